@@ -1,0 +1,101 @@
+/**
+ * Flag parsing shared by the CLIs: strict value parsers for commander (each throws InvalidArgumentError
+ * saying what was expected, and commander names the flag), and the regulation flags generated from
+ * PARAMETERS so no CLI lists the parameters again.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
+import { PARAMETERS, parameterProblem, type ParameterName, type ScalarParams } from '../model/params.ts';
+import { checkGridSize } from '../model/state.ts';
+
+// Number() accepts '', ' ', '0x10' and 'Infinity'; flags accept plain decimal numbers only.
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const INTEGER = /^[+-]?\d+$/;
+
+export function integerParser(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (!INTEGER.test(text.trim()) || value < min || value > max) {
+      throw new InvalidArgumentError(`expected an integer in [${min}, ${max}], got ${JSON.stringify(text)}`);
+    }
+    return value;
+  };
+}
+
+export interface GridSize {
+  width: number;
+  height: number;
+}
+
+/** "WxH", each side within the grid limits of checkGridSize (the one place that declares them). */
+export function parseSize(text: string): GridSize {
+  const match = /^(\d+)x(\d+)$/i.exec(text.trim());
+  if (!match) throw new InvalidArgumentError(`expected WIDTHxHEIGHT such as 72x72, got ${JSON.stringify(text)}`);
+  const size = { width: Number(match[1]), height: Number(match[2]) };
+  try {
+    checkGridSize(size.width, size.height, 'WIDTHxHEIGHT');
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return size;
+}
+
+/** "0,2" -> [0, 2]; "" -> [] (no knockouts). The range is checked once the genome's K is known. */
+export function parseIndexList(text: string): number[] {
+  if (text.trim() === '') return [];
+  return text.split(',').map((part) => {
+    if (!/^\d+$/.test(part.trim())) {
+      throw new InvalidArgumentError(`expected comma-separated expert indices such as 0,2, got ${JSON.stringify(text)}`);
+    }
+    return Number(part);
+  });
+}
+
+/** A path to write: its folder must exist now, so a long run does not fail only at the end. */
+export function parseOutputPath(text: string): string {
+  const folder = dirname(resolve(text));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new InvalidArgumentError(`expected a file path in an existing folder, but ${folder} is not a folder`);
+  }
+  return text;
+}
+
+/** topK -> top-k: the flag spelling of a parameter; commander maps it back to the camelCase name. */
+export function flagName(name: ParameterName): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * One option per parameter, validated by parameterProblem. No commander default: an absent flag must
+ * leave the genome's own regulation value in force, so the default is described in the help instead.
+ */
+export function parameterOptions(names: readonly ParameterName[]): Option[] {
+  return names.map((name) => {
+    const spec = PARAMETERS[name];
+    const integer = spec.step === 1;
+    const unit = spec.unit ? ` ${spec.unit}` : '';
+    return new Option(
+      `--${flagName(name)} <${integer ? 'int' : 'number'}>`,
+      `${spec.meaning} Range [${spec.min}, ${spec.max}]${unit}. (default: the genome's value, else ${spec.default})`,
+    ).argParser((text: string) => {
+      const value = DECIMAL.test(text.trim()) ? Number(text) : text;
+      const problem = parameterProblem(name, value);
+      if (problem) throw new InvalidArgumentError(problem);
+      return value as number;
+    });
+  });
+}
+
+/** The parameter flags the user gave, as overrides for resolveParams. */
+export function parameterOverrides(
+  options: Partial<Record<string, unknown>>,
+  names: readonly ParameterName[],
+): Partial<ScalarParams> {
+  const overrides: Partial<ScalarParams> = {};
+  for (const name of names) {
+    const value = options[name];
+    if (typeof value === 'number') overrides[name] = value;
+  }
+  return overrides;
+}

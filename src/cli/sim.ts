@@ -1,0 +1,176 @@
+/**
+ * `npm run sim -- FILE [flags]`: the headless run. Grows an organism from one seed cell at the centre with
+ * the reference step, saves one view as a PNG and the metrics series as JSON, and prints a one-line JSON
+ * summary on stdout. Thin: parse -> build -> run -> save.
+ *
+ * Exit codes: 0 done (or --help); 2 a bad flag or a bad/unreadable genome file; 1 anything else (a write).
+ */
+import { readFileSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { expertCount, type Genome } from '../model/genome.ts';
+import { parseGenome } from '../model/genome-file.ts';
+import { SEED_MAX } from '../model/hash.ts';
+import { measure, type Metrics } from '../model/metrics.ts';
+import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
+import { referenceStep } from '../model/reference.ts';
+import { createSeededState, type CellState } from '../model/state.ts';
+import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/views.ts';
+import { writeFileAtomic } from './atomic.ts';
+import {
+  integerParser, parameterOptions, parameterOverrides, parseIndexList, parseOutputPath, parseSize,
+  type GridSize,
+} from './flags.ts';
+import { writePngAtomic } from './png.ts';
+
+/** stepsPerFrame paces drawing in the app; a headless run draws no frames, so it gets no flag. */
+const SIM_PARAMETERS = PARAMETER_NAMES.filter((name) => name !== 'stepsPerFrame');
+const MAX_STEPS = 1_000_000;
+
+interface SimOptions {
+  steps: number;
+  size: GridSize;
+  seed: number;
+  view: ViewName;
+  every: number;
+  out?: string;
+  metrics?: string;
+  knockout?: number[];
+  [parameter: string]: unknown;
+}
+
+function buildProgram(): Command {
+  const views = VIEW_NAMES.map((name) => `  ${name.padEnd(10)} ${VIEW_MEANINGS[name]}`).join('\n');
+  const program = new Command('sim')
+    .description('Grow an organism from one seed cell at the centre (reference step) and save a view and its metrics.')
+    .argument('<file>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)')
+    .addOption(new Option('--steps <int>', `steps to run, in [0, ${MAX_STEPS}]`).default(200).argParser(integerParser(0, MAX_STEPS)))
+    .addOption(new Option('--size <WxH>', 'grid width x height in cells').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
+    .addOption(new Option('--seed <int>', `seed of the fire and noise streams, in [0, ${SEED_MAX}]`).default(0).argParser(integerParser(0, SEED_MAX)))
+    .addOption(new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES))
+    .addOption(new Option('--out <file.png>', 'write the final grid in --view as a PNG (default: no picture)').argParser(parseOutputPath))
+    .addOption(new Option('--metrics <file.json>', 'write the metrics series as JSON (default: none)').argParser(parseOutputPath))
+    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)))
+    .addOption(new Option('--knockout <list>', 'experts silenced everywhere, e.g. 0,2; replaces the genome\'s knockouts (default: the genome\'s, else none)').argParser(parseIndexList));
+  for (const option of parameterOptions(SIM_PARAMETERS)) program.addOption(option);
+  return program
+    .addHelpText('after', `\nViews:\n${views}`)
+    .showHelpAfterError('(run with --help for the flags)')
+    // Commander exits 1 on a usage error; bad input is 2 here, help stays 0.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+}
+
+function loadGenome(file: string): Genome {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: cannot read the genome file: ${(error as Error).message}`);
+  }
+  return parseGenome(text, file);
+}
+
+/** The genome's regulation, overridden by the flags given; the knockout range needs the genome's K. */
+function buildParams(genome: Genome, options: SimOptions, file: string): RegulationParams {
+  const experts = expertCount(genome);
+  const outOfRange = options.knockout?.find((k) => k >= experts);
+  if (outOfRange !== undefined) {
+    throw new Error(`option '--knockout <list>': expected expert indices in [0, ${experts - 1}] (${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`);
+  }
+  return resolveParams({
+    ...genome.regulation,
+    ...parameterOverrides(options, SIM_PARAMETERS),
+    ...(options.knockout ? { knockouts: options.knockout } : {}),
+  }, experts, file);
+}
+
+interface Progress {
+  update(step: number, aliveCount: number): void;
+  stop(): void;
+}
+
+/** A bar on stderr for a person watching a terminal; piped or logged output gets none. */
+function startProgress(total: number): Progress | null {
+  if (!process.stderr.isTTY) return null;
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'sim |{bar}| {value}/{total} steps | {alive} alive | eta {eta_formatted}',
+    clearOnComplete: true,
+    hideCursor: true,
+  }, Presets.shades_classic);
+  bar.start(total, 0, { alive: 1 });
+  // Ctrl-C mid-run: give the terminal its cursor back before dying.
+  process.once('SIGINT', () => { bar.stop(); process.exit(130); });
+  return { update: (step, alive) => bar.update(step, { alive }), stop: () => bar.stop() };
+}
+
+interface RunResult {
+  grid: CellState;
+  series: Metrics[];
+  /** Time spent in steps only, so cellUpdatesPerSecond measures the step, not the metrics. */
+  seconds: number;
+}
+
+async function run(genome: Genome, params: RegulationParams, options: SimOptions): Promise<RunResult> {
+  const { steps, every, seed, size } = options;
+  let grid = createSeededState(genome, size.width, size.height);
+  const series = [measure(genome, grid)];
+  let seconds = 0;
+  const progress = startProgress(steps);
+  try {
+    for (let step = 1; step <= steps; step++) {
+      const start = performance.now();
+      grid = referenceStep(genome, params, grid, seed).grid;
+      seconds += (performance.now() - start) / 1000;
+      if (step % every === 0 || step === steps) series.push(measure(genome, grid));
+      progress?.update(step, series[series.length - 1].aliveCount);
+      // Yield to the event loop: the bar redraws on its timer and Ctrl-C is handled mid-run.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    progress?.stop();
+  }
+  return { grid, series, seconds };
+}
+
+function save(file: string, genome: Genome, params: RegulationParams, options: SimOptions, result: RunResult): void {
+  const { width, height } = options.size;
+  if (options.out) writePngAtomic(options.out, width, height, renderView(genome, result.grid, options.view));
+  if (options.metrics) {
+    const { seed, steps, every } = options;
+    const report = { file, genome: genome.metadata.name, size: { width, height }, seed, steps, every, params, series: result.series };
+    writeFileAtomic(options.metrics, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram().parse(argv);
+  const file = program.args[0];
+  const options = program.opts<SimOptions>();
+  let genome: Genome;
+  let params: RegulationParams;
+  try {
+    genome = loadGenome(file);
+    params = buildParams(genome, options, file);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const result = await run(genome, params, options);
+  save(file, genome, params, options, result);
+  const { width, height } = options.size;
+  const summary = {
+    file,
+    steps: options.steps,
+    size: { width, height },
+    seconds: Number(result.seconds.toFixed(3)),
+    cellUpdatesPerSecond: result.seconds > 0 ? Math.round((options.steps * width * height) / result.seconds) : 0,
+    aliveCount: result.series[result.series.length - 1].aliveCount,
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main(process.argv).catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

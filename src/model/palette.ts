@@ -1,0 +1,54 @@
+/**
+ * The colours every view shares (CLI renders and the app): one per expert, the background, the grey of
+ * silent cells and the potency ramp. 8-bit sRGB, pure data.
+ *
+ * The expert colours were picked for a light background: every one has a contrast ratio of at least 2.2
+ * against BACKGROUND and they stay at least 18 CIELAB units apart from each other and from SILENT_GREY.
+ * The first eight are the familiar Tableau/matplotlib set, so small genomes (K = 2..4) get the most
+ * distinct ones.
+ */
+import { LIMITS } from './genome.ts';
+
+export type Rgb = readonly [number, number, number];
+
+export const EXPERT_COLOURS: readonly Rgb[] = [
+  [0x1f, 0x77, 0xb4], // blue
+  [0xd6, 0x27, 0x28], // red
+  [0x2c, 0xa0, 0x2c], // green
+  [0xff, 0x7f, 0x0e], // orange
+  [0x94, 0x67, 0xbd], // purple
+  [0x17, 0xa2, 0xb8], // cyan
+  [0xe3, 0x77, 0xc2], // pink
+  [0x8c, 0x56, 0x4b], // brown
+  [0xa3, 0xa5, 0x00], // olive
+  [0x00, 0x00, 0x75], // navy
+  [0x80, 0x00, 0x00], // maroon
+  [0x46, 0x99, 0x90], // teal
+  [0xf0, 0x32, 0xe6], // magenta
+  [0xd4, 0x9a, 0x00], // amber
+  [0x23, 0x2c, 0x16], // near black
+  [0x5f, 0x0f, 0x40], // plum
+];
+
+/** Light, slightly warm paper: where there are no cells. */
+export const BACKGROUND: Rgb = [0xf6, 0xf5, 0xf0];
+
+/** Alive cells that expressed nothing (all experts knocked out, or a fresh seed). */
+export const SILENT_GREY: Rgb = [0xa0, 0xa0, 0xa0];
+
+/**
+ * Grey levels of the potency view: pluripotent cells dark, committed cells light, so the undecided
+ * cells stand out; the committed end (200) stays visibly darker than BACKGROUND (about 245).
+ */
+export const POTENCY_RAMP = { pluripotent: 20, committed: 200 } as const;
+
+/** The colour of expert `k` (K never exceeds LIMITS.maxExperts, the palette's length). */
+export function expertColour(k: number): Rgb {
+  return EXPERT_COLOURS[k % LIMITS.maxExperts];
+}
+
+/** The grey level for a potency in [0, 1] (clamped). */
+export function potencyGrey(potency: number): number {
+  const p = Math.min(1, Math.max(0, potency));
+  return Math.round(POTENCY_RAMP.committed + (POTENCY_RAMP.pluripotent - POTENCY_RAMP.committed) * p);
+}
