@@ -71,8 +71,8 @@ export function defaultParams(): RegulationParams {
 }
 
 /**
- * Checks one parameter value against its declaration. Returns the problem in words, or null.
- * `context` names where the value came from (a file and field, a flag, a URL).
+ * Checks one parameter value against its declaration. Returns the problem in words ("expected ..., got
+ * ..."), or null; the caller names where the value came from (a file and field, a flag, a URL).
  */
 export function parameterProblem(name: ParameterName, value: unknown): string | null {
   const spec: ParameterSpec = PARAMETERS[name];
