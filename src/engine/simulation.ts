@@ -1,0 +1,182 @@
+/**
+ * A simulation on the GPU: the cells and painted fields of one grid, stepped by the compiled passes of a
+ * genome. It receives a regl instance and never touches the DOM. Every maths choice is the reference step's
+ * (src/model/reference.ts); tests/gpu holds the two together.
+ */
+import type REGL from 'regl';
+import { createBuffer, PingPong, uploadBuffer } from '../gpu/buffer.ts';
+import { detectCapabilities, type GpuCapabilities, type Precision } from '../gpu/capabilities.ts';
+import { createReader } from '../gpu/readback.ts';
+import { createSync } from '../gpu/sync.ts';
+import { expertCount, type Genome } from '../model/genome.ts';
+import { SEED_MAX } from '../model/hash.ts';
+import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
+import { checkGridSize, createSeededState, type CellState } from '../model/state.ts';
+import { packCells, packFields, unpackState } from './cell-atlas.ts';
+import { createStepProgram, type StepProgram, type StepProps } from './step-program.ts';
+
+export interface SimulationConfig {
+  regl: REGL.Regl;
+  genome: Genome;
+  width: number;
+  height: number;
+  seed: number;
+  /** Overrides over the genome's regulation defaults. */
+  params?: RegulationOverrides;
+  /** Start from this state (a snapshot, an export) instead of one seed cell at the centre. */
+  state?: CellState;
+  /** Force half floats even where float32 render targets exist (precision comparisons, tests). */
+  precision?: Precision;
+}
+
+export interface PassTiming {
+  name: string;
+  milliseconds: number;
+}
+
+export type Simulation = ReturnType<typeof createSimulation>;
+
+function checkSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+    throw new Error(`simulation: field seed: expected an integer in [0, ${SEED_MAX}], got ${seed}`);
+  }
+}
+
+export function createSimulation(config: SimulationConfig) {
+  const { regl, width, height } = config;
+  checkGridSize(width, height, 'simulation');
+  checkSeed(config.seed);
+  const caps: GpuCapabilities = detectCapabilities(regl, config.precision);
+  const read = createReader(regl, caps);
+  const sync = createSync(regl);
+  let genome = config.genome;
+  let seed = config.seed;
+  let params: RegulationParams = resolveParams({ ...genome.regulation, ...config.params }, expertCount(genome), 'simulation params');
+  let program: StepProgram = createStepProgram(regl, caps, genome, width, height);
+  let stepCount = 0;
+
+  const pair = (name: string, layout = program.layouts.cells, data?: Float32Array) =>
+    new PingPong(createBuffer(regl, caps, name, layout, data), createBuffer(regl, caps, name, layout, data));
+  let cells = pair('cells');
+  let fields = pair('fields', program.layouts.fields);
+
+  function load(state: CellState): void {
+    if (state.width !== width || state.height !== height) {
+      throw new Error(`simulation state: expected a ${width}x${height} grid, got ${state.width}x${state.height}`);
+    }
+    uploadBuffer(cells.current, packCells(state, program.sizes, program.layouts), caps);
+    uploadBuffer(fields.current, packFields(state, program.sizes, program.layouts), caps);
+    stepCount = state.step;
+  }
+  load(config.state ?? createSeededState(genome, width, height));
+
+  const props = (): StepProps => ({
+    cells: cells.current, nextCells: cells.next, fields: fields.current, params, step: stepCount, seed,
+  });
+
+  function runStep(timings?: PassTiming[]): void {
+    const p = props();
+    for (const pass of program.passes) {
+      const start = timings ? performance.now() : 0;
+      pass.run(p);
+      if (timings) {
+        sync(pass.target(p).texture);
+        timings.push({ name: pass.name, milliseconds: performance.now() - start });
+      }
+    }
+    cells.swap();
+    stepCount++;
+  }
+
+  function readState(): CellState {
+    return unpackState(read(cells.current), read(fields.current), program.sizes, program.layouts, stepCount);
+  }
+
+  return {
+    width,
+    height,
+    capabilities: caps,
+    get genome() { return genome; },
+    get params(): RegulationParams { return params; },
+    get seed() { return seed; },
+    get stepCount() { return stepCount; },
+    get passNames() { return program.passes.map((p) => p.name); },
+
+    step(n = 1): void {
+      for (let i = 0; i < n; i++) runStep();
+    },
+
+    /** Live: the next step uses them. Throws (changing nothing) on a value out of range. */
+    setParams(overrides: RegulationOverrides): void {
+      params = resolveParams({ ...params, ...overrides }, expertCount(genome), 'simulation params');
+    },
+
+    /** One seed cell at the centre again, painted fields cleared; optionally a new seed for the random streams. */
+    reset(newSeed = seed): void {
+      checkSeed(newSeed);
+      seed = newSeed;
+      load(createSeededState(genome, width, height));
+      stepCount = 0;
+    },
+
+    /**
+     * Swaps the genome live. The new program is compiled before anything is replaced, so a genome that
+     * fails leaves the simulation running as it was. Cells carry over when the channel, expert and
+     * morphogen counts match; otherwise the grid restarts from a seed.
+     */
+    setGenome(next: Genome, overrides: RegulationOverrides = {}): void {
+      const nextParams = resolveParams({ ...next.regulation, ...overrides }, expertCount(next), 'simulation params');
+      const nextProgram = createStepProgram(regl, caps, next, width, height);
+      const keep = nextProgram.sizes.channels === program.sizes.channels
+        && nextProgram.sizes.experts === program.sizes.experts
+        && nextProgram.sizes.morphogens === program.sizes.morphogens;
+      const carried = keep ? readState() : createSeededState(next, width, height);
+      program.destroy();
+      program = nextProgram;
+      genome = next;
+      params = nextParams;
+      if (!keep) {
+        cells.destroy();
+        fields.destroy();
+        cells = pair('cells');
+        fields = pair('fields', program.layouts.fields);
+      }
+      load(carried);
+    },
+
+    /** Replaces the whole state (a snapshot or an exported file). */
+    loadState(state: CellState): void {
+      load(state);
+    },
+
+    readState,
+    readMarks(): Float32Array {
+      return readState().marks;
+    },
+
+    /** Runs one step, timing each pass (each waits for the GPU, so the step is slower than usual). */
+    profileStep(): PassTiming[] {
+      const timings: PassTiming[] = [];
+      runStep(timings);
+      return timings;
+    },
+
+    /** Every intermediate buffer of the last step, as texel data with its layout. */
+    debugBuffers() {
+      const all = { ...program.buffers, cells: cells.current, fields: fields.current };
+      return Object.fromEntries(Object.entries(all).map(([name, buffer]) => [name, { layout: buffer.layout, data: read(buffer) }]));
+    },
+
+    /** For views: the texture of the current cells atlas and its layout. */
+    get cellsBuffer() { return cells.current; },
+    get fieldsBuffer() { return fields.current; },
+    get layouts() { return program.layouts; },
+    get sizes() { return program.sizes; },
+
+    destroy(): void {
+      program.destroy();
+      cells.destroy();
+      fields.destroy();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Every GPU pass has one shape: a fragment shader run over the whole target atlas by one triangle, compiled
+ * once, fed each step by props. A step is an ordered list of these; timing and debug views of every
+ * intermediate buffer come from that one shape.
+ */
+import type REGL from 'regl';
+import prelude from '../../kernels/prelude.glsl?raw';
+import vertex from '../../kernels/quad.vert?raw';
+import type { GpuBuffer } from './buffer.ts';
+
+export type Defines = Record<string, number>;
+export type UniformValue = number | number[] | REGL.Texture2D;
+export type Uniforms<Props> = Record<string, (props: Props) => UniformValue>;
+
+export interface PassSpec<Props> {
+  name: string;
+  /** The pass's GLSL (kernels/NAME.glsl); the prelude and the defines go above it. */
+  source: string;
+  defines: Defines;
+  uniforms: Uniforms<Props>;
+  /** Uniform arrays (`uniform float NAME[length]`): regl sets them element by element. */
+  arrays?: Record<string, { length: number; value: (props: Props) => number[] }>;
+  /** The buffer this pass writes, chosen per step (ping-pong targets change). */
+  target: (props: Props) => GpuBuffer;
+}
+
+export interface Pass<Props> {
+  name: string;
+  target: (props: Props) => GpuBuffer;
+  run: (props: Props) => void;
+}
+
+export function fragmentSource(source: string, defines: Defines): string {
+  const lines = Object.entries(defines).map(([name, value]) => `#define ${name} ${value}`);
+  return `${lines.join('\n')}\n${prelude}\n${source}`;
+}
+
+export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<Props> {
+  const uniforms: Record<string, unknown> = {
+    u_grid: (_: unknown, props: Props) => {
+      const { layout } = spec.target(props);
+      return [layout.width, layout.height];
+    },
+    u_targetLayout: (_: unknown, props: Props) => {
+      const { layout } = spec.target(props);
+      return [layout.tilesX, layout.tilesY, layout.textureWidth, layout.textureHeight];
+    },
+  };
+  for (const [name, value] of Object.entries(spec.uniforms)) uniforms[name] = (_: unknown, props: Props) => value(props);
+  for (const [name, array] of Object.entries(spec.arrays ?? {})) {
+    for (let i = 0; i < array.length; i++) uniforms[`${name}[${i}]`] = (_: unknown, props: Props) => array.value(props)[i];
+  }
+  // regl's typings cannot express props chosen per pass; the config is checked by regl at compile time.
+  const command = regl({
+    vert: vertex,
+    frag: fragmentSource(spec.source, spec.defines),
+    attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
+    count: 3,
+    depth: { enable: false },
+    uniforms,
+    framebuffer: (_: unknown, props: Props) => spec.target(props).framebuffer,
+    viewport: (_: unknown, props: Props) => {
+      const { layout } = spec.target(props);
+      return { x: 0, y: 0, width: layout.textureWidth, height: layout.textureHeight };
+    },
+  } as unknown as REGL.DrawConfig) as unknown as (props: Props) => void;
+  return { name: spec.name, target: spec.target, run: (props) => command(props) };
+}
