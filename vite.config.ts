@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { browserArgs, browserPath } from './tests/support/browser.ts';
+import { browserCommands } from './tests/support/browser-commands.ts';
 
 export default defineConfig({
   server: { port: 5173 },
@@ -29,6 +30,7 @@ export default defineConfig({
             screenshotFailures: false,
             provider: playwright({ launchOptions: { executablePath: browserPath, args: browserArgs } }),
             instances: [{ browser: 'chromium' }],
+            commands: browserCommands,
           },
         },
       },

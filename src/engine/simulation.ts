@@ -12,7 +12,10 @@ import { expertCount, type Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { checkGridSize, createSeededState, type CellState } from '../model/state.ts';
+import type { Disc } from '../model/brushes.ts';
+import { createBrushProgram, isFieldBrush, type BrushKind } from './brush-program.ts';
 import { packCells, packFields, unpackState } from './cell-atlas.ts';
+import { createMetricsProgram, type GpuMetrics } from './metrics-program.ts';
 import { createStepProgram, type StepProgram, type StepProps } from './step-program.ts';
 
 export interface SimulationConfig {
@@ -52,7 +55,17 @@ export function createSimulation(config: SimulationConfig) {
   let genome = config.genome;
   let seed = config.seed;
   let params: RegulationParams = resolveParams({ ...genome.regulation, ...config.params }, expertCount(genome), 'simulation params');
-  let program: StepProgram = createStepProgram(regl, caps, genome, width, height);
+  /** Everything compiled for one genome; built whole before it replaces the running one. */
+  const compile = (g: Genome) => {
+    const step = createStepProgram(regl, caps, g, width, height);
+    return {
+      step,
+      brushes: createBrushProgram(regl, step.sizes),
+      metrics: createMetricsProgram(regl, caps, g, step.sizes, width, height, read),
+    };
+  };
+  let compiled = compile(genome);
+  let program: StepProgram = compiled.step;
   let stepCount = 0;
 
   const pair = (name: string, layout = program.layouts.cells, data?: Float32Array) =>
@@ -86,6 +99,19 @@ export function createSimulation(config: SimulationConfig) {
     }
     cells.swap();
     stepCount++;
+  }
+
+  function paint(kind: BrushKind, disc: Disc, value = 0, channel = 0): void {
+    const pair = isFieldBrush(kind) ? fields : cells;
+    compiled.brushes.paint({ source: pair.current, target: pair.next, kind, disc, value, channel });
+    pair.swap();
+  }
+
+  function checkExpert(expert: number, brush: string): void {
+    const experts = program.sizes.experts;
+    if (!Number.isInteger(expert) || expert < 0 || expert >= experts) {
+      throw new Error(`${brush} brush: field expert: expected an index in [0, ${experts - 1}], got ${expert}`);
+    }
   }
 
   function readState(): CellState {
@@ -126,12 +152,15 @@ export function createSimulation(config: SimulationConfig) {
      */
     setGenome(next: Genome, overrides: RegulationOverrides = {}): void {
       const nextParams = resolveParams({ ...next.regulation, ...overrides }, expertCount(next), 'simulation params');
-      const nextProgram = createStepProgram(regl, caps, next, width, height);
+      const nextCompiled = compile(next);
+      const nextProgram = nextCompiled.step;
       const keep = nextProgram.sizes.channels === program.sizes.channels
         && nextProgram.sizes.experts === program.sizes.experts
         && nextProgram.sizes.morphogens === program.sizes.morphogens;
       const carried = keep ? readState() : createSeededState(next, width, height);
       program.destroy();
+      compiled.metrics.destroy();
+      compiled = nextCompiled;
       program = nextProgram;
       genome = next;
       params = nextParams;
@@ -147,6 +176,38 @@ export function createSimulation(config: SimulationConfig) {
     /** Replaces the whole state (a snapshot or an exported file). */
     loadState(state: CellState): void {
       load(state);
+    },
+
+    /** Damage: the cells under the disc die. */
+    erase(disc: Disc): void { paint('erase', disc); },
+    /** One seed cell (alpha and hidden channels 1) at (x, y). */
+    plantSeed(x: number, y: number): void { paint('seed', { x, y, radius: 0 }); },
+    /** Marks back to uniform under the disc. */
+    reprogram(disc: Disc): void { paint('reprogram', disc); },
+    /** Silences one expert or all under the disc; `on = false` lifts it. */
+    knockout(disc: Disc, expert: number | 'all', on = true): void {
+      if (expert !== 'all') checkExpert(expert, 'knockout');
+      const bits = expert === 'all' ? (1 << program.sizes.experts) - 1 : 1 << expert;
+      paint(on ? 'knockout' : 'liftKnockout', disc, bits);
+    },
+    /** Forces one expert under the disc; null lifts the force. */
+    force(disc: Disc, expert: number | null): void {
+      if (expert !== null) checkExpert(expert, 'force');
+      paint('force', disc, expert ?? -1);
+    },
+    /** Sets one morphogen field under the disc (0 erases). */
+    paintMorphogen(disc: Disc, channel: number, value: number): void {
+      const count = program.sizes.morphogens;
+      if (!Number.isInteger(channel) || channel < 0 || channel >= count) {
+        throw new Error(`morphogen brush: field channel: expected an index in [0, ${count - 1}], got ${channel}`);
+      }
+      if (!Number.isFinite(value)) throw new Error(`morphogen brush: field value: expected a finite number, got ${value}`);
+      paint('morphogen', disc, value, channel);
+    },
+
+    /** Alive count, census, potency and active-parameter fraction, reduced on the GPU; a few texels read. */
+    metrics(): GpuMetrics {
+      return compiled.metrics.measure(cells.current, stepCount);
     },
 
     readState,
@@ -175,6 +236,7 @@ export function createSimulation(config: SimulationConfig) {
 
     destroy(): void {
       program.destroy();
+      compiled.metrics.destroy();
       cells.destroy();
       fields.destroy();
     },
