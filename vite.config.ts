@@ -1,6 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { browserArgs, browserPath } from './tests/support/browser.ts';
+import { browserArgs, browserPath } from './src/cli/browser.ts';
 import { browserCommands } from './tests/support/browser-commands.ts';
 
 export default defineConfig({

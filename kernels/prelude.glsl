@@ -14,16 +14,26 @@ void atlasTarget(vec4 layout, out vec2 cell, out float slot) {
   slot = tile.y * layout.x + tile.x;
 }
 
-vec4 atlasRead(sampler2D atlas, vec4 layout, vec2 cell, float slot) {
+// The texel of cell (0, 0) in a slot's tile: hoist it out of loops that read many cells of one slot.
+vec2 atlasOrigin(vec4 layout, float slot) {
   float tileY = floor(slot / layout.x);
-  vec2 pixel = vec2(slot - tileY * layout.x, tileY) * u_grid + cell;
-  return texture2D(atlas, (pixel + 0.5) / layout.zw);
+  return vec2(slot - tileY * layout.x, tileY) * u_grid;
 }
 
-// The neighbour (dx, dy) of a cell on the wrapped grid.
+vec4 atlasReadAt(sampler2D atlas, vec4 layout, vec2 origin, vec2 cell) {
+  return texture2D(atlas, (origin + cell + 0.5) / layout.zw);
+}
+
+vec4 atlasRead(sampler2D atlas, vec4 layout, vec2 cell, float slot) {
+  return atlasReadAt(atlas, layout, atlasOrigin(layout, slot), cell);
+}
+
+// The neighbour (dx, dy) of a cell on the wrapped grid, for offsets of at most one grid size.
 vec2 wrapCell(vec2 cell, vec2 offset) {
   vec2 c = cell + offset;
-  return c - u_grid * floor(c / u_grid);
+  c += u_grid * vec2(lessThan(c, vec2(0.0)));
+  c -= u_grid * vec2(greaterThanEqual(c, u_grid));
+  return c;
 }
 
 // ---- Dense weights: a texture whose row o holds output slot o; texels 4i..4i+3 are the columns of the

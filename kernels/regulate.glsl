@@ -1,34 +1,36 @@
 // Regulation of each cell: gate noise, softmax with temperature, new marks, then expression (knockouts,
 // forcing, top-k, threshold, renormalise). Slots [0, MARK_SLOTS) get the new marks (before fire),
-// [MARK_SLOTS, 2 MARK_SLOTS) the expression. Cells dead before the update express nothing: they are
-// zeroed anyway, and sparse evaluation then skips them.
-// Defines: EXPERTS, MARK_SLOTS, STATE_SLOTS, HAS_GATE (0 or 1).
+// [MARK_SLOTS, 2 MARK_SLOTS) the expression. Cells dead before the update (life pass) express nothing:
+// they are zeroed anyway, and sparse evaluation then skips them. Experts are held four to a vec4 so that
+// the work is vector arithmetic; padding components past EXPERTS stay zero throughout.
+// Defines: EXPERTS, MARK_SLOTS, STATE_SLOTS, HAS_GATE (0 or 1), NOISE (0 or 1: compiled in only when
+// sigma > 0, because the skipped branch still costs a third of the pass on SwiftShader).
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
 uniform sampler2D u_logits;
 uniform vec4 u_logitsLayout;
 uniform sampler2D u_fields;
 uniform vec4 u_fieldsLayout;
+uniform sampler2D u_life;
+uniform vec4 u_lifeLayout;
 uniform vec4 u_targetLayout;
 uniform float u_temperature, u_plasticity, u_noise, u_topK, u_threshold, u_globalKnockouts;
 uniform float u_step, u_seed;
 
-const float ALIVE_THRESHOLD = 0.1;
+vec4 expertIndex(int m) { return 4.0 * float(m) + vec4(0.0, 1.0, 2.0, 3.0); }
+vec4 isExpert(int m) { return vec4(lessThan(expertIndex(m), vec4(float(EXPERTS)))); }
+float total(vec4 v) { return dot(v, vec4(1.0)); }
 
-float component(vec4 v, int i) {
-  if (i == 0) return v.x;
-  if (i == 1) return v.y;
-  if (i == 2) return v.z;
-  return v.w;
+// Bits 4m..4m+3 of a 16-bit set held in a float; powers = 2^(4m + (0, 1, 2, 3)).
+vec4 bitsOf(float bits, vec4 powers) {
+  vec4 shifted = floor(bits / powers);
+  return shifted - 2.0 * floor(shifted / 2.0);
 }
 
-bool aliveBefore(vec2 cell) {
-  for (int dy = -1; dy <= 1; dy++) {
-    for (int dx = -1; dx <= 1; dx++) {
-      if (atlasRead(u_cells, u_cellsLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a > ALIVE_THRESHOLD) return true;
-    }
-  }
-  return false;
+// 1 where expert (other, otherIndex) beats each of four experts (value, index), else 0.
+vec4 beats(float other, float otherIndex, vec4 value, vec4 index) {
+  return vec4(greaterThan(vec4(other), value))
+    + vec4(equal(vec4(other), value)) * vec4(lessThan(vec4(otherIndex), index));
 }
 
 void main() {
@@ -36,76 +38,81 @@ void main() {
   atlasTarget(u_targetLayout, cell, slot);
   if (slot >= float(2 * MARK_SLOTS)) { gl_FragColor = vec4(0.0); return; }
 
-  float preference[EXPERTS];
-  float marks[EXPERTS];
-  float expression[EXPERTS];
-  for (int k = 0; k < EXPERTS; k++) {
-    float markSlot = float(STATE_SLOTS + k / 4);
-    marks[k] = component(atlasRead(u_cells, u_cellsLayout, cell, markSlot), k - 4 * (k / 4));
-  }
-
+  vec4 preference[MARK_SLOTS];
 #if HAS_GATE
-  float prefix = hashPrefix(cell, u_step, u_seed);
   float largest = -1e38;
-  for (int k = 0; k < EXPERTS; k++) {
-    float z = component(atlasRead(u_logits, u_logitsLayout, cell, float(k / 4)), k - 4 * (k / 4));
-    if (u_noise > 0.0) {
-      float draws = 0.0;
-      for (int j = 0; j < 4; j++) draws += hashUniform(prefix, float(1 + 4 * k + j));
-      z += u_noise * (draws - 2.0) * sqrt(3.0);
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    vec4 z = atlasRead(u_logits, u_logitsLayout, cell, float(m));
+#if NOISE
+    {
+      float prefix = hashPrefix(cell, u_step, u_seed);
+      for (int c = 0; c < 4; c++) {
+        float draws = 0.0;
+        for (int j = 0; j < 4; j++) draws += hashUniform(prefix, float(1 + 4 * (4 * m + c) + j));
+        z[c] += u_noise * (draws - 2.0) * sqrt(3.0);
+      }
     }
-    preference[k] = z / u_temperature;
-    largest = max(largest, preference[k]);
-  }
-  float total = 0.0;
-  for (int k = 0; k < EXPERTS; k++) {
-    preference[k] = exp(preference[k] - largest);
-    total += preference[k];
-  }
-  for (int k = 0; k < EXPERTS; k++) preference[k] /= total;
-#else
-  for (int k = 0; k < EXPERTS; k++) preference[k] = 1.0 / float(EXPERTS);
 #endif
-
-  for (int k = 0; k < EXPERTS; k++) marks[k] = (1.0 - u_plasticity) * marks[k] + u_plasticity * preference[k];
-
-  vec4 painted = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
-  float forced = painted.g;
-  for (int k = 0; k < EXPERTS; k++) {
-    bool knocked = max(bitAt(painted.r, float(k)), bitAt(u_globalKnockouts, float(k))) > 0.5;
-    expression[k] = knocked ? 0.0 : marks[k];
-  }
-  // Top-k: an expert survives when fewer than topK experts beat it (larger, or equal with a lower index).
-  float kept[EXPERTS];
-  for (int k = 0; k < EXPERTS; k++) {
-    float beaten = 0.0;
-    for (int j = 0; j < EXPERTS; j++) {
-      if (expression[j] > expression[k] || (expression[j] == expression[k] && j < k)) beaten += 1.0;
-    }
-    kept[k] = beaten < u_topK ? 1.0 : 0.0;
+    preference[m] = z / u_temperature;
+    vec4 valid = isExpert(m);
+    vec4 candidates = mix(vec4(-1e38), preference[m], valid);
+    largest = max(largest, max(max(candidates.x, candidates.y), max(candidates.z, candidates.w)));
   }
   float sum = 0.0;
-  for (int k = 0; k < EXPERTS; k++) {
-    if (kept[k] == 0.0 || expression[k] < u_threshold) expression[k] = 0.0;
-    sum += expression[k];
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    preference[m] = isExpert(m) * exp(preference[m] - largest);
+    sum += total(preference[m]);
   }
-  bool alive = aliveBefore(cell);
-  for (int k = 0; k < EXPERTS; k++) {
-    if (sum > 0.0) expression[k] /= sum;
-    if (forced >= 0.0) expression[k] = float(k) == forced ? 1.0 : 0.0;
-    if (!alive) expression[k] = 0.0;
+  for (int m = 0; m < MARK_SLOTS; m++) preference[m] /= sum;
+#else
+  for (int m = 0; m < MARK_SLOTS; m++) preference[m] = isExpert(m) / float(EXPERTS);
+#endif
+
+  vec4 painted = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
+  vec4 marks[MARK_SLOTS];
+  vec4 expression[MARK_SLOTS];
+  vec4 powers = vec4(1.0, 2.0, 4.0, 8.0);
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    vec4 old = atlasRead(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + m));
+    marks[m] = (1.0 - u_plasticity) * old + u_plasticity * preference[m];
+    vec4 knocked = max(bitsOf(painted.r, powers), bitsOf(u_globalKnockouts, powers));
+    expression[m] = marks[m] * (1.0 - knocked);
+    powers *= 16.0;
   }
 
-  bool writesMarks = slot < float(MARK_SLOTS);
-  float first = 4.0 * (writesMarks ? slot : slot - float(MARK_SLOTS));
+  // Top-k: an expert survives when fewer than topK experts beat it (larger, or equal with a lower index).
+  // Padding components are zero at indices past every expert, so they never beat one. Each of the four
+  // components of `other` is compared with all four of expression[m] at once.
+  vec4 kept[MARK_SLOTS];
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    vec4 value = expression[m];
+    vec4 index = expertIndex(m);
+    vec4 beaten = vec4(0.0);
+    for (int n = 0; n < MARK_SLOTS; n++) {
+      vec4 other = expression[n];
+      vec4 otherIndex = expertIndex(n);
+      beaten += beats(other.x, otherIndex.x, value, index) + beats(other.y, otherIndex.y, value, index)
+        + beats(other.z, otherIndex.z, value, index) + beats(other.w, otherIndex.w, value, index);
+    }
+    kept[m] = vec4(lessThan(beaten, vec4(u_topK)));
+  }
+  float expressed = 0.0;
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    expression[m] *= kept[m] * vec4(greaterThanEqual(expression[m], vec4(u_threshold)));
+    expressed += total(expression[m]);
+  }
+  bool alive = atlasRead(u_life, u_lifeLayout, cell, 0.0).r > 0.5;
+  float forced = painted.g;
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    if (expressed > 0.0) expression[m] /= expressed;
+    if (forced >= 0.0) expression[m] = vec4(equal(expertIndex(m), vec4(forced)));
+    if (!alive) expression[m] = vec4(0.0);
+  }
+
   vec4 result = vec4(0.0);
-  for (int k = 0; k < EXPERTS; k++) {
-    float value = writesMarks ? marks[k] : expression[k];
-    float offset = float(k) - first;
-    if (offset == 0.0) result.x = value;
-    else if (offset == 1.0) result.y = value;
-    else if (offset == 2.0) result.z = value;
-    else if (offset == 3.0) result.w = value;
+  for (int m = 0; m < MARK_SLOTS; m++) {
+    if (slot == float(m)) result = marks[m];
+    if (slot == float(MARK_SLOTS + m)) result = expression[m];
   }
   gl_FragColor = result;
 }

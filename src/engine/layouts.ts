@@ -35,6 +35,8 @@ export interface EngineLayouts {
   hidden: AtlasLayout;
   /** the state after the update, before alive masking. */
   candidate: AtlasLayout;
+  /** (alive before, fires) per cell, then (alive before and after, fires): one slot each. */
+  life: AtlasLayout;
 }
 
 export function engineSizes(genome: Genome): EngineSizes {
@@ -69,5 +71,6 @@ export function engineLayouts(sizes: EngineSizes, width: number, height: number,
     regulation: layout(2 * sizes.markSlots, 'regulation'),
     hidden: layout(sizes.hiddenSlots, 'hidden'),
     candidate: layout(sizes.stateSlots, 'candidate'),
+    life: layout(1, 'life'),
   };
 }

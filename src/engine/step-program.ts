@@ -1,15 +1,19 @@
 /**
  * The compiled form of one genome on one grid: the intermediate buffers, the weight textures and the
  * ordered list of passes that make a step (docs/DESIGN.md, "One step"):
- *   perceive -> gate layers -> regulate -> hidden -> update -> mask
+ *   life -> perceive -> gate layers -> regulate -> hidden -> update -> survive -> mask
+ * The life and survive passes decide once per cell what the others read (alive, fires), so the costly
+ * neighbourhood reads and the hash are not repeated for every slot.
  * Built whole before it replaces anything, so a genome that fails to compile leaves the running one alone.
  */
 import type REGL from 'regl';
 import gateSource from '../../kernels/gate.glsl?raw';
 import hiddenSource from '../../kernels/hidden.glsl?raw';
+import lifeSource from '../../kernels/life.glsl?raw';
 import maskSource from '../../kernels/mask.glsl?raw';
 import perceiveSource from '../../kernels/perceive.glsl?raw';
 import regulateSource from '../../kernels/regulate.glsl?raw';
+import surviveSource from '../../kernels/survive.glsl?raw';
 import updateSource from '../../kernels/update.glsl?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { createBuffer, destroyBuffer, textureData, type GpuBuffer } from '../gpu/buffer.ts';
@@ -50,6 +54,11 @@ function weightTexture(regl: REGL.Regl, caps: GpuCapabilities, weights: WeightTe
   });
 }
 
+/** A row-major 3x3 kernel as a GLSL mat3 constant: mat3 fills column by column, so m[dy + 1][dx + 1] is kernel[dy + 1][dx + 1]. */
+function glslMat3(values: number[]): string {
+  return `mat3(${values.map((v) => v.toFixed(9)).join(', ')})`;
+}
+
 const hashStep = (props: StepProps) => props.step % (SEED_MAX + 1);
 
 export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, width: number, height: number): StepProgram {
@@ -60,6 +69,8 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     regulation: createBuffer(regl, caps, 'regulation', layouts.regulation),
     hidden: createBuffer(regl, caps, 'hidden', layouts.hidden),
     candidate: createBuffer(regl, caps, 'candidate', layouts.candidate),
+    life: createBuffer(regl, caps, 'life', layouts.life),
+    survival: createBuffer(regl, caps, 'survival', layouts.life),
   };
   const gateLayers = packGate(genome, sizes);
   if (gateLayers.length > 0) buffers.logits = createBuffer(regl, caps, 'logits', layouts.logits);
@@ -80,17 +91,26 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     u_step: hashStep,
     u_seed: (p: StepProps) => p.seed,
   };
-  const kernels = genome.architecture.perception.flatMap((f) => KERNELS[f].flat());
   const expertStart = { length: sizes.experts, value: () => sizes.expertSlotStart };
   const expertCount = { length: sizes.experts, value: () => sizes.expertSlotCount };
 
   const passes: Pass<StepProps>[] = [];
   passes.push(createPass<StepProps>(regl, {
+    name: 'life',
+    source: lifeSource,
+    defines: {},
+    uniforms: { ...cellsUniforms, ...fire },
+    target: () => buffers.life,
+  }));
+
+  passes.push(createPass<StepProps>(regl, {
     name: 'perceive',
     source: perceiveSource,
-    defines: { STATE_SLOTS: sizes.stateSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, FILTERS: sizes.filters },
+    defines: {
+      STATE_SLOTS: sizes.stateSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, FILTERS: sizes.filters,
+      ...Object.fromEntries(genome.architecture.perception.map((f, i) => [`KERNEL${i}`, glslMat3(KERNELS[f].flat())])),
+    },
     uniforms: cellsUniforms,
-    arrays: { u_kernels: { length: sizes.filters * 9, value: () => kernels } },
     target: () => buffers.perception,
   }));
 
@@ -124,10 +144,10 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     }));
   });
 
-  passes.push(createPass<StepProps>(regl, {
+  const regulate = (noise: boolean) => createPass<StepProps>(regl, {
     name: 'regulate',
     source: regulateSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots, HAS_GATE: gateLayers.length > 0 ? 1 : 0 },
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots, HAS_GATE: gateLayers.length > 0 ? 1 : 0, NOISE: noise ? 1 : 0 },
     uniforms: {
       ...cellsUniforms,
       // Without a gate there are no logits; any texture fills the unused sampler.
@@ -135,6 +155,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       u_logitsLayout: (p) => atlasUniform((buffers.logits ?? p.cells).layout),
       u_fields: (p) => p.fields.texture,
       u_fieldsLayout: (p) => atlasUniform(p.fields.layout),
+      ...read(buffers.life, 'life'),
       u_temperature: (p) => p.params.temperature,
       u_plasticity: (p) => p.params.plasticity,
       u_noise: (p) => p.params.noise,
@@ -145,7 +166,10 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       u_seed: (p) => p.seed,
     },
     target: () => buffers.regulation,
-  }));
+  });
+  // Two builds of one pass: gate noise is compiled in only where sigma > 0.
+  const [quiet, noisy] = [regulate(false), regulate(true)];
+  passes.push({ name: 'regulate', target: quiet.target, run: (p) => (p.params.noise > 0 ? noisy : quiet).run(p) });
 
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
@@ -174,10 +198,18 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       ...read(buffers.regulation, 'regulation'),
       u_weights: () => textures.out,
       u_weightsSize: weightsSize(textures.out),
-      ...fire,
+      ...read(buffers.life, 'life'),
     },
     arrays: { u_expertStart: expertStart, u_expertCount: expertCount },
     target: () => buffers.candidate,
+  }));
+
+  passes.push(createPass<StepProps>(regl, {
+    name: 'survive',
+    source: surviveSource,
+    defines: {},
+    uniforms: { ...read(buffers.life, 'life'), ...read(buffers.candidate, 'candidate') },
+    target: () => buffers.survival,
   }));
 
   passes.push(createPass<StepProps>(regl, {
@@ -188,7 +220,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       ...cellsUniforms,
       ...read(buffers.candidate, 'candidate'),
       ...read(buffers.regulation, 'regulation'),
-      ...fire,
+      ...read(buffers.survival, 'survival'),
     },
     target: (p) => p.nextCells,
   }));

@@ -8,7 +8,8 @@ import prelude from '../../kernels/prelude.glsl?raw';
 import vertex from '../../kernels/quad.vert?raw';
 import type { GpuBuffer } from './buffer.ts';
 
-export type Defines = Record<string, number>;
+/** `#define NAME VALUE` lines: sizes, flags, and constant expressions such as a mat3(...). */
+export type Defines = Record<string, number | string>;
 export type UniformValue = number | number[] | REGL.Texture2D;
 export type Uniforms<Props> = Record<string, (props: Props) => UniformValue>;
 

@@ -1,7 +1,7 @@
 /** The app as a user gets it: the vite dev server on a free port, and headless Chromium pointed at it. */
 import { chromium, type Browser } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
-import { browserArgs, browserPath } from './browser.ts';
+import { browserArgs, browserPath } from '../../src/cli/browser.ts';
 
 export interface AppSession {
   url: string;
