@@ -42,11 +42,12 @@ export function sparseGenome(): Genome {
   return randomGenome(architecture, { seed: 11, outputScale: 0.05, name: 'bench-k4' });
 }
 
-export function benchCases(lizard: Genome, sizes: number[]): BenchCase[] {
+export function benchCases(lizard: Genome, sizes: number[], sparseSize: number): BenchCase[] {
   const k4 = sparseGenome();
+  const s = `${sparseSize}x${sparseSize}`;
   return [
     ...sizes.map((size) => ({ name: `lizard K=1 ${size}x${size}`, genome: lizard, size, params: {}, tissue: 16 })),
-    ...[4, 2, 1].map((topK) => ({ name: `K=4 top-k ${topK} 256x256`, genome: k4, size: 256, params: { topK }, tissue: 16 })),
-    { name: 'K=4 top-k 1 256x256, salt-and-pepper types', genome: k4, size: 256, params: { topK: 1 }, tissue: 1 },
+    ...[4, 2, 1].map((topK) => ({ name: `K=4 top-k ${topK} ${s}`, genome: k4, size: sparseSize, params: { topK }, tissue: 16 })),
+    { name: `K=4 top-k 1 ${s}, salt-and-pepper types`, genome: k4, size: sparseSize, params: { topK: 1 }, tissue: 1 },
   ];
 }

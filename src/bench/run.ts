@@ -11,7 +11,10 @@ import { benchCases, tissueState, type BenchCase } from './cases.ts';
 import { measurePeak } from './peak.ts';
 
 export interface BenchOptions {
+  /** Grid sides for the lizard cases. */
   sizes: number[];
+  /** Grid side for the sparse-expression cases. */
+  sparseSize: number;
   minimumSeconds: number;
 }
 
@@ -54,15 +57,16 @@ function runCase(regl: REGL.Regl, bench: BenchCase, minimumSeconds: number) {
 
 export function runBenchmark(regl: REGL.Regl, lizard: Genome, options: BenchOptions) {
   const peak = measurePeak(regl, 256, options.minimumSeconds);
-  const cases = benchCases(lizard, options.sizes).map((bench) => {
+  const cases = benchCases(lizard, options.sizes, options.sparseSize).map((bench) => {
     const result = runCase(regl, bench, options.minimumSeconds);
     return { ...result, efficiency: result.modelFlopsPerSecond / peak.flopsPerSecond };
   });
   const find = (name: string) => cases.find((c) => c.name === name);
-  const dense = find('K=4 top-k 4 256x256');
-  const top1 = find('K=4 top-k 1 256x256');
+  const sparse = `${options.sparseSize}x${options.sparseSize}`;
+  const dense = find(`K=4 top-k 4 ${sparse}`);
+  const top1 = find(`K=4 top-k 1 ${sparse}`);
   const bySize = options.sizes.map((size) => find(`lizard K=1 ${size}x${size}`)!);
-  const base = bySize.find((c) => c.cells === 256 * 256);
+  const base = bySize.find((c) => c.cells === 256 * 256) ?? bySize[0];
   return {
     renderer: regl.limits.renderer,
     peak,
@@ -70,7 +74,7 @@ export function runBenchmark(regl: REGL.Regl, lizard: Genome, options: BenchOpti
     targets: {
       topK1OverDenseStepsPerSecond: dense && top1 ? top1.stepsPerSecond / dense.stepsPerSecond : null,
       denseK1EfficiencyAt256AndAbove: bySize.filter((c) => c.cells >= 256 * 256).map((c) => ({ name: c.name, efficiency: c.efficiency })),
-      // Cost per step relative to 256x256, divided by the cell-count ratio: 1 means linear.
+      // Cost per step relative to 256x256 (or the smallest size), over the cell-count ratio: 1 means linear.
       costPerCellRelativeTo256: base ? bySize.map((c) => ({ name: c.name, ratio: (c.millisecondsPerStep / base.millisecondsPerStep) / (c.cells / base.cells) })) : [],
     },
   };

@@ -13,11 +13,12 @@ import { integerParser } from './flags.ts';
 const options = new Command('bench')
   .description('GPU benchmark: steps/s, cell-updates/s and efficiency against a peak multiply-add shader.')
   .option('--json <file>', 'also write the JSON report here')
-  .option('--quick', 'sizes 96 and 256 only, shorter timings (a smoke run)')
+  .option('--quick', 'sizes 96 and 256 only, one second a case')
+  .option('--smoke', 'tiny grids, three steps a case: checks the benchmark runs, measures nothing useful')
   .addOption(new Option('--seconds <int>', 'minimum timed seconds per case').default(3).argParser(integerParser(1, 600)))
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse()
-  .opts<{ json?: string; quick?: boolean; seconds: number }>();
+  .opts<{ json?: string; quick?: boolean; smoke?: boolean; seconds: number }>();
 
 const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 await server.listen();
@@ -28,9 +29,11 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/src/bench/index.html`);
   await page.waitForFunction(() => typeof window.runEpigenesisBenchmark === 'function');
-  const benchOptions = options.quick
-    ? { sizes: [96, 256], minimumSeconds: 1 }
-    : { sizes: [96, 256, 512, 1024], minimumSeconds: options.seconds };
+  const benchOptions = options.smoke
+    ? { sizes: [32, 64], sparseSize: 64, minimumSeconds: 0 }
+    : options.quick
+      ? { sizes: [96, 256], sparseSize: 256, minimumSeconds: 1 }
+      : { sizes: [96, 256, 512, 1024], sparseSize: 256, minimumSeconds: options.seconds };
   const report = await page.evaluate((o) => window.runEpigenesisBenchmark(o), benchOptions);
   const text = JSON.stringify({ benchmark: 'gpu-engine', browser: browserPath, ...report }, null, 2);
   console.log(text);
