@@ -3,9 +3,9 @@
  * palettes, grey and RGB and scales 16-bit down. Writes are atomic (temp file in the same folder, then
  * rename), so a crash or a reader never sees half an image.
  */
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { writeFileAtomic } from './atomic.ts';
 
 export interface RgbaImage {
   width: number;
@@ -46,13 +46,5 @@ export function writePngAtomic(path: string, width: number, height: number, rgba
   }
   const png = new PNG({ width, height });
   png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
-  const encoded = PNG.sync.write(png);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, encoded);
-    renameSync(temp, path);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* the temp file may never have been created */ }
-    throw new Error(`${path}: cannot write PNG: ${(error as Error).message}`);
-  }
+  writeFileAtomic(path, PNG.sync.write(png));
 }

@@ -13,16 +13,11 @@ import type { GpuCapabilities } from '../gpu/capabilities.ts';
 import { createPass } from '../gpu/pass.ts';
 import type { Reader } from '../gpu/readback.ts';
 import { expertParameterCount, gateParameterCount, genomeParameterCount, type Genome } from '../model/genome.ts';
+import type { Metrics } from '../model/metrics.ts';
 import type { EngineSizes } from './layouts.ts';
 
-export interface GpuMetrics {
-  step: number;
-  aliveCount: number;
-  census: number[];
-  silentCount: number;
-  meanPotency: number;
-  activeParamFraction: number;
-}
+/** The metrics of src/model/metrics.ts that the GPU reduces (the histograms stay on the CPU). */
+export type GpuMetrics = Pick<Metrics, 'step' | 'aliveCount' | 'census' | 'silentCount' | 'meanPotency' | 'activeParamFraction'>;
 
 /** Reduce while the grid is larger than this on a side. */
 const SMALL_SIDE = 8;
