@@ -25,11 +25,12 @@ void main() {
     if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
     float e = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
     if (e == 0.0) continue;
-    vec4 delta = weightTexel(u_weights, u_weightsSize, 4.0 * float(HIDDEN_SLOTS) + float(k), slot);
+    // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
+    vec4 delta = weightTexel(u_weights, u_weightsSize, slot, float(HIDDEN_SLOTS + k));
     for (int j = 0; j < MAX_EXPERT_SLOTS; j++) {
       if (float(j) >= u_expertCount[k]) break;
       float hiddenSlot = u_expertStart[k] + float(j);
-      delta += weightBlock(u_weights, u_weightsSize, hiddenSlot, slot) * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenSlot);
+      delta += weightBlock(u_weights, u_weightsSize, slot, hiddenSlot) * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenSlot);
     }
     ds += e * delta;
   }

@@ -1,7 +1,8 @@
 /**
  * The genome's weights as float textures. A dense layer is a grid of 4x4 blocks: texture row o holds output
  * slot o; texels 4i..4i+3 of that row are the columns of the block from input slot i (texel 4i + c holds
- * the weights from input 4i + c to outputs 4o..4o+3), and bias texels follow the blocks. Inputs that pad a
+ * the weights from input 4i + c to outputs 4o..4o+3), and bias texels follow the blocks (the experts'
+ * output layers are stored transposed, see packExpertOut). Inputs that pad a
  * slot past the real count get zero weights, so padding never leaks into a result. Pure: tested in Node.
  */
 import type { Dense, Genome } from '../model/genome.ts';
@@ -21,14 +22,21 @@ function createTexture(width: number, height: number): WeightTexture {
   return { width, height, data: new Float32Array(width * height * 4) };
 }
 
-function writeBlocks(texture: WeightTexture, layer: Dense, inputSlots: number, firstRow: number, firstColumn: number, inputIndex: InputIndex): void {
+/** Where the column for input (slot, c) of output slot o goes, as a texel index. */
+type Placement = (outputSlot: number, inputSlot: number, component: number) => number;
+
+/** Row o holds output slot o; the input blocks run along the row from `firstColumn`. */
+const rowMajor = (texture: WeightTexture, firstRow: number, firstColumn: number): Placement =>
+  (o, slot, c) => (firstRow + o) * texture.width + firstColumn + slot * 4 + c;
+
+function writeBlocks(texture: WeightTexture, layer: Dense, inputSlots: number, place: Placement, inputIndex: InputIndex): void {
   const outputSlots = Math.ceil(layer.outputs / 4);
   for (let o = 0; o < outputSlots; o++) {
     for (let slot = 0; slot < inputSlots; slot++) {
       for (let c = 0; c < 4; c++) {
         const input = inputIndex(slot, c);
         if (input < 0) continue;
-        const texel = ((firstRow + o) * texture.width + firstColumn + slot * 4 + c) * 4;
+        const texel = place(o, slot, c) * 4;
         for (let r = 0; r < 4; r++) {
           const output = o * 4 + r;
           if (output < layer.outputs) texture.data[texel + r] = layer.w[input * layer.outputs + output];
@@ -59,18 +67,26 @@ const plainInput = (count: number): InputIndex => (slot, c) => (slot * 4 + c < c
 export function packExpertHidden(genome: Genome, sizes: EngineSizes): WeightTexture {
   const texture = createTexture(sizes.perceptionSlots * 4 + 1, sizes.hiddenSlots);
   genome.experts.forEach((expert, k) => {
-    writeBlocks(texture, expert.hidden, sizes.perceptionSlots, sizes.expertSlotStart[k], 0, perceptionInput(sizes));
+    writeBlocks(texture, expert.hidden, sizes.perceptionSlots, rowMajor(texture, sizes.expertSlotStart[k], 0), perceptionInput(sizes));
     writeBias(texture, expert.hidden, sizes.expertSlotStart[k], sizes.perceptionSlots * 4);
   });
   return texture;
 }
 
-/** All experts' output layers side by side: rows = state slots; expert k's blocks start at column 4 start_k; its bias at column 4 H + k. */
+/**
+ * All experts' output layers, transposed so that the texture stays narrow for any genome (a row-major
+ * layout would be 4 x 2048 texels wide for 16 experts of 512): row j holds hidden slot j of every expert,
+ * texel 4s + c of it the column from hidden unit 4(j - start_k) + c to outputs 4s..4s+3; row H + k holds
+ * expert k's bias, texel s for outputs 4s..4s+3.
+ */
 export function packExpertOut(genome: Genome, sizes: EngineSizes): WeightTexture {
-  const texture = createTexture(sizes.hiddenSlots * 4 + sizes.experts, sizes.stateSlots);
+  const texture = createTexture(sizes.stateSlots * 4, sizes.hiddenSlots + sizes.experts);
   genome.experts.forEach((expert, k) => {
-    writeBlocks(texture, expert.out, sizes.expertSlotCount[k], 0, sizes.expertSlotStart[k] * 4, plainInput(expert.out.inputs));
-    writeBias(texture, expert.out, 0, sizes.hiddenSlots * 4 + k);
+    const place: Placement = (s, slot, c) => (sizes.expertSlotStart[k] + slot) * texture.width + s * 4 + c;
+    writeBlocks(texture, expert.out, sizes.expertSlotCount[k], place, plainInput(expert.out.inputs));
+    for (let output = 0; output < expert.out.outputs; output++) {
+      texture.data[((sizes.hiddenSlots + k) * texture.width + (output >> 2)) * 4 + (output & 3)] = expert.out.b[output];
+    }
   });
   return texture;
 }
@@ -90,7 +106,7 @@ export function packGate(genome: Genome, sizes: EngineSizes): WeightTexture[] {
   return genome.gate.layers.map((layer, i) => {
     const inputSlots = i === 0 ? sizes.perceptionSlots + sizes.markSlots + sizes.morphogenSlots : Math.ceil(layer.inputs / 4);
     const texture = createTexture(inputSlots * 4 + 1, Math.ceil(layer.outputs / 4));
-    writeBlocks(texture, layer, inputSlots, 0, 0, i === 0 ? gateInput : plainInput(layer.inputs));
+    writeBlocks(texture, layer, inputSlots, rowMajor(texture, 0, 0), i === 0 ? gateInput : plainInput(layer.inputs));
     writeBias(texture, layer, 0, inputSlots * 4);
     return texture;
   });

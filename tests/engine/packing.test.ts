@@ -82,16 +82,22 @@ describe('weight textures', () => {
     });
   });
 
-  it('expert output layers: each expert\'s block columns and bias give its dense layer', () => {
+  it('expert output layers (transposed): each expert\'s rows and bias row give its dense layer', () => {
     const texture = packExpertOut(genome, sizes);
+    expect([texture.width, texture.height]).toEqual([sizes.stateSlots * 4, sizes.hiddenSlots + 3]);
+    const texel = (column: number, row: number) => texture.data.subarray((row * texture.width + column) * 4, (row * texture.width + column) * 4 + 4);
     genome.experts.forEach((expert, k) => {
       const hidden = Float32Array.from({ length: expert.out.inputs }, (_, i) => Math.cos(i + k));
-      const packed = new Float32Array(sizes.expertSlotCount[k] * 4);
-      packed.set(hidden);
       const expected = new Float32Array(7);
       denseForward(expert.out, hidden, expected, false);
       for (let s = 0; s < sizes.stateSlots; s++) {
-        const got = blockForward(texture, packed, sizes.expertSlotCount[k], s, sizes.expertSlotStart[k] * 4, sizes.hiddenSlots * 4 + k);
+        const got = Float32Array.from(texel(s, sizes.hiddenSlots + k));
+        for (let j = 0; j < sizes.expertSlotCount[k]; j++) {
+          for (let c = 0; c < 4; c++) {
+            const column = texel(s * 4 + c, sizes.expertSlotStart[k] + j);
+            for (let r = 0; r < 4; r++) got[r] += column[r] * (hidden[j * 4 + c] ?? 0);
+          }
+        }
         for (let r = 0; r < 4; r++) if (s * 4 + r < 7) expect(got[r]).toBeCloseTo(expected[s * 4 + r], 5);
       }
     });

@@ -70,6 +70,24 @@ describe('one step with fire rate 1 matches the reference step', () => {
   });
 });
 
+describe('the largest genome the format allows', () => {
+  it('64 channels, four filters, 16 experts of 512 hidden, a 512 gate layer, 8 morphogens: one step matches', () => {
+    const architecture: Architecture = {
+      channels: 64, perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'], expertHidden: Array.from({ length: 16 }, () => 512),
+      gateHidden: 512, morphogens: 8,
+    };
+    const genome = randomGenome(architecture, { seed: 5, outputScale: 0.5 });
+    const params = resolveParams({ fireRate: 1, topK: 2 }, 16, 'test');
+    const start = paintMorphogen(randomLivingState(genome, 8, 6, 2, { x0: 1, y0: 1, x1: 6, y1: 4 }), { x: 3, y: 3, radius: 2 }, 7, 0.5);
+    sim = createSimulation({ regl: testRegl(), genome, width: 8, height: 6, seed: 9, params, state: start });
+    sim.step(1);
+    const gpu = sim.readState();
+    const reference = referenceStep(genome, params, start, 9).grid;
+    expect(maxAbsDifference(gpu.state, reference.state)).toBeLessThanOrEqual(1e-4);
+    expect(maxAbsDifference(gpu.marks, reference.marks)).toBeLessThanOrEqual(1e-4);
+  });
+});
+
 describe('stochastic fire', () => {
   it('the fire masks agree with the reference in >= 99.9% of cells, over several steps and seeds', () => {
     const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.5 });
