@@ -3,8 +3,8 @@
 // [MARK_SLOTS, 2 MARK_SLOTS) the expression. Cells dead before the update (life pass) express nothing:
 // they are zeroed anyway, and sparse evaluation then skips them. Experts are held four to a vec4 so that
 // the work is vector arithmetic; padding components past EXPERTS stay zero throughout.
-// Defines: EXPERTS, MARK_SLOTS, STATE_SLOTS, HAS_GATE (0 or 1), NOISE (0 or 1: compiled in only when
-// sigma > 0, because the skipped branch still costs a third of the pass on SwiftShader).
+// Defines: EXPERTS, MARK_SLOTS, STATE_SLOTS, HAS_GATE (0 or 1), NOISE (0 or 1: the build used while
+// sigma > 0, reading the draws of the noise pass).
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
 uniform sampler2D u_logits;
@@ -13,9 +13,10 @@ uniform sampler2D u_fields;
 uniform vec4 u_fieldsLayout;
 uniform sampler2D u_life;
 uniform vec4 u_lifeLayout;
+uniform sampler2D u_noiseDraws; // the noise pass: four uniforms per expert
+uniform vec4 u_noiseDrawsLayout;
 uniform vec4 u_targetLayout;
 uniform float u_temperature, u_plasticity, u_noise, u_topK, u_threshold, u_globalKnockouts;
-uniform float u_step, u_seed;
 
 vec4 expertIndex(int m) { return 4.0 * float(m) + vec4(0.0, 1.0, 2.0, 3.0); }
 vec4 isExpert(int m) { return vec4(lessThan(expertIndex(m), vec4(float(EXPERTS)))); }
@@ -44,18 +45,18 @@ void main() {
   for (int m = 0; m < MARK_SLOTS; m++) {
     vec4 z = atlasRead(u_logits, u_logitsLayout, cell, float(m));
 #if NOISE
-    {
-      float prefix = hashPrefix(cell, u_step, u_seed);
-      for (int c = 0; c < 4; c++) {
-        float draws = 0.0;
-        for (int j = 0; j < 4; j++) draws += hashUniform(prefix, float(1 + 4 * (4 * m + c) + j));
-        z[c] += u_noise * (draws - 2.0) * sqrt(3.0);
+    for (int c = 0; c < 4; c++) {
+      if (4 * m + c < EXPERTS) {
+        vec4 draws = atlasRead(u_noiseDraws, u_noiseDrawsLayout, cell, float(4 * m + c));
+        z[c] += u_noise * (total(draws) - 2.0) * sqrt(3.0);
       }
     }
 #endif
     preference[m] = z / u_temperature;
+    // Padding components must not win the max. Not mix(-1e38, p, valid): GPUs may compute it as
+    // a + t (b - a), which rounds p away and lets exp() overflow to Infinity.
     vec4 valid = isExpert(m);
-    vec4 candidates = mix(vec4(-1e38), preference[m], valid);
+    vec4 candidates = preference[m] * valid + (valid - 1.0) * 1e38;
     largest = max(largest, max(max(candidates.x, candidates.y), max(candidates.z, candidates.w)));
   }
   float sum = 0.0;

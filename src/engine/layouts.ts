@@ -37,6 +37,8 @@ export interface EngineLayouts {
   candidate: AtlasLayout;
   /** (alive before, fires) per cell, then (alive before and after, fires): one slot each. */
   life: AtlasLayout;
+  /** Four uniform draws per expert for the gate noise: one slot per expert. */
+  noise: AtlasLayout;
 }
 
 export function engineSizes(genome: Genome): EngineSizes {
@@ -72,5 +74,6 @@ export function engineLayouts(sizes: EngineSizes, width: number, height: number,
     hidden: layout(sizes.hiddenSlots, 'hidden'),
     candidate: layout(sizes.stateSlots, 'candidate'),
     life: layout(1, 'life'),
+    noise: layout(sizes.experts, 'noise'),
   };
 }

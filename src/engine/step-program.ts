@@ -1,7 +1,7 @@
 /**
  * The compiled form of one genome on one grid: the intermediate buffers, the weight textures and the
  * ordered list of passes that make a step (docs/DESIGN.md, "One step"):
- *   life -> perceive -> gate layers -> regulate -> hidden -> update -> survive -> mask
+ *   life -> perceive -> gate layers [-> noise] -> regulate -> hidden -> update -> survive -> mask
  * The life and survive passes decide once per cell what the others read (alive, fires), so the costly
  * neighbourhood reads and the hash are not repeated for every slot.
  * Built whole before it replaces anything, so a genome that fails to compile leaves the running one alone.
@@ -11,6 +11,7 @@ import gateSource from '../../kernels/gate.glsl?raw';
 import hiddenSource from '../../kernels/hidden.glsl?raw';
 import lifeSource from '../../kernels/life.glsl?raw';
 import maskSource from '../../kernels/mask.glsl?raw';
+import noiseSource from '../../kernels/noise.glsl?raw';
 import perceiveSource from '../../kernels/perceive.glsl?raw';
 import regulateSource from '../../kernels/regulate.glsl?raw';
 import surviveSource from '../../kernels/survive.glsl?raw';
@@ -75,6 +76,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   const gateLayers = packGate(genome, sizes);
   if (gateLayers.length > 0) buffers.logits = createBuffer(regl, caps, 'logits', layouts.logits);
   if (gateLayers.length > 1) buffers.gateHidden = createBuffer(regl, caps, 'gateHidden', layouts.gateHidden);
+  if (gateLayers.length > 0) buffers.noise = createBuffer(regl, caps, 'noise', layouts.noise);
   const textures = {
     hidden: weightTexture(regl, caps, packExpertHidden(genome, sizes)),
     out: weightTexture(regl, caps, packExpertOut(genome, sizes)),
@@ -144,6 +146,18 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     }));
   });
 
+  if (buffers.noise) {
+    const noise = createPass<StepProps>(regl, {
+      name: 'noise',
+      source: noiseSource,
+      defines: { EXPERTS: sizes.experts },
+      uniforms: { u_step: hashStep, u_seed: (p) => p.seed },
+      target: () => buffers.noise,
+    });
+    // Draws only while sigma > 0; the quiet build of regulate does not read them.
+    passes.push({ name: 'noise', target: noise.target, run: (p) => { if (p.params.noise > 0) noise.run(p); } });
+  }
+
   const regulate = (noise: boolean) => createPass<StepProps>(regl, {
     name: 'regulate',
     source: regulateSource,
@@ -156,14 +170,15 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       u_fields: (p) => p.fields.texture,
       u_fieldsLayout: (p) => atlasUniform(p.fields.layout),
       ...read(buffers.life, 'life'),
+      // Without a gate there is no noise; any texture fills the unused sampler.
+      u_noiseDraws: (p) => (buffers.noise ?? p.cells).texture,
+      u_noiseDrawsLayout: (p) => atlasUniform((buffers.noise ?? p.cells).layout),
       u_temperature: (p) => p.params.temperature,
       u_plasticity: (p) => p.params.plasticity,
       u_noise: (p) => p.params.noise,
       u_topK: (p) => p.params.topK,
       u_threshold: (p) => p.params.threshold,
       u_globalKnockouts: (p) => knockoutBits(p.params.knockouts),
-      u_step: hashStep,
-      u_seed: (p) => p.seed,
     },
     target: () => buffers.regulation,
   });

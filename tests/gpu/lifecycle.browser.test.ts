@@ -19,12 +19,12 @@ afterEach(() => { sim?.destroy(); sim = null; });
 describe('the pass list, its timing and its buffers', () => {
   it('a step is an ordered list of passes; each is timed and each buffer can be read', () => {
     sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
-    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'gate1', 'regulate', 'hidden', 'update', 'survive', 'mask']);
+    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'gate1', 'noise', 'regulate', 'hidden', 'update', 'survive', 'mask']);
     const timings = sim.profileStep();
     expect(timings.map((t) => t.name)).toEqual(sim.passNames);
     expect(timings.every((t) => t.milliseconds >= 0)).toBe(true);
     const buffers = sim.debugBuffers();
-    expect(Object.keys(buffers).sort()).toEqual(['candidate', 'cells', 'fields', 'gateHidden', 'hidden', 'life', 'logits', 'perception', 'regulation', 'survival']);
+    expect(Object.keys(buffers).sort()).toEqual(['candidate', 'cells', 'fields', 'gateHidden', 'hidden', 'life', 'logits', 'noise', 'perception', 'regulation', 'survival']);
     for (const { layout, data } of Object.values(buffers)) {
       expect(data.length).toBe(layout.textureWidth * layout.textureHeight * 4);
       expect(data.every(Number.isFinite)).toBe(true);
@@ -54,7 +54,7 @@ describe('live changes', () => {
     const sibling = randomGenome({ ...ARCH, perception: ['identity', 'laplacian'], expertHidden: [4, 4, 4], gateHidden: 0 }, { seed: 9 });
     sim.setGenome(sibling);
     expect(maxAbsDifference(sim.readState().state, cells.state)).toBe(0);
-    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'regulate', 'hidden', 'update', 'survive', 'mask']);
+    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'noise', 'regulate', 'hidden', 'update', 'survive', 'mask']);
     const lizardShaped = randomGenome({ channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [32], gateHidden: null, morphogens: 0 }, { seed: 3 });
     sim.setGenome(lizardShaped);
     expect(sim.stepCount).toBe(0);

@@ -21,6 +21,8 @@ interface Case {
   architecture: Architecture;
   params: RegulationOverrides;
   paint?: (grid: CellState) => CellState;
+  /** Multiplies the gate's weights: large logits test the softmax's range. */
+  gateScale?: number;
 }
 
 const CASES: Case[] = [
@@ -49,12 +51,14 @@ const CASES: Case[] = [
     paint: (g) => forceRegion(forceRegion(g, { x: 8, y: 8, radius: 5 }, 2), { x: 20, y: 3, radius: 3 }, 0),
   },
   { name: 'gate noise', architecture: ARCH, params: { topK: 2, noise: 0.7 } },
+  { name: 'logits in the hundreds (softmax range), five experts so a slot has padding', architecture: { ...ARCH, expertHidden: [8, 8, 8, 8, 8], gateHidden: 0 }, params: { topK: 2 }, gateScale: 200 },
   { name: 'sixteen experts', architecture: { ...ARCH, expertHidden: Array.from({ length: 16 }, (_, k) => 4 + k) }, params: { topK: 5 } },
 ];
 
 describe('one step with fire rate 1 matches the reference step', () => {
-  it.each(CASES)('$name', ({ architecture, params: overrides, paint }) => {
+  it.each(CASES)('$name', ({ architecture, params: overrides, paint, gateScale = 1 }) => {
     const genome = randomGenome(architecture, { seed: 21, outputScale: 0.5 });
+    for (const layer of genome.gate?.layers ?? []) layer.w.forEach((w, i) => { layer.w[i] = w * gateScale; });
     const params = resolveParams({ fireRate: 1, ...overrides }, architecture.expertHidden.length, 'test');
     const base = randomLivingState(genome, W, H, 8, { x0: 3, y0: 2, x1: 19, y1: 15 });
     const start = paint ? paint(base) : base;
