@@ -1,35 +1,131 @@
 /**
- * Placeholder app: loads the default preset through the same loader the simulator uses and shows what it
- * holds, with the regulation parameters from their one declaration. The interactive app replaces this.
+ * The composition root: reads the setup from the URL, builds the page's controls, loads the genome,
+ * starts the GPU session and the frame loop, and wires the browser's events (resize, keys, context loss).
  */
-import { expertCount, genomeParameterCount } from '../model/genome.ts';
+import { expertCount } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
-import { PARAMETERS, PARAMETER_NAMES, resolveParams } from '../model/params.ts';
-// Bundled as text, so the built page needs no server route for presets/.
-import defaultPresetText from '../../presets/untrained-k4.genome.json?raw';
+import { PARAMETER_NAMES, resolveParams, type RegulationOverrides } from '../model/params.ts';
+import { createActions } from '../ui/actions.ts';
+import { createBanner } from '../ui/banner.ts';
+import { byId, download } from '../ui/dom.ts';
+import type { UiEvent } from '../ui/events.ts';
+import { attachKeyboard } from '../ui/keyboard.ts';
+import { showLegend } from '../ui/legend.ts';
+import { createAbout, createHelp } from '../ui/overlays.ts';
+import { createParamsPanel } from '../ui/params-panel.ts';
+import { createPlots } from '../ui/plots.ts';
+import { attachPointer } from '../ui/pointer.ts';
+import { createPresetPicker } from '../ui/preset-picker.ts';
+import { createReadout } from '../ui/readout.ts';
+import { createToolbar } from '../ui/toolbar.ts';
+import { createTransport } from '../ui/transport.ts';
+import { decodeSetup, encodeSetup } from '../ui/url-state.ts';
+import { fitCamera } from '../view/camera.ts';
+import { createApp, DEFAULT_SIZE, randomSeed, type App } from './app.ts';
+import { createFrameLoop, type FrameLoop } from './frame-loop.ts';
+import { createGpuSession } from './gpu-session.ts';
+import { createRecorder } from './recorder.ts';
+import { watchHealth } from './health.ts';
+import { DEFAULT_PRESET, loadPreset, presetKeys } from './presets.ts';
+import type { AppUi } from './ui.ts';
 
-const DEFAULT_PRESET = 'presets/untrained-k4.genome.json';
+let loop: FrameLoop | null = null;
 
-function showPreset(section: HTMLElement): void {
-  const genome = parseGenome(defaultPresetText, DEFAULT_PRESET);
-  const params = resolveParams(genome.regulation, expertCount(genome), DEFAULT_PRESET);
-  const rows = PARAMETER_NAMES.map((name) => {
-    const spec = PARAMETERS[name];
-    return `<tr><td>${spec.label}</td><td>${params[name]}</td><td>${spec.min} to ${spec.max} ${spec.unit}</td><td>${spec.meaning}</td></tr>`;
-  }).join('');
-  const arch = genome.architecture;
-  section.innerHTML = `
-    <h2>Default preset: ${genome.metadata.name}</h2>
-    <p>${genome.metadata.description}</p>
-    <p>${arch.channels} channels, ${expertCount(genome)} experts (hidden ${arch.expertHidden.join(', ')}),
-      gate ${arch.gateHidden === null ? 'none' : arch.gateHidden === 0 ? 'linear' : `hidden ${arch.gateHidden}`},
-      ${arch.morphogens} morphogen field(s), ${genomeParameterCount(genome)} parameters.</p>
-    <table><tr><th>parameter</th><th>value</th><th>range</th><th>meaning</th></tr>${rows}</table>`;
+async function main(): Promise<void> {
+  const canvas = byId<HTMLCanvasElement>('view');
+  const banner = createBanner(byId('banner'));
+  const { setup, problems } = decodeSetup(location.hash);
+  let app: App | null = null;
+  const emit = (event: UiEvent) => { void app?.dispatch(event); };
+
+  const help = createHelp(byId('help'));
+  const about = createAbout(byId('about'));
+  const actions = createActions(byId('actions'), emit, { help: help.toggle, about: about.toggle });
+  const recorder = createRecorder(canvas);
+  const toolbar = createToolbar(byId('toolbar'), emit);
+  const cursor = byId('cursor');
+  const ui: AppUi = {
+    panel: createParamsPanel(byId('panel'), emit),
+    transport: createTransport(byId('transport'), emit),
+    toolbar,
+    picker: createPresetPicker(byId('presets'), byId('stage'), byId('drop-hint'), presetKeys(), emit),
+    readout: createReadout(byId('readout')),
+    plots: createPlots(byId('plots')),
+    banner,
+    legend: (view, experts, name) => showLegend(byId('legend'), view, experts, name),
+    invalidate: () => loop?.invalidate(),
+    download,
+    snapshot(fileName) {
+      // The drawing buffer is not preserved between frames: draw and read it in the same task.
+      app!.draw();
+      void fetch(canvas.toDataURL('image/png')).then((r) => r.blob()).then((blob) => download(blob, fileName));
+    },
+    record(fileName) {
+      recorder.toggle((video) => download(video, fileName));
+      actions.setRecording(recorder.recording);
+    },
+    share(next) {
+      history.replaceState(null, '', encodeSetup(next));
+      void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    },
+  };
+
+  // The genome: the URL's preset, or the default; a preset that fails to load falls back to the default.
+  let preset = setup.preset ?? DEFAULT_PRESET;
+  let loaded = await loadPreset(preset).catch((error: Error) => { problems.push(error.message); return null; });
+  if (!loaded) { preset = DEFAULT_PRESET; loaded = await loadPreset(preset); }
+  const genome = parseGenome(loaded.text, loaded.fileName);
+  const K = expertCount(genome);
+  let params: RegulationOverrides = { ...setup.params, ...(setup.knockouts ? { knockouts: setup.knockouts } : {}) };
+  try { resolveParams({ ...genome.regulation, ...params }, K, 'URL'); } catch (error) {
+    problems.push((error as Error).message);
+    params = Object.fromEntries(PARAMETER_NAMES.filter((n) => setup.params[n] !== undefined).map((n) => [n, setup.params[n]]));
+  }
+  const resize = () => {
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
+    canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
+  };
+  resize();
+  const width = setup.width ?? DEFAULT_SIZE, height = setup.height ?? DEFAULT_SIZE;
+  let gpu;
+  try {
+    gpu = createGpuSession(canvas, { genome, width, height, seed: setup.seed ?? randomSeed(), params });
+  } catch (error) {
+    banner.show((error as Error).message);
+    return;
+  }
+  app = createApp(canvas, ui, {
+    genome, preset, label: preset, view: setup.view ?? { mode: 'phenotype', index: 0 }, tool: { ...toolbar.settings }, playing: true,
+    camera: setup.camera ?? fitCamera(width, height, canvas.width, canvas.height), cameraMoved: setup.camera !== undefined,
+  }, gpu);
+  const running = app;
+  toolbar.setGenomeSizes(K, genome.architecture.morphogens);
+  ui.picker.showCurrent(preset, true);
+  ui.plots.restart(K);
+  running.refresh();
+  if (problems.length) banner.show(problems.join('\n'));
+
+  const frames = createFrameLoop({ advance: running.advance, draw: running.draw, measure: (stats) => health.check(running.measure(stats)) });
+  loop = frames;
+  const health = watchHealth(canvas, running, banner, frames);
+  new ResizeObserver(() => { resize(); running.onCanvasResize(); frames.invalidate(); }).observe(canvas);
+  attachPointer({
+    canvas, emit, tool: () => toolbar.settings.tool,
+    hover(at) {
+      cursor.hidden = !at || toolbar.settings.tool === 'pan';
+      if (!at) return;
+      const r = Math.max(2, (toolbar.settings.radius + 0.5) * running.model.camera.zoom / (window.devicePixelRatio || 1));
+      Object.assign(cursor.style, { left: `${at.x - r}px`, top: `${at.y - r}px`, width: `${2 * r}px`, height: `${2 * r}px` });
+    },
+  });
+  attachKeyboard({
+    emit, playing: () => running.model.playing, selectTool: toolbar.selectTool,
+    brushRadius: (d) => toolbar.setRadius(toolbar.settings.radius + d),
+    view: (mode) => emit({ type: 'view', view: { mode, index: 0 } }),
+    help: help.toggle, closeOverlays: () => { help.close(); about.close(); },
+  });
+  document.body.dataset.ready = 'true';
 }
 
-const section = document.getElementById('preset')!;
-try {
-  showPreset(section);
-} catch (error) {
-  section.textContent = `Could not load the default preset: ${(error as Error).message}`;
-}
+void main();

@@ -1,0 +1,173 @@
+/**
+ * The app controller: owns the setup (genome, grid, seed, camera, view, tool) and the GPU session, and
+ * applies the ui's events to them. The ui only emits events and shows what it is given.
+ */
+import { expertCount, type Genome } from '../model/genome.ts';
+import { parseGenome } from '../model/genome-file.ts';
+import { SEED_MAX } from '../model/hash.ts';
+import type { ScalarParams } from '../model/params.ts';
+import type { UiEvent, ToolSettings } from '../ui/events.ts';
+import type { FrameStats } from '../ui/readout.ts';
+import type { Setup } from '../ui/url-state.ts';
+import { fitCamera, panCamera, screenToCell, zoomCamera, type Camera } from '../view/camera.ts';
+import type { ViewSettings } from '../view/render-modes.ts';
+import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-session.ts';
+import { loadPreset } from './presets.ts';
+import { parseState, serializeState } from './state-file.ts';
+import { createStrokes } from './strokes.ts';
+import type { AppUi } from './ui.ts';
+
+export const DEFAULT_SIZE = 96;
+
+export const randomSeed = () => Math.floor(Math.random() * SEED_MAX);
+
+export interface AppModel {
+  genome: Genome;
+  /** A preset key, or null for a local file. */
+  preset: string | null;
+  label: string;
+  camera: Camera;
+  /** True once the user moved the camera: until then it follows the canvas size. */
+  cameraMoved: boolean;
+  view: ViewSettings;
+  tool: ToolSettings;
+  playing: boolean;
+}
+
+export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
+  const strokes = createStrokes();
+  const sim = () => gpu.sim;
+  const size = () => ({ w: canvas.width, h: canvas.height });
+
+  function refresh(): void {
+    const s = sim();
+    ui.panel.show({ params: s.params as ScalarParams, knockouts: s.params.knockouts, view: model.view,
+      sizes: { experts: s.sizes.experts, channels: s.sizes.channels, morphogens: s.sizes.morphogens } });
+    ui.legend(model.view, s.sizes.experts, model.genome.metadata.name);
+    ui.transport.setPlaying(model.playing);
+    ui.transport.setGridSize(s.width, s.height);
+    ui.invalidate();
+  }
+
+  function fit(): void {
+    model.camera = fitCamera(sim().width, sim().height, size().w, size().h);
+    model.cameraMoved = false;
+  }
+
+  function switchGenome(text: string, fileName: string, preset: string | null): void {
+    const genome = parseGenome(text, fileName); // throws naming the file and field: nothing changed yet
+    sim().setGenome(genome);
+    sim().reset();
+    Object.assign(model, { genome, preset, label: preset ?? fileName });
+    if (model.view.index >= expertCount(genome)) model.view = { mode: model.view.mode, index: 0 };
+    strokes.clear();
+    ui.toolbar.setGenomeSizes(expertCount(genome), genome.architecture.morphogens);
+    ui.picker.showCurrent(model.label, preset !== null);
+    ui.plots.restart(expertCount(genome));
+    ui.banner.hide();
+  }
+
+  function cellAt(px: number, py: number): [number, number] {
+    return screenToCell(model.camera, px, py, size().w, size().h);
+  }
+
+  function importState(text: string, name: string): void {
+    const state = parseState(text, name);
+    const arch = model.genome.architecture;
+    if (state.channels !== arch.channels || state.experts !== expertCount(model.genome) || state.morphogenCount !== arch.morphogens) {
+      throw new Error(`${name}: a state of ${state.channels} channels, ${state.experts} experts and ${state.morphogenCount} morphogens does not fit ${model.label} (${arch.channels}, ${expertCount(model.genome)}, ${arch.morphogens}); open its genome first`);
+    }
+    if (state.width !== sim().width || state.height !== sim().height) {
+      resizeSimulation(gpu, { genome: model.genome, width: state.width, height: state.height, seed: sim().seed, params: sim().params, state });
+      fit();
+    } else sim().loadState(state);
+    strokes.clear();
+  }
+
+  async function handle(event: UiEvent): Promise<void> {
+    const s = sim();
+    switch (event.type) {
+      case 'param': s.setParams({ [event.name]: event.value }); break;
+      case 'globalKnockout': {
+        const rest = s.params.knockouts.filter((k) => k !== event.expert);
+        s.setParams({ knockouts: event.on ? [...rest, event.expert].sort((a, b) => a - b) : rest });
+        break;
+      }
+      case 'play': model.playing = event.playing; break;
+      case 'step': s.step(1); model.playing = false; break;
+      case 'reset': s.reset(event.newSeed ? randomSeed() : s.seed); strokes.clear(); ui.plots.restart(s.sizes.experts); break;
+      case 'view': model.view = event.view; break;
+      case 'tool': model.tool = event.settings; break;
+      case 'stroke': {
+        const [x, y] = cellAt(event.px, event.py);
+        if (event.phase === 'start') strokes.start(s, model.tool, x, y);
+        else if (event.phase === 'move') strokes.move(s, model.tool, x, y);
+        else strokes.end();
+        break;
+      }
+      case 'pan': model.camera = panCamera(model.camera, event.dx, event.dy); model.cameraMoved = true; break;
+      case 'zoom': model.camera = zoomCamera(model.camera, event.factor, event.px, event.py, size().w, size().h); model.cameraMoved = true; break;
+      case 'fit': fit(); break;
+      case 'undo': strokes.undo(s); break;
+      case 'preset': { const { text, fileName } = await loadPreset(event.key); switchGenome(text, fileName, event.key); break; }
+      case 'openFile': switchGenome(event.text, event.name, null); break;
+      case 'importState': importState(event.text, event.name); break;
+      case 'exportState': ui.download(new Blob([serializeState(s.readState(), model.genome.metadata.name)], { type: 'application/json' }), `${fileStem()}.state.json`); break;
+      case 'snapshot': ui.snapshot(`${fileStem()}.png`); break;
+      case 'share': ui.share(setup()); break;
+      case 'record': ui.record(`${fileStem()}.webm`); break;
+      case 'gridSize':
+        resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params });
+        strokes.clear();
+        ui.plots.restart(s.sizes.experts);
+        fit();
+        break;
+    }
+  }
+
+  const fileStem = () => `epigenesis-${model.label.replace(/[^\w-]+/g, '-')}-step${sim().stepCount}`;
+
+  function setup(): Setup {
+    const s = sim();
+    const params: Setup['params'] = { ...(s.params as ScalarParams) };
+    return { preset: model.preset ?? undefined, seed: s.seed, width: s.width, height: s.height, params,
+      knockouts: s.params.knockouts, view: model.view, camera: model.camera };
+  }
+
+  return {
+    model,
+    get gpu() { return gpu; },
+    set gpu(next: GpuSession) { gpu = next; },
+    /** Applies one ui event; a failure shows its message in the banner and changes nothing more. */
+    async dispatch(event: UiEvent): Promise<void> {
+      try {
+        await handle(event);
+      } catch (error) {
+        ui.banner.show((error as Error).message);
+      }
+      if (event.type !== 'stroke' || event.phase !== 'move') refresh();
+      else ui.invalidate();
+    },
+    refresh,
+    fit,
+    setup,
+    onCanvasResize(): void { if (!model.cameraMoved) fit(); },
+    advance(): number {
+      if (!model.playing) return 0;
+      const n = sim().params.stepsPerFrame;
+      sim().step(n);
+      return n;
+    },
+    draw(): void { gpu.renderer.draw(sim(), model.camera, model.view); },
+    measure(stats: FrameStats) {
+      const metrics = sim().metrics();
+      ui.readout.show(metrics, stats);
+      ui.plots.push(metrics);
+      return metrics;
+    },
+    createSession: (state?: Parameters<typeof createGpuSession>[1]['state']) =>
+      createGpuSession(canvas, { genome: model.genome, width: sim().width, height: sim().height, seed: sim().seed, params: sim().params, state }),
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,48 @@
+/**
+ * The GPU side of the app: one regl context on the visible canvas, the simulation and the view's render
+ * pass on it. Rebuilt whole after a WebGL context loss, from the last state snapshot.
+ */
+import type REGL from 'regl';
+import { createSimulation, type Simulation } from '../engine/simulation.ts';
+import { createEngineRegl } from '../gpu/create-regl.ts';
+import type { Genome } from '../model/genome.ts';
+import type { RegulationOverrides } from '../model/params.ts';
+import type { CellState } from '../model/state.ts';
+import { createRenderer, type Renderer } from '../view/renderer.ts';
+
+export interface GpuSession {
+  regl: REGL.Regl;
+  sim: Simulation;
+  renderer: Renderer;
+}
+
+export interface SessionConfig {
+  genome: Genome;
+  width: number;
+  height: number;
+  seed: number;
+  params: RegulationOverrides;
+  state?: CellState;
+}
+
+export function createGpuSession(canvas: HTMLCanvasElement, config: SessionConfig): GpuSession {
+  const regl = createEngineRegl(canvas);
+  try {
+    const sim = createSimulation({ regl, ...config });
+    return { regl, sim, renderer: createRenderer(regl) };
+  } catch (error) {
+    regl.destroy();
+    throw error;
+  }
+}
+
+/** A new simulation of another grid size on the same context (the old one is destroyed). */
+export function resizeSimulation(session: GpuSession, config: SessionConfig): void {
+  const sim = createSimulation({ regl: session.regl, ...config });
+  session.sim.destroy();
+  session.sim = sim;
+}
+
+export function destroyGpuSession(session: GpuSession): void {
+  try { session.sim.destroy(); session.regl.destroy(); } catch { /* a lost context has nothing left to free */ }
+}

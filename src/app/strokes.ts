@@ -1,0 +1,66 @@
+/**
+ * Brush strokes: a tool applied along the pointer's path, with an undo stack of states taken before each
+ * stroke (a readState() snapshot; undo loads it back).
+ */
+import type { Simulation } from '../engine/simulation.ts';
+import type { CellState } from '../model/state.ts';
+import type { ToolSettings } from '../ui/events.ts';
+
+const UNDO_DEPTH = 10;
+
+/** One dab of the tool at cell (x, y). */
+export function applyTool(sim: Simulation, tool: ToolSettings, x: number, y: number): void {
+  const disc = { x, y, radius: tool.radius };
+  const expert = tool.expert === 'all' ? 0 : Math.min(tool.expert, sim.sizes.experts - 1);
+  switch (tool.tool) {
+    case 'erase': sim.erase(disc); break;
+    case 'seed': sim.plantSeed(Math.round(x), Math.round(y)); break;
+    case 'knockout': sim.knockout(disc, tool.expert === 'all' ? 'all' : expert, tool.paint); break;
+    case 'force': sim.force(disc, tool.paint ? expert : null); break;
+    case 'reprogram': sim.reprogram(disc); break;
+    case 'morphogen':
+      if (sim.sizes.morphogens === 0) throw new Error('This genome reads no morphogen fields: there is nothing to paint.');
+      sim.paintMorphogen(disc, Math.min(tool.morphogen, sim.sizes.morphogens - 1), tool.paint ? tool.morphogenValue : 0);
+      break;
+    case 'pan': break;
+  }
+}
+
+export interface Strokes {
+  start(sim: Simulation, tool: ToolSettings, x: number, y: number): void;
+  move(sim: Simulation, tool: ToolSettings, x: number, y: number): void;
+  end(): void;
+  /** Loads the state from before the last stroke; false when there is none. */
+  undo(sim: Simulation): boolean;
+  clear(): void;
+}
+
+export function createStrokes(): Strokes {
+  const undo: CellState[] = [];
+  let last: [number, number] | null = null;
+  return {
+    start(sim, tool, x, y) {
+      undo.push(sim.readState());
+      if (undo.length > UNDO_DEPTH) undo.shift();
+      last = [x, y];
+      applyTool(sim, tool, x, y);
+    },
+    move(sim, tool, x, y) {
+      if (!last || tool.tool === 'seed') return; // seeds are planted one per click
+      // Dabs every half radius along the path, so a fast drag leaves a continuous stroke.
+      const [lx, ly] = last;
+      const spacing = Math.max(0.5, tool.radius / 2);
+      const n = Math.ceil(Math.hypot(x - lx, y - ly) / spacing);
+      for (let i = 1; i <= n; i++) applyTool(sim, tool, lx + ((x - lx) * i) / n, ly + ((y - ly) * i) / n);
+      if (n > 0) last = [x, y];
+    },
+    end() { last = null; },
+    undo(sim) {
+      const state = undo.pop();
+      if (!state) return false;
+      sim.loadState(state);
+      return true;
+    },
+    clear() { undo.length = 0; last = null; },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The whole setup in the URL hash, so a link reproduces it: preset, seed, grid size, every parameter that
+ * differs from the preset's defaults, global knockouts, render mode and camera. Decoding validates every
+ * field against its declaration (parameterProblem) and reports problems in words instead of throwing, so a
+ * bad link still opens the app on the fields that were good.
+ */
+import { PARAMETER_NAMES, parameterProblem, type ParameterName } from '../model/params.ts';
+import type { Camera } from '../view/camera.ts';
+import { isRenderMode, type ViewSettings } from '../view/render-modes.ts';
+import { SEED_MAX } from '../model/hash.ts';
+
+export interface Setup {
+  preset?: string;
+  seed?: number;
+  width?: number;
+  height?: number;
+  params: Partial<Record<ParameterName, number>>;
+  knockouts?: number[];
+  view?: ViewSettings;
+  camera?: Camera;
+}
+
+const MAX_SIDE = 1024;
+
+export function encodeSetup(setup: Setup): string {
+  const q = new URLSearchParams();
+  if (setup.preset) q.set('preset', setup.preset);
+  if (setup.seed !== undefined) q.set('seed', String(setup.seed));
+  if (setup.width !== undefined && setup.height !== undefined) q.set('size', `${setup.width}x${setup.height}`);
+  for (const name of PARAMETER_NAMES) {
+    const value = setup.params[name];
+    if (value !== undefined) q.set(name, String(value));
+  }
+  if (setup.knockouts?.length) q.set('knockouts', setup.knockouts.join(','));
+  if (setup.view) q.set('view', `${setup.view.mode}:${setup.view.index}`);
+  if (setup.camera) q.set('camera', [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','));
+  return `#${q.toString()}`;
+}
+
+const integer = (text: string | null) => (text !== null && /^\d+$/.test(text) ? Number(text) : NaN);
+
+export function decodeSetup(hash: string): { setup: Setup; problems: string[] } {
+  const q = new URLSearchParams(hash.replace(/^#/, ''));
+  const problems: string[] = [];
+  const setup: Setup = { params: {} };
+  const problem = (field: string, message: string) => problems.push(`URL: field ${field}: ${message}`);
+  if (q.has('preset')) setup.preset = q.get('preset')!;
+  if (q.has('seed')) {
+    const seed = integer(q.get('seed'));
+    if (Number.isInteger(seed) && seed <= SEED_MAX) setup.seed = seed;
+    else problem('seed', `expected an integer in [0, ${SEED_MAX}], got ${JSON.stringify(q.get('seed'))}`);
+  }
+  if (q.has('size')) {
+    const match = /^(\d+)x(\d+)$/.exec(q.get('size')!);
+    const [w, h] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+    if (w >= 3 && h >= 3 && w <= MAX_SIDE && h <= MAX_SIDE) Object.assign(setup, { width: w, height: h });
+    else problem('size', `expected WIDTHxHEIGHT with sides in [3, ${MAX_SIDE}], got ${JSON.stringify(q.get('size'))}`);
+  }
+  for (const name of PARAMETER_NAMES) {
+    if (!q.has(name)) continue;
+    const text = q.get(name)!;
+    const value = text.trim() === '' ? NaN : Number(text);
+    const why = parameterProblem(name, value);
+    if (why) problem(name, why.replace(/got .*$/, `got ${JSON.stringify(text)}`));
+    else setup.params[name] = value;
+  }
+  if (q.has('knockouts')) {
+    const list = q.get('knockouts')!.split(',').map(integer);
+    if (list.every((k) => Number.isInteger(k) && k < 16)) setup.knockouts = list;
+    else problem('knockouts', `expected expert indices separated by commas, got ${JSON.stringify(q.get('knockouts'))}`);
+  }
+  if (q.has('view')) {
+    const [mode, index] = q.get('view')!.split(':');
+    const i = integer(index ?? '0');
+    if (isRenderMode(mode) && Number.isInteger(i)) setup.view = { mode, index: i };
+    else problem('view', `expected MODE:INDEX, got ${JSON.stringify(q.get('view'))}`);
+  }
+  if (q.has('camera')) {
+    const [centerX, centerY, zoom] = q.get('camera')!.split(',').map(Number);
+    if ([centerX, centerY, zoom].every(Number.isFinite) && zoom > 0) setup.camera = { centerX, centerY, zoom };
+    else problem('camera', `expected X,Y,ZOOM, got ${JSON.stringify(q.get('camera'))}`);
+  }
+  return { setup, problems };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openApp, type AppSession } from '../support/app-server.ts';
+import { census, metric, openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
+
+let app: AppSession;
+beforeAll(async () => { app = await openApp(); });
+afterAll(async () => { await app?.close(); });
+
+it('erases with a mouse drag, undoes the stroke, plants a seed, and knocks out a region', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await openPage(page, `${app.url}#size=48x48&seed=2`);
+  await waitForStep(page, 30);
+  await pause(page);
+  await stepOnce(page);
+  const grown = await metric(page, 'alive');
+  const box = (await page.locator('#view').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+
+  // Erase: a big brush dragged across the middle of the organism.
+  await page.click('[data-testid=tool-erase]');
+  await page.locator('[data-testid=brush-size]').fill('8');
+  await page.mouse.move(cx - 60, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 60, cy, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => metric(page, 'alive')).toBeLessThan(grown * 0.8);
+
+  await page.click('[data-testid=undo]');
+  await expect.poll(() => metric(page, 'alive')).toBe(grown);
+
+  // Seed: one cell in the empty corner of the grid.
+  await page.click('[data-testid=tool-seed]');
+  // The fit camera shows the 48-cell grid over 95 % of the canvas's short side: cell (45, 45) is empty.
+  const side = Math.min(box.width, box.height) * 0.95;
+  await page.mouse.click(cx + side * (45.5 / 48 - 0.5), cy + side * (45.5 / 48 - 0.5));
+  await expect.poll(() => metric(page, 'alive')).toBe(grown + 1);
+
+  // Knockout of all experts over the organism: its cells fall silent at the next step.
+  await page.click('[data-testid=tool-knockout]');
+  await page.selectOption('[data-testid=brush-expert]', 'all');
+  await page.locator('[data-testid=brush-size]').fill('40');
+  await page.mouse.click(cx, cy);
+  await stepOnce(page);
+  expect(await metric(page, 'silent')).toBeGreaterThan(0);
+  expect((await census(page))[0]).toBeLessThan(grown / 2);
+});
+
+it('forces an expert, reprograms marks and paints a morphogen on a K = 4 genome', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await openPage(page, `${app.url}#preset=untrained-k4&size=40x40&seed=3&plasticity=0.05`);
+  await waitForStep(page, 15);
+  await pause(page);
+  const box = (await page.locator('#view').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.locator('[data-testid=brush-size]').fill('40');
+
+  await page.click('[data-testid=tool-force]');
+  await page.selectOption('[data-testid=brush-expert]', '3');
+  await page.mouse.click(cx, cy);
+  await stepOnce(page);
+  const forced = await census(page);
+  expect(forced[3]).toBe(await metric(page, 'alive'));
+
+  // Low plasticity has committed the cells a little; reprogramming makes them pluripotent again.
+  const potency = await metric(page, 'potency');
+  expect(potency).toBeLessThan(0.999);
+  await page.click('[data-testid=tool-reprogram]');
+  await page.mouse.click(cx, cy);
+  await expect.poll(() => metric(page, 'potency')).toBeGreaterThan(potency);
+
+  await page.keyboard.press('8'); // the morphogen view
+  const before = await page.locator('#view').screenshot();
+  await page.click('[data-testid=tool-morphogen]');
+  await page.locator('[data-testid=brush-size]').fill('6');
+  await page.mouse.click(cx - 40, cy - 40);
+  await expect.poll(async () => Buffer.compare(before, await page.locator('#view').screenshot())).not.toBe(0);
+});
