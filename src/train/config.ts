@@ -1,0 +1,162 @@
+/**
+ * A training config (presets/train/NAME.json), as a zod schema with every default in one place. Paths in a
+ * config are relative to the config file's folder. Every problem is an Error naming the file and the field.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../model/genome.ts';
+import { PERCEPTION_FILTERS } from '../model/perception.ts';
+import { PARAMETERS, type ParameterName } from '../model/params.ts';
+import { SEED_MAX } from '../model/hash.ts';
+import { fieldName } from '../model/genome-schema.ts';
+
+function got(input: unknown): string {
+  if (input === undefined) return 'nothing (missing)';
+  if (input === null) return 'null';
+  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input);
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  return Array.isArray(input) ? 'an array' : typeof input;
+}
+
+function object<Shape extends z.ZodRawShape>(shape: Shape) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected only ${allowed}`
+      : `expected an object with ${allowed}, got ${got(issue.input)}`,
+  });
+}
+
+const int = (min: number, max: number) => {
+  const error = (i: { input: unknown }) => `expected an integer in [${min}, ${max}], got ${got(i.input)}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+const num = (min: number, max: number) => {
+  const error = (i: { input: unknown }) => `expected a number in [${min}, ${max}], got ${got(i.input)}`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
+const text = z.string({ error: (i) => `expected a string, got ${got(i.input)}` });
+
+/** A live regulation parameter, checked against its declaration in src/model/params.ts. */
+const parameter = (name: ParameterName) => {
+  const spec = PARAMETERS[name];
+  return spec.step === 1 ? int(spec.min, spec.max) : num(spec.min, spec.max);
+};
+
+export const MORPHOGEN_FIELDS = ['x', 'y', 'radial'] as const;
+export type MorphogenField = (typeof MORPHOGEN_FIELDS)[number];
+
+const image = object({
+  file: text,
+  /** For a horizontal sheet of square tiles (the emoji sheet): which tile, and its side. */
+  tile: int(0, 1000).optional(),
+  tileSize: int(1, LIMITS.maxGridSide).default(40),
+});
+
+export const trainConfigSchema = object({
+  name: text.regex(/^[A-Za-z0-9._-]+$/, { error: 'expected a name of letters, digits, ".", "_" or "-"' }),
+  description: text.default(''),
+  /** Licence and credit the genome must carry (copied to metadata.attribution), e.g. for a CC-BY target. */
+  attribution: text.optional(),
+  /** The genome to write; the report folder, checkpoint and log go beside it. */
+  out: text,
+  target: image,
+  /** Optional: an image as large as the target whose colours (the app's expert palette) name each region's expert. */
+  tissue: image.optional(),
+  grid: object({ width: int(8, 512), height: int(8, 512) }).prefault({ width: 72, height: 72 }),
+  architecture: object({
+    channels: int(4, LIMITS.maxChannels).default(16),
+    perception: z.array(z.enum(PERCEPTION_FILTERS, { error: (i) => `expected one of ${PERCEPTION_FILTERS.join(', ')}, got ${got(i.input)}` }))
+      .min(1).max(PERCEPTION_FILTERS.length).default(['identity', 'sobel_x', 'sobel_y']),
+    /** Hidden units of each expert: K = the length. */
+    experts: z.array(int(1, LIMITS.maxHidden)).min(1).max(LIMITS.maxExperts).default([128]),
+    /** Gate hidden units: null = no gate (K = 1 only), 0 = linear. */
+    gate: int(0, LIMITS.maxHidden).nullable().default(null),
+    /** Painted fields the gate reads, one per entry: x / y gradients from 0 to 1, radial distance from the centre. */
+    morphogens: z.array(z.enum(MORPHOGEN_FIELDS, { error: (i) => `expected one of ${MORPHOGEN_FIELDS.join(', ')}, got ${got(i.input)}` }))
+      .max(LIMITS.maxMorphogens).default([]),
+  }).prefault({}),
+  /** The regulation the genome runs with (written into it), trained with as it will run. */
+  regulation: object({
+    topK: parameter('topK').optional(),
+    temperature: parameter('temperature').optional(),
+    threshold: parameter('threshold').optional(),
+    plasticity: parameter('plasticity').optional(),
+    noise: parameter('noise').optional(),
+    fireRate: parameter('fireRate').optional(),
+    morphogenGain: parameter('morphogenGain').optional(),
+  }).prefault({}),
+  training: object({
+    iterations: int(1, 1_000_000).default(2000),
+    batch: int(1, 256).default(8),
+    pool: int(1, 4096).default(256),
+    stepsMin: int(1, 1000).default(64),
+    stepsMax: int(1, 1000).default(96),
+    lr: num(1e-6, 1).default(2e-3),
+    /** The learning rate is multiplied by lrDecayFactor at each of these iterations. */
+    lrDecayAt: z.array(int(1, 1_000_000)).default([]),
+    lrDecayFactor: num(1e-6, 1).default(0.1),
+    /** Grids of each batch damaged (the best ones) by a random disc, for regeneration. */
+    damage: int(0, 256).default(0),
+    /** Disc radius as a fraction of the target's side: [min, max]. */
+    damageRadius: z.tuple([num(0, 2), num(0, 2)]).default([0.1, 0.4]),
+    seed: int(0, SEED_MAX).default(0),
+    workers: int(1, 64).default(2),
+    checkpointEvery: int(1, 1_000_000).default(100),
+    /** Scale of the experts' initial output layers (0 = zero, as Growing-NCA starts). */
+    initScale: num(0, 10).default(0),
+    /** Evaluate every expert on every active cell when this share of (cell, expert) pairs is expressed. */
+    denseAbove: num(0, 2).default(0.75),
+  }).prefault({}),
+  loss: object({
+    loadBalance: num(0, 1000).default(0),
+    sparsity: num(0, 1000).default(0),
+    tissue: num(0, 1000).default(0),
+  }).prefault({}),
+  report: object({
+    /** Step counts of the growth strip. */
+    strip: z.array(int(0, 100_000)).min(1).default([0, 16, 32, 64, 96, 200]),
+    /** Steps grown before measuring, and after damage for regrowth. */
+    steps: int(1, 100_000).default(96),
+    regrowSteps: int(1, 100_000).default(200),
+  }).prefault({}),
+});
+
+export type TrainConfig = z.infer<typeof trainConfigSchema>;
+
+/** Checks a parsed config object; throws naming `file` and the field. Cross-field checks follow the schema. */
+export function parseTrainConfig(json: unknown, file: string): TrainConfig {
+  const parsed = trainConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = fieldName(issue.path);
+    throw new Error(`${file}: ${field ? `field ${field}: ` : ''}${issue.message}`);
+  }
+  const config = parsed.data;
+  const fail = (field: string, problem: string): never => { throw new Error(`${file}: field ${field}: ${problem}`); };
+  const K = config.architecture.experts.length;
+  if (config.architecture.gate === null && K > 1) fail('architecture.gate', `expected a gate (0 = linear, n = hidden units) for ${K} experts, got null`);
+  if (config.architecture.gate === null && config.architecture.morphogens.length > 0) fail('architecture.morphogens', 'expected none without a gate (only the gate reads morphogens)');
+  if (config.training.stepsMax < config.training.stepsMin) fail('training.stepsMax', `expected at least training.stepsMin (${config.training.stepsMin}), got ${config.training.stepsMax}`);
+  if (config.training.batch > config.training.pool) fail('training.batch', `expected at most training.pool (${config.training.pool}), got ${config.training.batch}`);
+  if (config.training.damage >= config.training.batch && config.training.damage > 0) fail('training.damage', `expected fewer than training.batch (${config.training.batch}), got ${config.training.damage}`);
+  const [rMin, rMax] = config.training.damageRadius;
+  if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
+  if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
+  return config;
+}
+
+/** Flag values that override config fields: dotted field -> value. */
+export function applyOverrides(json: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(json);
+  for (const [path, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const keys = path.split('.');
+    let node = copy as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) {
+      if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1]] = value;
+  }
+  return copy;
+}

@@ -1,0 +1,86 @@
+/**
+ * From images to what training reads: the target premultiplied and centred on the grid, tissue labels from
+ * the colours of a second image (each expert's colour in the app's palette names that expert), morphogen
+ * fields. Pure: the CLI reads the PNGs.
+ */
+import { EXPERT_COLOURS } from '../model/palette.ts';
+import { padTarget, premultiplyRgba8, sheetTile } from '../model/target.ts';
+import type { MorphogenField } from './config.ts';
+import type { TrainingData } from './loop.ts';
+
+export interface Rgba8 { width: number; height: number; data: Uint8Array }
+
+/** A tile of a sheet when `tile` is given, else the whole image. Errors name `where`. */
+export function cropImage(image: Rgba8, tile: number | undefined, tileSize: number, where: string): Rgba8 {
+  if (tile === undefined) return image;
+  const count = Math.floor(image.width / tileSize);
+  if (image.height !== tileSize || tile >= count) {
+    throw new Error(`${where}: field tile: expected a tile index in [0, ${Math.max(0, count - 1)}] of a ${tileSize}-pixel-high sheet, got tile ${tile} of a ${image.width}x${image.height} image`);
+  }
+  return { width: tileSize, height: tileSize, data: sheetTile(image.data, image.width, image.height, tile, tileSize) };
+}
+
+export function morphogenFields(fields: readonly MorphogenField[], width: number, height: number): Float32Array | null {
+  if (fields.length === 0) return null;
+  const M = fields.length;
+  const out = new Float32Array(width * height * M);
+  const cx = (width - 1) / 2, cy = (height - 1) / 2, rMax = Math.hypot(cx, cy);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      fields.forEach((f, m) => {
+        out[(y * width + x) * M + m] = f === 'x' ? x / (width - 1) : f === 'y' ? y / (height - 1) : Math.hypot(x - cx, y - cy) / rMax;
+      });
+    }
+  }
+  return out;
+}
+
+/** Labels per pixel: the nearest of the first K palette colours where alpha >= 128, else -1. */
+export function tissueLabels(image: Rgba8, experts: number): Int8Array {
+  const labels = new Int8Array(image.width * image.height).fill(-1);
+  for (let i = 0; i < labels.length; i++) {
+    if (image.data[i * 4 + 3] < 128) continue;
+    let best = 0, bestDistance = Infinity;
+    for (let k = 0; k < experts; k++) {
+      const c = EXPERT_COLOURS[k];
+      const d = (image.data[i * 4] - c[0]) ** 2 + (image.data[i * 4 + 1] - c[1]) ** 2 + (image.data[i * 4 + 2] - c[2]) ** 2;
+      if (d < bestDistance) { best = k; bestDistance = d; }
+    }
+    labels[i] = best;
+  }
+  return labels;
+}
+
+function padLabels(labels: Int8Array, tw: number, th: number, width: number, height: number): Int8Array {
+  const out = new Int8Array(width * height).fill(-1);
+  const left = Math.floor((width - tw) / 2), top = Math.floor((height - th) / 2);
+  for (let y = 0; y < th; y++) out.set(labels.subarray(y * tw, (y + 1) * tw), (top + y) * width + left);
+  return out;
+}
+
+/**
+ * The run's data. `targetName`/`tissueName` name the images in errors (a target larger than the grid, a
+ * tissue image of another size).
+ */
+export function trainingData(
+  target: Rgba8, tissue: Rgba8 | null, experts: number, fields: readonly MorphogenField[],
+  width: number, height: number, targetName: string, tissueName: string,
+): TrainingData {
+  if (target.width > width || target.height > height) {
+    throw new Error(`${targetName}: the target is ${target.width}x${target.height}, larger than the ${width}x${height} grid (field grid); expected at most ${width}x${height}`);
+  }
+  let labels: Int8Array | null = null;
+  if (tissue) {
+    if (tissue.width !== target.width || tissue.height !== target.height) {
+      throw new Error(`${tissueName}: expected a tissue image as large as the target (${target.width}x${target.height}), got ${tissue.width}x${tissue.height}`);
+    }
+    labels = padLabels(tissueLabels(tissue, experts), tissue.width, tissue.height, width, height);
+  }
+  return {
+    target: padTarget(premultiplyRgba8(target.data, target.width, target.height), target.width, target.height, width, height),
+    targetWidth: target.width,
+    targetHeight: target.height,
+    tissue: labels,
+    morphogens: morphogenFields(fields, width, height),
+  };
+}

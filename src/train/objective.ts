@@ -1,0 +1,211 @@
+/**
+ * One shard of a training iteration: roll a batch of grids forward with the tfjs step and return the loss
+ * terms, the gradients of every weight, and the grown grids (which go back into the sample pool). Workers
+ * and the in-process path both run this; it owns every tensor it makes.
+ *
+ * Loss = rgba + loadBalance * balance + sparsity * entropy + tissue * tissueLoss, where
+ * - rgba: mean squared error of the final premultiplied RGBA against the target padded on the grid;
+ * - balance: K * sum_k u_k^2 - 1 with u the mean new marks over every active cell of the rollout
+ *   (0 when the experts are used evenly, K - 1 when one expert takes every cell);
+ * - entropy: mean normalised entropy of the new marks of active cells (0 = each cell commits to one expert);
+ * - tissueLoss: cross-entropy of the final marks against the expert the tissue image names, over its cells.
+ */
+import type { Architecture } from '../model/genome.ts';
+import type { RegulationParams } from '../model/params.ts';
+import { ALPHA_CHANNEL } from '../model/state.ts';
+import { tf } from './backend.ts';
+import { makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
+
+export interface LossWeights {
+  loadBalance: number;
+  sparsity: number;
+  tissue: number;
+}
+
+/** Everything fixed for a run: sent once to each worker. */
+export interface ShardSetup {
+  arch: Architecture;
+  params: RegulationParams;
+  width: number;
+  height: number;
+  /** W x H x 4 premultiplied RGBA target, padded on the grid. */
+  target: Float32Array;
+  /** W x H expert labels (-1 = no label), or null. */
+  tissue: Int8Array | null;
+  /** W x H x M morphogen fields, or null when M = 0. */
+  morphogens: Float32Array | null;
+  weights: LossWeights;
+  shapes: number[][];
+  denseAbove: number;
+  /** Cell-steps one pass may hold (default CELL_STEPS_PER_PASS). */
+  cellStepsPerPass?: number;
+}
+
+export interface ShardInput {
+  batch: number;
+  /** batch x W x H x C. */
+  state: Float32Array;
+  /** batch x W x H x K. */
+  marks: Float32Array;
+  seeds: number[];
+  steps: number;
+  /** The shard's weight in the whole batch's mean (its share of the grids). */
+  scale: number;
+}
+
+export interface ShardResult {
+  /** The total loss, scaled by `scale`. */
+  loss: number;
+  /** Unscaled terms, for logs. */
+  terms: { rgba: number; balance: number; entropy: number; tissue: number };
+  /** Per grid, its final rgba loss. */
+  sampleLoss: number[];
+  grads: Float32Array[];
+  state: Float32Array;
+  marks: Float32Array;
+  activeCells: number;
+}
+
+let variableSerial = 0;
+
+function tile(data: Float32Array, times: number): Float32Array {
+  const out = new Float32Array(data.length * times);
+  for (let i = 0; i < times; i++) out.set(data, i * data.length);
+  return out;
+}
+
+/**
+ * Cell-steps one tape may hold: the rollout keeps every step's tensors for the backward pass, about 2 KB per
+ * cell-step where every cell lives, and tfjs-wasm fails past 2 GB of heap (out-of-bounds errors). Larger shards run as several passes (whole
+ * grids each) whose gradients add up; the load-balance and sparsity terms are then per pass.
+ */
+export const CELL_STEPS_PER_PASS = 640_000;
+
+export function runShard(setup: ShardSetup, weightValues: Float32Array[], input: ShardInput, wantGrads = true): ShardResult {
+  const cells = setup.width * setup.height;
+  const perPass = Math.max(1, Math.floor((setup.cellStepsPerPass ?? CELL_STEPS_PER_PASS) / (cells * input.steps)));
+  if (input.batch <= perPass) return runPass(setup, weightValues, input, wantGrads);
+  const C = setup.arch.channels, K = setup.arch.expertHidden.length;
+  const results: ShardResult[] = [];
+  for (let start = 0; start < input.batch; start += perPass) {
+    const count = Math.min(perPass, input.batch - start);
+    results.push(runPass(setup, weightValues, {
+      batch: count,
+      state: input.state.subarray(start * cells * C, (start + count) * cells * C),
+      marks: input.marks.subarray(start * cells * K, (start + count) * cells * K),
+      seeds: input.seeds.slice(start, start + count), steps: input.steps, scale: (input.scale * count) / input.batch,
+    }, wantGrads));
+  }
+  const join = (parts: Float32Array[]) => {
+    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) { out.set(p, offset); offset += p.length; }
+    return out;
+  };
+  const weight = (r: ShardResult) => r.sampleLoss.length / input.batch;
+  const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
+  for (const r of results) for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * weight(r);
+  return {
+    loss: results.reduce((sum, r) => sum + r.loss, 0),
+    terms,
+    sampleLoss: results.flatMap((r) => r.sampleLoss),
+    grads: results[0].grads.map((first, j) => {
+      const sum = new Float32Array(first.length);
+      for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.grads[j][i];
+      return sum;
+    }),
+    state: join(results.map((r) => r.state)),
+    marks: join(results.map((r) => r.marks)),
+    activeCells: results.reduce((sum, r) => sum + r.activeCells, 0),
+  };
+}
+
+function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardInput, wantGrads: boolean): ShardResult {
+  const { arch, params, width, height } = setup;
+  const K = arch.expertHidden.length;
+  const C = arch.channels;
+  const cells = width * height;
+  const N = input.batch * cells;
+  let out: ShardResult | null = null;
+  tf.tidy(() => {
+    const vars = weightValues.map((v, i) => tf.variable(tf.tensor(v, setup.shapes[i]), true, `train_w${i}_${variableSerial++}`));
+    const ctx = {
+      arch, params, batch: input.batch, width, height, seeds: input.seeds,
+      fire: makeFireMasks(input.seeds, width, height, params.fireRate),
+      morphogens: setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(tile(setup.morphogens, input.batch), [N, arch.morphogens]) : null,
+      knockoutMask: null, forced: null, denseAbove: setup.denseAbove,
+    };
+    const alpha0 = new Float32Array(N);
+    for (let i = 0; i < N; i++) alpha0[i] = input.state[i * C + ALPHA_CHANNEL];
+    const target = tf.tensor2d(tile(setup.target, input.batch), [N, 4]);
+    let labels: tf.Tensor | null = null;
+    let labelCount = 0;
+    if (setup.tissue && setup.weights.tissue > 0) {
+      const onehot = new Float32Array(N * K);
+      for (let b = 0; b < input.batch; b++) {
+        for (let c = 0; c < cells; c++) {
+          const k = setup.tissue[c];
+          if (k >= 0) { onehot[(b * cells + c) * K + k] = 1; labelCount++; }
+        }
+      }
+      labels = tf.tensor2d(onehot, [N, K]);
+    }
+    let terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
+    let sampleLoss: number[] = [];
+    let finalState = new Float32Array(0);
+    let finalMarks = new Float32Array(0);
+    let activeCells = 0;
+
+    const f = () => {
+      const w = tfWeights(arch, vars);
+      let grids: GridTensors = {
+        state: tf.tensor2d(input.state, [N, C]), marks: tf.tensor2d(input.marks, [N, K]), alpha: alpha0,
+      };
+      const trace: StepTrace = { marksSum: null, entropySum: null, active: 0 };
+      for (let t = 0; t < input.steps; t++) grids = stepTf(w, ctx, grids, t, trace);
+      // variableGrads frees the rollout's tensors when it returns: read the grown grids now.
+      finalState = (grids.state.dataSync() as Float32Array).slice();
+      finalMarks = (grids.marks.dataSync() as Float32Array).slice();
+      activeCells = trace.active;
+      const diff = grids.state.slice([0, 0], [N, 4]).sub(target);
+      const perSample = diff.square().reshape([input.batch, cells * 4]).mean(1);
+      const rgba = perSample.mean();
+      let total = rgba;
+      const parts: Record<string, tf.Tensor> = { rgba };
+      if (K > 1 && trace.active > 0 && trace.marksSum && setup.weights.loadBalance > 0) {
+        const usage = trace.marksSum.div(trace.active);
+        parts.balance = usage.square().sum().mul(K).sub(1);
+        total = total.add(parts.balance.mul(setup.weights.loadBalance));
+      }
+      if (K > 1 && trace.active > 0 && trace.entropySum && setup.weights.sparsity > 0) {
+        parts.entropy = trace.entropySum.div(trace.active);
+        total = total.add(parts.entropy.mul(setup.weights.sparsity));
+      }
+      if (labels && labelCount > 0) {
+        parts.tissue = labels.mul(grids.marks.add(1e-6).log()).sum().neg().div(labelCount);
+        total = total.add(parts.tissue.mul(setup.weights.tissue));
+      }
+      sampleLoss = Array.from(perSample.dataSync());
+      terms = {
+        rgba: parts.rgba.dataSync()[0],
+        balance: parts.balance ? parts.balance.dataSync()[0] : 0,
+        entropy: parts.entropy ? parts.entropy.dataSync()[0] : 0,
+        tissue: parts.tissue ? parts.tissue.dataSync()[0] : 0,
+      };
+      return total.mul(input.scale) as tf.Scalar;
+    };
+
+    let loss: number;
+    let grads: Float32Array[] = [];
+    if (wantGrads) {
+      const result = tf.variableGrads(f, vars);
+      loss = result.value.dataSync()[0];
+      grads = vars.map((v) => (result.grads[v.name] ? (result.grads[v.name].dataSync() as Float32Array).slice() : new Float32Array(v.size)));
+    } else {
+      loss = f().dataSync()[0];
+    }
+    out = { loss, terms, sampleLoss, grads, activeCells, state: finalState, marks: finalMarks };
+    vars.forEach((v) => v.dispose());
+  });
+  return out!;
+}

@@ -1,0 +1,98 @@
+/**
+ * The sample pool of Growing-NCA: grids grown by earlier iterations, from which each batch is drawn, so
+ * the model learns to keep a grown pattern stable as well as to grow it. The worst grid of a batch is
+ * replaced by a seed; the best ones can be damaged by a random disc, so the model learns to regrow.
+ */
+import { ALPHA_CHANNEL } from '../model/state.ts';
+import type { Rng } from './rng.ts';
+
+export interface Pool {
+  size: number;
+  width: number;
+  height: number;
+  channels: number;
+  experts: number;
+  state: Float32Array;
+  marks: Float32Array;
+}
+
+/** Writes a seed grid (one cell at the centre: alpha and hidden 1, colour 0; uniform marks) into slot i. */
+export function writeSeed(pool: Pool, i: number): void {
+  const { width, height, channels: C, experts: K } = pool;
+  const cells = width * height;
+  pool.state.fill(0, i * cells * C, (i + 1) * cells * C);
+  pool.marks.fill(1 / K, i * cells * K, (i + 1) * cells * K);
+  const centre = i * cells + Math.floor(height / 2) * width + Math.floor(width / 2);
+  for (let c = ALPHA_CHANNEL; c < C; c++) pool.state[centre * C + c] = 1;
+}
+
+export function createPool(size: number, width: number, height: number, channels: number, experts: number): Pool {
+  const cells = width * height;
+  const pool = {
+    size, width, height, channels, experts,
+    state: new Float32Array(size * cells * channels),
+    marks: new Float32Array(size * cells * experts),
+  };
+  for (let i = 0; i < size; i++) writeSeed(pool, i);
+  return pool;
+}
+
+/** MSE of slot i's RGBA against the padded target. */
+export function slotLoss(pool: Pool, i: number, target: Float32Array): number {
+  const cells = pool.width * pool.height;
+  const C = pool.channels;
+  let sum = 0;
+  for (let cell = 0; cell < cells; cell++) {
+    const base = (i * cells + cell) * C;
+    for (let c = 0; c < 4; c++) {
+      const d = pool.state[base + c] - target[cell * 4 + c];
+      sum += d * d;
+    }
+  }
+  return sum / (cells * 4);
+}
+
+/** Erases a disc (state zero, marks uniform) of slot i; radius in cells, centre anywhere on the target box. */
+export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius: number): void {
+  const { width, height, channels: C, experts: K } = pool;
+  const cells = width * height;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if ((x - cx) ** 2 + (y - cy) ** 2 >= radius * radius) continue;
+      const cell = i * cells + y * width + x;
+      pool.state.fill(0, cell * C, (cell + 1) * C);
+      pool.marks.fill(1 / K, cell * K, (cell + 1) * K);
+    }
+  }
+}
+
+export interface BatchPlan {
+  /** Pool slots of the batch, worst first. */
+  slots: number[];
+  /** Slots reseeded and damaged this iteration. */
+  seeded: number;
+  damaged: number[];
+}
+
+/**
+ * Draws a batch, sorts it by loss (worst first), reseeds the worst and damages the `damage` best with random
+ * discs inside the target box (targetW x targetH, centred). All randomness from `rng`.
+ */
+export function drawBatch(
+  pool: Pool, rng: Rng, batch: number, target: Float32Array, damage: number,
+  damageRadius: readonly [number, number], targetW: number, targetH: number,
+): BatchPlan {
+  const slots = rng.sample(pool.size, batch);
+  const losses = new Map(slots.map((s) => [s, slotLoss(pool, s, target)]));
+  slots.sort((a, b) => losses.get(b)! - losses.get(a)! || a - b);
+  writeSeed(pool, slots[0]);
+  const damaged = damage > 0 ? slots.slice(batch - damage) : [];
+  const side = Math.min(targetW, targetH);
+  for (const s of damaged) {
+    const cx = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
+    const cy = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
+    const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));
+    damageDisc(pool, s, cx, cy, r);
+  }
+  return { slots, seeded: 1, damaged };
+}

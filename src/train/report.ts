@@ -1,0 +1,204 @@
+/**
+ * The report beside a trained genome, measured with the reference step (what the app and `npm run sim`
+ * run): the loss curve as SVG, a strip of the organism growing, its cell-type map, and final metrics: loss
+ * with the preset's top-k and dense, the share of alive cells per dominant expert, regrowth after erasing
+ * 30% of the organism, the active-parameter fraction, and tissue agreement when there are labels.
+ * Pure: returns text and pixels; the CLI writes them.
+ */
+import { expertCount, type Genome } from '../model/genome.ts';
+import { measure, cellType, isAliveCell, type Metrics } from '../model/metrics.ts';
+import { resolveParams, type RegulationParams } from '../model/params.ts';
+import { referenceStep } from '../model/reference.ts';
+import { createSeededState, type CellState } from '../model/state.ts';
+import { rgbaLoss } from '../model/target.ts';
+import { renderView } from '../model/views.ts';
+import type { HistoryEntry, TrainingData } from './loop.ts';
+
+export interface Picture { width: number; height: number; rgba: Uint8ClampedArray }
+
+export interface ReportOptions {
+  steps: number;
+  regrowSteps: number;
+  strip: number[];
+  seed: number;
+}
+
+export interface GrowthMeasure {
+  loss: number;
+  aliveCount: number;
+  census: number[];
+  /** census / aliveCount per expert. */
+  typeShares: number[];
+  silentShare: number;
+  meanPotency: number;
+  activeParamFraction: number;
+}
+
+export interface ReportMetrics {
+  steps: number;
+  topK: number;
+  sparse: GrowthMeasure;
+  dense: GrowthMeasure;
+  /** Experts that are the dominant type of at least 10% of alive cells (sparse run). */
+  expertsOver10Percent: number;
+  /**
+   * stepsToWithin1_5x: steps after the cut until the loss is within 1.5x of lossBefore (0: the cut never
+   * took it past that; null: not within regrowSteps). lossAtEnd vs controlLossAtEnd: damaged vs undamaged.
+   */
+  regrowth: {
+    erasedCells: number; lossBefore: number; lossAfterDamage: number; stepsToWithin1_5x: number | null;
+    lossAtEnd: number; controlLossAtEnd: number; regrowSteps: number;
+  };
+  tissueAgreement: number | null;
+}
+
+function withFields(genome: Genome, width: number, height: number, data: TrainingData): CellState {
+  const grid = createSeededState(genome, width, height);
+  if (data.morphogens && grid.morphogens.length === data.morphogens.length) grid.morphogens.set(data.morphogens);
+  return grid;
+}
+
+function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
+  let g = grid;
+  for (let i = 0; i < steps; i++) {
+    g = referenceStep(genome, params, g, seed).grid;
+    each?.(g);
+  }
+  return g;
+}
+
+function summarise(genome: Genome, grid: CellState, target: Float32Array): GrowthMeasure {
+  const m: Metrics = measure(genome, grid);
+  const alive = Math.max(1, m.aliveCount);
+  return {
+    loss: rgbaLoss(grid, target), aliveCount: m.aliveCount, census: m.census,
+    typeShares: m.census.map((c) => Number((c / alive).toFixed(4))), silentShare: Number((m.silentCount / alive).toFixed(4)),
+    meanPotency: m.meanPotency, activeParamFraction: m.activeParamFraction,
+  };
+}
+
+/** Erases (zero state, uniform marks) the `share` of alive cells furthest right: a cut through the organism. */
+export function eraseShare(grid: CellState, share: number): { grid: CellState; erased: number } {
+  const alive: number[] = [];
+  for (let cell = 0; cell < grid.width * grid.height; cell++) if (isAliveCell(grid, cell)) alive.push(cell);
+  alive.sort((a, b) => (b % grid.width) - (a % grid.width) || a - b);
+  const erase = alive.slice(0, Math.round(alive.length * share));
+  const state = grid.state.slice(), marks = grid.marks.slice();
+  for (const cell of erase) {
+    state.fill(0, cell * grid.channels, (cell + 1) * grid.channels);
+    marks.fill(1 / grid.experts, cell * grid.experts, (cell + 1) * grid.experts);
+  }
+  return { grid: { ...grid, state, marks }, erased: erase.length };
+}
+
+export interface Report {
+  metrics: ReportMetrics;
+  strip: Picture;
+  types: Picture;
+  lossSvg: string;
+}
+
+export function buildReport(genome: Genome, params: RegulationParams, data: TrainingData, width: number, height: number, options: ReportOptions, history: HistoryEntry[]): Report {
+  const K = expertCount(genome);
+  const { seed } = options;
+  const lastStrip = Math.max(...options.strip);
+  const frames = new Map<number, Uint8ClampedArray>();
+  const start = withFields(genome, width, height, data);
+  if (options.strip.includes(0)) frames.set(0, renderView(genome, start, 'phenotype'));
+  let sparseAt: CellState | null = null;
+  let g = start;
+  const total = Math.max(lastStrip, options.steps);
+  for (let s = 1; s <= total; s++) {
+    g = referenceStep(genome, params, g, seed).grid;
+    if (options.strip.includes(s)) frames.set(s, renderView(genome, g, 'phenotype'));
+    if (s === options.steps) sparseAt = g;
+  }
+  const grown = sparseAt!;
+  const sparse = summarise(genome, grown, data.target);
+  const denseParams = resolveParams({ ...params, topK: Math.max(params.topK, K), threshold: 0 }, K, 'report');
+  const dense = summarise(genome, grow(genome, denseParams, withFields(genome, width, height, data), options.steps, seed), data.target);
+
+  // Regrowth: cut 30% of the organism away, run on, and find when the loss is back within 1.5x of the
+  // loss before the cut; an undamaged twin run alongside tells what the organism does anyway.
+  const { grid: cut, erased } = eraseShare(grown, 0.3);
+  const lossAfterDamage = rgbaLoss(cut, data.target);
+  let back: number | null = lossAfterDamage <= 1.5 * sparse.loss ? 0 : null;
+  let step = 0;
+  const end = grow(genome, params, cut, options.regrowSteps, seed, (next) => {
+    step++;
+    if (back === null && rgbaLoss(next, data.target) <= 1.5 * sparse.loss) back = step;
+  });
+  const control = grow(genome, params, grown, options.regrowSteps, seed);
+
+  let tissueAgreement: number | null = null;
+  if (data.tissue) {
+    let labelled = 0, agree = 0;
+    for (let cell = 0; cell < width * height; cell++) {
+      if (data.tissue[cell] < 0 || !isAliveCell(grown, cell)) continue;
+      labelled++;
+      if (cellType(grown, cell) === data.tissue[cell]) agree++;
+    }
+    tissueAgreement = labelled ? agree / labelled : 0;
+  }
+
+  const metrics: ReportMetrics = {
+    steps: options.steps, topK: params.topK, sparse, dense,
+    expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
+    regrowth: { erasedCells: erased, lossBefore: sparse.loss, lossAfterDamage, stepsToWithin1_5x: back, lossAtEnd: rgbaLoss(end, data.target), controlLossAtEnd: rgbaLoss(control, data.target), regrowSteps: options.regrowSteps },
+    tissueAgreement,
+  };
+  return {
+    metrics,
+    strip: stripOf([...frames.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f), width, height),
+    types: { width, height, rgba: renderView(genome, grown, 'type') },
+    lossSvg: lossCurveSvg(history),
+  };
+}
+
+/** Frames side by side with a 2-pixel white gap. */
+function stripOf(frames: Uint8ClampedArray[], width: number, height: number): Picture {
+  const gap = 2;
+  const total = frames.length * width + (frames.length - 1) * gap;
+  const rgba = new Uint8ClampedArray(total * height * 4).fill(255);
+  frames.forEach((frame, i) => {
+    for (let y = 0; y < height; y++) {
+      rgba.set(frame.subarray(y * width * 4, (y + 1) * width * 4), (y * total + i * (width + gap)) * 4);
+    }
+  });
+  return { width: total, height, rgba };
+}
+
+/** The loss per iteration on a log scale, with the rgba term beside the total. Hand-written SVG. */
+export function lossCurveSvg(history: HistoryEntry[]): string {
+  const W = 640, H = 320, left = 60, right = 16, top = 16, bottom = 40;
+  const points = history.filter((h) => Number.isFinite(h.loss) && h.loss > 0);
+  if (points.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><text x="20" y="40">no finite loss recorded</text></svg>\n`;
+  const values = points.flatMap((p) => [p.loss, p.rgba]).filter((v) => v > 0);
+  const lo = Math.floor(Math.log10(Math.min(...values))), hi = Math.ceil(Math.log10(Math.max(...values)));
+  const span = Math.max(1, hi - lo);
+  const maxIt = Math.max(1, points[points.length - 1].iteration);
+  const x = (it: number) => left + ((W - left - right) * it) / maxIt;
+  const y = (v: number) => top + ((H - top - bottom) * (hi - Math.log10(v))) / span;
+  const path = (key: 'loss' | 'rgba') => points.filter((p) => p[key] > 0)
+    .map((p, i) => `${i ? 'L' : 'M'}${x(p.iteration).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
+  const grid: string[] = [];
+  for (let e = lo; e <= hi; e++) {
+    grid.push(`<line x1="${left}" x2="${W - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#ddd"/>`,
+      `<text x="${left - 6}" y="${y(10 ** e) + 4}" text-anchor="end" font-size="11">1e${e}</text>`);
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">`,
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    ...grid,
+    `<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#888"/>`,
+    `<text x="${left}" y="${H - 22}" font-size="11">0</text>`,
+    `<text x="${W - right}" y="${H - 22}" font-size="11" text-anchor="end">${maxIt}</text>`,
+    `<text x="${(W + left) / 2}" y="${H - 6}" font-size="12" text-anchor="middle">iteration</text>`,
+    `<path d="${path('rgba')}" fill="none" stroke="#d62728" stroke-width="1" opacity="0.7"/>`,
+    `<path d="${path('loss')}" fill="none" stroke="#1f77b4" stroke-width="1.2"/>`,
+    `<text x="${W - right - 4}" y="${top + 12}" font-size="12" text-anchor="end" fill="#1f77b4">total loss</text>`,
+    `<text x="${W - right - 4}" y="${top + 28}" font-size="12" text-anchor="end" fill="#d62728">rgba L2</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}

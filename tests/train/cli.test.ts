@@ -1,0 +1,157 @@
+/**
+ * `npm run train` as a user runs it: a separate process, real files. Tiny cases only: a 16x16 grid, a
+ * 10x10 target, a few iterations.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseGenome } from '../../src/model/genome-file.ts';
+import { resolveParams } from '../../src/model/params.ts';
+import { referenceStep } from '../../src/model/reference.ts';
+import { createSeededState } from '../../src/model/state.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dir = mkdtempSync(join(tmpdir(), 'train-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function train(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(TSX, ['src/cli/train.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+function writePng(path: string, width: number, height: number, pixel: (x: number, y: number) => number[]): void {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) png.data.set(pixel(x, y), (y * width + x) * 4);
+  writeFileSync(path, PNG.sync.write(png));
+}
+
+const TARGET = join(dir, 'dot.png');
+writePng(TARGET, 10, 10, (x, y) => ((x - 4.5) ** 2 + (y - 4.5) ** 2 < 16 ? [200, 60, 40, 255] : [0, 0, 0, 0]));
+
+function config(name: string, overrides: Record<string, unknown> = {}, training: Record<string, unknown> = {}): string {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  const json = {
+    name, out: `${name}.genome.json`, target: { file: '../dot.png' }, grid: { width: 16, height: 16 },
+    architecture: { channels: 8, experts: [16, 16], gate: 0, morphogens: ['x'] },
+    regulation: { topK: 1, fireRate: 0.5 },
+    training: { iterations: 30, batch: 4, pool: 16, stepsMin: 12, stepsMax: 16, lr: 0.003, workers: 1, checkpointEvery: 10, ...training },
+    loss: { loadBalance: 0.1, sparsity: 0.01 },
+    report: { strip: [0, 8, 16], steps: 16, regrowSteps: 16 },
+    ...overrides,
+  };
+  const file = join(folder, 'config.json');
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+}
+
+const logLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+describe('train CLI', () => {
+  it('a few iterations lower the loss and write a genome that loads and runs, with provenance and a report', async () => {
+    const file = config('grow', {}, { workers: 2 });
+    const run = await train('--config', file, '--quiet');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout.trim());
+    expect(summary.backend).toMatch(/x 2 worker threads/);
+    const iterations = logLines(join(dir, 'grow/grow.log.jsonl')).filter((l) => l.iteration && !l.event);
+    expect(iterations).toHaveLength(30);
+    const mean = (xs: { rgba: number }[]) => xs.reduce((s, x) => s + x.rgba, 0) / xs.length;
+    expect(mean(iterations.slice(-5))).toBeLessThan(0.9 * mean(iterations.slice(0, 5)));
+
+    const genomeFile = join(dir, 'grow/grow.genome.json');
+    const genome = parseGenome(readFileSync(genomeFile, 'utf8'), genomeFile);
+    expect(genome.metadata.provenance).toMatchObject({ iterations: 30, backend: summary.backend });
+    expect(genome.metadata.provenance.finalLoss).toBeCloseTo(summary.loss);
+    expect(typeof genome.metadata.provenance.date).toBe('string');
+    expect((genome.metadata.provenance.config as { name: string }).name).toBe('grow');
+    expect(genome.regulation).toMatchObject({ topK: 1, fireRate: 0.5 });
+    const { grid } = referenceStep(genome, resolveParams(genome.regulation, 2, 'test'), createSeededState(genome, 16, 16), 0);
+    expect(grid.state.every(Number.isFinite)).toBe(true);
+
+    for (const f of ['loss.svg', 'strip.png', 'types.png', 'metrics.json']) expect(existsSync(join(dir, 'grow/grow.report', f))).toBe(true);
+    const metrics = JSON.parse(readFileSync(join(dir, 'grow/grow.report/metrics.json'), 'utf8'));
+    expect(metrics.sparse.typeShares).toHaveLength(2);
+    expect(metrics.regrowth.erasedCells).toBeGreaterThanOrEqual(0);
+    expect(readFileSync(join(dir, 'grow/grow.report/loss.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('Ctrl-C writes a checkpoint; resuming it ends exactly where an uninterrupted run ends', async () => {
+    const file = config('stop', {}, { iterations: 2000, checkpointEvery: 100000 });
+    const log = join(dir, 'stop/stop.log.jsonl');
+    // Its own process group, signalled as a whole: what Ctrl-C in a terminal does (tsx's launcher and the node child both get it).
+    const child = spawn(TSX, ['src/cli/train.ts', '--config', file, '--quiet', '--no-report'], { cwd: ROOT, detached: true });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const code = await new Promise<number>((done) => {
+      const poll = setInterval(() => {
+        if (existsSync(log) && logLines(log).filter((l) => !l.event).length >= 3) {
+          clearInterval(poll);
+          process.kill(-child.pid!, 'SIGINT');
+        }
+      }, 50);
+      child.on('exit', (c) => { clearInterval(poll); done(c ?? -1); });
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(130);
+    const checkpoint = join(dir, 'stop/stop.checkpoint.bin');
+    expect(existsSync(checkpoint)).toBe(true);
+    expect(existsSync(join(dir, 'stop/stop.genome.json'))).toBe(false);
+    const stoppedAt = logLines(log).find((l) => l.event === 'interrupted').iteration;
+    expect(stoppedAt).toBeGreaterThanOrEqual(3);
+
+    const total = stoppedAt + 4;
+    const resumed = await train('--resume', checkpoint, '--iterations', String(total), '--quiet', '--no-report');
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const straightFile = config('straight', {}, { iterations: total, checkpointEvery: 100000 });
+    const straight = await train('--config', straightFile, '--quiet', '--no-report');
+    expect(straight.code).toBe(0);
+    const weights = (f: string) => JSON.parse(readFileSync(f, 'utf8')).weights;
+    expect(weights(join(dir, 'stop/stop.genome.json'))).toEqual(weights(join(dir, 'straight/straight.genome.json')));
+    expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(straight.stdout).loss);
+  });
+
+  describe('bad input: a message naming file and field, exit 2, nothing written', () => {
+    const cases: [string, () => string[], RegExp][] = [
+      ['missing config', () => ['--config', join(dir, 'nope.json')], /nope\.json: cannot read the training config/],
+      ['missing target', () => ['--config', config('bad1', { target: { file: 'missing.png' } })], /field target\.file: .*missing\.png: unreadable/],
+      ['non-PNG target', () => {
+        writeFileSync(join(dir, 'text.png'), 'just text');
+        return ['--config', config('bad2', { target: { file: '../text.png' } })];
+      }, /field target\.file: .*text\.png: not a PNG/],
+      ['target larger than the grid', () => ['--config', config('bad3', { grid: { width: 8, height: 8 } })], /the target is 10x10, larger than the 8x8 grid/],
+      ['unknown field', () => ['--config', config('bad4', { colour: 'red' })], /config\.json: unknown field "colour"/],
+      ['unknown nested field', () => ['--config', config('bad5', {}, { speed: 2 })], /field training: unknown field "speed"/],
+      ['out-of-range number', () => ['--config', config('bad6', { regulation: { topK: 0 } })], /field regulation\.topK: expected an integer in \[1, 16\], got 0/],
+      ['out-of-range lr', () => ['--config', config('bad7', {}, { lr: 5 })], /field training\.lr: expected a number in \[0\.000001, 1\], got 5/],
+      ['bad flag value', () => ['--config', config('bad8'), '--iterations', '0'], /--iterations.*expected an integer in \[1, 1000000\], got "0"/],
+    ];
+    it.each(cases)('%s', async (_, args, message) => {
+      const argv = args();
+      const folder = dirname(argv[1]);
+      const name = folder.split('/').pop()!;
+      const existing = join(folder, `${name}.genome.json`);
+      if (existsSync(folder)) writeFileSync(existing, 'keep me');
+      const run = await train(...argv, '--quiet');
+      expect(run.stderr).toMatch(message);
+      expect(run.code).toBe(2);
+      if (existsSync(folder)) {
+        expect(readFileSync(existing, 'utf8')).toBe('keep me');
+        expect(existsSync(join(folder, `${name}.log.jsonl`))).toBe(false);
+        expect(existsSync(join(folder, `${name}.checkpoint.bin`))).toBe(false);
+      }
+    });
+  });
+});
