@@ -4,7 +4,7 @@
  */
 
 /** The preset the app opens on. One constant: change it here when a trained preset takes over. */
-export const DEFAULT_PRESET = 'growing-ca/lizard-regenerating';
+export const DEFAULT_PRESET = 'ladybeetle/ladybeetle';
 
 const modules = import.meta.glob(['../../presets/**/*.json', '!../../presets/train/**'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 

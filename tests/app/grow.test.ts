@@ -9,7 +9,7 @@ afterAll(async () => { await app?.close(); });
 it('opens on the default preset and grows it from one cell, drawing the canvas', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, `${app.url}#size=48x48&seed=1`);
-  expect(await page.inputValue('[data-testid=preset]')).toBe('growing-ca/lizard-regenerating');
+  expect(await page.inputValue('[data-testid=preset]')).toBe('ladybeetle/ladybeetle');
   await waitForStep(page, 1);
   const early = await metric(page, 'alive');
   const before = await page.locator('#view').screenshot();
