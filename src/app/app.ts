@@ -7,6 +7,8 @@ import { parseGenome } from '../model/genome-file.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import type { ScalarParams } from '../model/params.ts';
 import type { UiEvent, ToolSettings } from '../ui/events.ts';
+import type { CellReport } from '../ui/inspector.ts';
+import { ALIVE_THRESHOLD } from '../model/state.ts';
 import type { FrameStats } from '../ui/readout.ts';
 import type { Setup } from '../ui/url-state.ts';
 import { fitCamera, panCamera, screenToCell, zoomCamera, type Camera } from '../view/camera.ts';
@@ -159,6 +161,16 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       return n;
     },
     draw(): void { gpu.renderer.draw(sim(), model.camera, model.view); },
+    /** The cell under device pixel (px, py), read from the GPU; null outside the grid. */
+    inspect(px: number, py: number): CellReport | null {
+      const [fx, fy] = cellAt(px, py);
+      const x = Math.floor(fx), y = Math.floor(fy);
+      if (x < 0 || y < 0 || x >= sim().width || y >= sim().height) return null;
+      const cell = sim().readCell(x, y);
+      let type = -1;
+      cell.expression.forEach((e, k) => { if (e > (type < 0 ? 0 : cell.expression[type])) type = k; });
+      return { x, y, type, alive: cell.state[3] > ALIVE_THRESHOLD, ...cell };
+    },
     measure(stats: FrameStats) {
       const metrics = sim().metrics();
       ui.readout.show(metrics, stats);

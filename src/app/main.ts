@@ -17,6 +17,7 @@ import { createPlots } from '../ui/plots.ts';
 import { attachPointer } from '../ui/pointer.ts';
 import { createPresetPicker } from '../ui/preset-picker.ts';
 import { createReadout } from '../ui/readout.ts';
+import { createInspector } from '../ui/inspector.ts';
 import { createToolbar } from '../ui/toolbar.ts';
 import { createTransport } from '../ui/transport.ts';
 import { decodeSetup, encodeSetup } from '../ui/url-state.ts';
@@ -110,11 +111,19 @@ async function main(): Promise<void> {
   loop = frames;
   const health = watchHealth(canvas, running, banner, frames);
   new ResizeObserver(() => { resize(); running.onCanvasResize(); frames.invalidate(); }).observe(canvas);
+  const inspector = createInspector(byId('inspector'));
+  let lastInspect = 0;
   attachPointer({
     canvas, emit, tool: () => toolbar.settings.tool,
     hover(at) {
       cursor.hidden = !at || toolbar.settings.tool === 'pan';
-      if (!at) return;
+      if (!at) { inspector.show(null); return; }
+      // Reading the GPU stalls it: at most ten cell reads a second.
+      if (performance.now() - lastInspect > 100) {
+        lastInspect = performance.now();
+        const scale = canvas.width / Math.max(1, canvas.clientWidth);
+        inspector.show(running.inspect(at.x * scale, at.y * scale));
+      }
       const r = Math.max(2, (toolbar.settings.radius + 0.5) * running.model.camera.zoom / (window.devicePixelRatio || 1));
       Object.assign(cursor.style, { left: `${at.x - r}px`, top: `${at.y - r}px`, width: `${2 * r}px`, height: `${2 * r}px` });
     },

@@ -210,6 +210,40 @@ export function createSimulation(config: SimulationConfig) {
       return compiled.metrics.measure(cells.current, stepCount);
     },
 
+    /**
+     * One cell's state, marks and last expression, for an inspector: a texel per slot on float32 buffers
+     * (a few bytes, fine per hover); half-float buffers cannot be read in part, so they read the grid.
+     */
+    readCell(x: number, y: number): { state: Float32Array; marks: Float32Array; expression: Float32Array } {
+      const { channels, experts, stateSlots, markSlots } = program.sizes;
+      const cx = ((Math.round(x) % width) + width) % width;
+      const cy = ((Math.round(y) % height) + height) % height;
+      if (caps.textureType !== 'float') {
+        const grid = readState();
+        const cell = cy * width + cx;
+        return {
+          state: grid.state.slice(cell * channels, (cell + 1) * channels),
+          marks: grid.marks.slice(cell * experts, (cell + 1) * experts),
+          expression: grid.expression.slice(cell * experts, (cell + 1) * experts),
+        };
+      }
+      const layout = cells.current.layout;
+      const slot = (s: number) => regl.read({
+        framebuffer: cells.current.framebuffer, width: 1, height: 1,
+        x: (s % layout.tilesX) * width + cx, y: Math.floor(s / layout.tilesX) * height + cy,
+      }) as Float32Array;
+      const values = (first: number, slots: number, count: number) => {
+        const out = new Float32Array(slots * 4);
+        for (let i = 0; i < slots; i++) out.set(slot(first + i), i * 4);
+        return out.slice(0, count);
+      };
+      return {
+        state: values(0, stateSlots, channels),
+        marks: values(stateSlots, markSlots, experts),
+        expression: values(stateSlots + markSlots, markSlots, experts),
+      };
+    },
+
     readState,
     readMarks(): Float32Array {
       return readState().marks;

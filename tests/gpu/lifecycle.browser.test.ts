@@ -33,6 +33,21 @@ describe('the pass list, its timing and its buffers', () => {
   });
 });
 
+describe('reading one cell', () => {
+  it.each(['float32', 'float16'] as const)('readCell gives the cell of readState (%s)', (precision) => {
+    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, precision });
+    sim.step(2);
+    const grid = sim.readState();
+    for (const [x, y] of [[5, 4], [0, 0], [W - 1, H - 1], [12, 9]]) {
+      const cell = sim.readCell(x, y);
+      const index = y * W + x;
+      expect([...cell.state]).toEqual([...grid.state.slice(index * 10, index * 10 + 10)]);
+      expect([...cell.marks]).toEqual([...grid.marks.slice(index * 3, index * 3 + 3)]);
+      expect([...cell.expression]).toEqual([...grid.expression.slice(index * 3, index * 3 + 3)]);
+    }
+  });
+});
+
 describe('live changes', () => {
   it('setParams takes effect at the next step without a restart, and rejects a bad value changing nothing', () => {
     sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, params: { fireRate: 1 } });
