@@ -5,35 +5,10 @@
 import { z } from 'zod';
 import { LIMITS } from './genome.ts';
 import { PERCEPTION_FILTERS } from './perception.ts';
+import { got, int, object, text } from './schema-helpers.ts';
 
 export const GENOME_FORMAT = 'epigenesis-genome';
 export const GENOME_VERSION = 1;
-
-function got(input: unknown): string {
-  if (input === undefined) return 'nothing (missing)';
-  if (input === null) return 'null';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input);
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
-  return Array.isArray(input) ? 'an array' : typeof input;
-}
-
-/** A closed object: missing -> "expected an object", unknown keys -> named with the keys it allows. */
-function object<Shape extends z.ZodRawShape>(shape: Shape) {
-  const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected only ${allowed}`
-      : `expected an object with ${allowed}, got ${got(issue.input)}`,
-  });
-}
-
-const int = (min: number, max: number) =>
-  z.number({ error: (i) => `expected an integer in [${min}, ${max}], got ${got(i.input)}` })
-    .int({ error: (i) => `expected an integer in [${min}, ${max}], got ${got(i.input)}` })
-    .min(min, { error: (i) => `expected an integer in [${min}, ${max}], got ${got(i.input)}` })
-    .max(max, { error: (i) => `expected an integer in [${min}, ${max}], got ${got(i.input)}` });
-
-const text = z.string({ error: (i) => `expected a string, got ${got(i.input)}` });
 
 const tensorSchema = object({
   dtype: z.enum(['float32', 'float16'], { error: (i) => `expected "float32" or "float16", got ${got(i.input)}` }),

@@ -8,33 +8,7 @@ import { PERCEPTION_FILTERS } from '../model/perception.ts';
 import { PARAMETERS, type ParameterName } from '../model/params.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { fieldName } from '../model/genome-schema.ts';
-
-function got(input: unknown): string {
-  if (input === undefined) return 'nothing (missing)';
-  if (input === null) return 'null';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}...` : input);
-  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
-  return Array.isArray(input) ? 'an array' : typeof input;
-}
-
-function object<Shape extends z.ZodRawShape>(shape: Shape) {
-  const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected only ${allowed}`
-      : `expected an object with ${allowed}, got ${got(issue.input)}`,
-  });
-}
-
-const int = (min: number, max: number) => {
-  const error = (i: { input: unknown }) => `expected an integer in [${min}, ${max}], got ${got(i.input)}`;
-  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-};
-const num = (min: number, max: number) => {
-  const error = (i: { input: unknown }) => `expected a number in [${min}, ${max}], got ${got(i.input)}`;
-  return z.number({ error }).min(min, { error }).max(max, { error });
-};
-const text = z.string({ error: (i) => `expected a string, got ${got(i.input)}` });
+import { got, int, num, object, text } from '../model/schema-helpers.ts';
 
 /** A live regulation parameter, checked against its declaration in src/model/params.ts. */
 const parameter = (name: ParameterName) => {
