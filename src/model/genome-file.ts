@@ -7,8 +7,9 @@ import {
   gateInputSize, perceptionSize,
   type Architecture, type Dense, type Genome,
 } from './genome.ts';
-import { genomeFileSchema, fieldName, GENOME_FORMAT, GENOME_VERSION, type DenseFile, type GenomeFile } from './genome-schema.ts';
+import { genomeFileSchema, GENOME_FORMAT, GENOME_VERSION, type DenseFile, type GenomeFile } from './genome-schema.ts';
 import { importGrowingCa, isGrowingCaModel } from './growing-ca.ts';
+import { parseOrThrow } from './schema-helpers.ts';
 import { PARAMETERS, parameterProblem, type ParameterName, type RegulationOverrides } from './params.ts';
 import { decodeTensor, encodeTensor, type WeightDtype } from './tensor-codec.ts';
 
@@ -27,13 +28,7 @@ export function genomeFromJson(json: unknown, fileName: string): Genome {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error(`${fileName}: expected a genome object with format "${GENOME_FORMAT}" or a Growing-NCA layer array, got ${Array.isArray(json) ? 'an array' : typeof json}`);
   }
-  const parsed = genomeFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = fieldName(issue.path);
-    throw new Error(`${fileName}: ${field ? `field ${field}: ` : ''}${issue.message}`);
-  }
-  const file = parsed.data;
+  const file = parseOrThrow(genomeFileSchema, json, fileName);
   const architecture: Architecture = {
     channels: file.architecture.channels,
     perception: file.architecture.perception,

@@ -52,8 +52,3 @@ export const genomeFileSchema = object({
 
 export type GenomeFile = z.infer<typeof genomeFileSchema>;
 export type DenseFile = z.infer<typeof denseSchema>;
-
-/** The path of a zod issue as a field name: weights.experts[0].hidden.w */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
-}

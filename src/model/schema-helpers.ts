@@ -34,3 +34,17 @@ export const num = (min: number, max: number) => {
 };
 
 export const text = z.string({ error: (i) => `expected a string, got ${got(i.input)}` });
+
+/** The path of a zod issue as a field name: weights.experts[0].hidden.w */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+}
+
+/** Parses `json` with `schema`; the first problem throws an Error naming `file` and the field. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = fieldName(issue.path);
+  throw new Error(`${file}: ${field ? `field ${field}: ` : ''}${issue.message}`);
+}

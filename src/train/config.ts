@@ -7,8 +7,7 @@ import { LIMITS } from '../model/genome.ts';
 import { PERCEPTION_FILTERS } from '../model/perception.ts';
 import { PARAMETERS, type ParameterName } from '../model/params.ts';
 import { SEED_MAX } from '../model/hash.ts';
-import { fieldName } from '../model/genome-schema.ts';
-import { got, int, num, object, text } from '../model/schema-helpers.ts';
+import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 
 /** A live regulation parameter, checked against its declaration in src/model/params.ts. */
 const parameter = (name: ParameterName) => {
@@ -99,13 +98,7 @@ export type TrainConfig = z.infer<typeof trainConfigSchema>;
 
 /** Checks a parsed config object; throws naming `file` and the field. Cross-field checks follow the schema. */
 export function parseTrainConfig(json: unknown, file: string): TrainConfig {
-  const parsed = trainConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = fieldName(issue.path);
-    throw new Error(`${file}: ${field ? `field ${field}: ` : ''}${issue.message}`);
-  }
-  const config = parsed.data;
+  const config = parseOrThrow(trainConfigSchema, json, file);
   const fail = (field: string, problem: string): never => { throw new Error(`${file}: field ${field}: ${problem}`); };
   const K = config.architecture.experts.length;
   if (config.architecture.gate === null && K > 1) fail('architecture.gate', `expected a gate (0 = linear, n = hidden units) for ${K} experts, got null`);
