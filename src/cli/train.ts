@@ -37,6 +37,7 @@ interface TrainOptions {
   batch?: number;
   pool?: number;
   lr?: number;
+  damage?: number;
   seed?: number;
   workers?: number;
   checkpointEvery?: number;
@@ -65,6 +66,7 @@ function buildProgram(): Command {
     .addOption(new Option('--batch <int>', 'grids per iteration (overrides training.batch)').argParser(integerParser(1, 256)))
     .addOption(new Option('--pool <int>', 'sample pool size (overrides training.pool)').argParser(integerParser(1, 4096)))
     .addOption(new Option('--lr <number>', 'learning rate (overrides training.lr)').argParser(positive))
+    .addOption(new Option('--damage <int>', 'grids of each batch damaged by a random disc (overrides training.damage)').argParser(integerParser(0, 256)))
     .addOption(new Option('--seed <int>', `seed of weights and every random choice (overrides training.seed), in [0, ${SEED_MAX}]`).argParser(integerParser(0, SEED_MAX)))
     .addOption(new Option('--workers <int>', 'worker threads, one tfjs each (overrides training.workers; 1 = this thread)').argParser(integerParser(1, 64)))
     .addOption(new Option('--checkpoint-every <int>', 'iterations between checkpoints (overrides training.checkpointEvery)').argParser(integerParser(1, 1_000_000)))
@@ -109,7 +111,7 @@ interface Plan {
 
 function flagOverrides(o: TrainOptions): Record<string, unknown> {
   return {
-    'training.iterations': o.iterations, 'training.batch': o.batch, 'training.pool': o.pool, 'training.lr': o.lr,
+    'training.iterations': o.iterations, 'training.batch': o.batch, 'training.pool': o.pool, 'training.lr': o.lr, 'training.damage': o.damage,
     'training.seed': o.seed, 'training.workers': o.workers, 'training.checkpointEvery': o.checkpointEvery,
   };
 }

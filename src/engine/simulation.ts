@@ -37,6 +37,14 @@ export interface PassTiming {
   milliseconds: number;
 }
 
+/** One cell as the inspector shows it: its channels, marks, last expression and painted morphogens. */
+export interface CellReading {
+  state: Float32Array;
+  marks: Float32Array;
+  expression: Float32Array;
+  morphogens: Float32Array;
+}
+
 export type Simulation = ReturnType<typeof createSimulation>;
 
 function checkSeed(seed: number): void {
@@ -137,7 +145,7 @@ export function createSimulation(config: SimulationConfig) {
       params = resolveParams({ ...params, ...overrides }, expertCount(genome), 'simulation params');
     },
 
-    /** One seed cell at the centre again, painted fields cleared; optionally a new seed for the random streams. */
+    /** One seed cell at the centre again, painted fields back to the genome's initial morphogens (usually none); optionally a new seed for the random streams. */
     reset(newSeed = seed): void {
       checkSeed(newSeed);
       seed = newSeed;
@@ -214,8 +222,8 @@ export function createSimulation(config: SimulationConfig) {
      * One cell's state, marks and last expression, for an inspector: a texel per slot on float32 buffers
      * (a few bytes, fine per hover); half-float buffers cannot be read in part, so they read the grid.
      */
-    readCell(x: number, y: number): { state: Float32Array; marks: Float32Array; expression: Float32Array } {
-      const { channels, experts, stateSlots, markSlots } = program.sizes;
+    readCell(x: number, y: number): CellReading {
+      const { channels, experts, morphogens, stateSlots, markSlots, morphogenSlots } = program.sizes;
       const cx = ((Math.round(x) % width) + width) % width;
       const cy = ((Math.round(y) % height) + height) % height;
       if (caps.textureType !== 'float') {
@@ -225,22 +233,23 @@ export function createSimulation(config: SimulationConfig) {
           state: grid.state.slice(cell * channels, (cell + 1) * channels),
           marks: grid.marks.slice(cell * experts, (cell + 1) * experts),
           expression: grid.expression.slice(cell * experts, (cell + 1) * experts),
+          morphogens: grid.morphogens.slice(cell * morphogens, (cell + 1) * morphogens),
         };
       }
-      const layout = cells.current.layout;
-      const slot = (s: number) => regl.read({
-        framebuffer: cells.current.framebuffer, width: 1, height: 1,
-        x: (s % layout.tilesX) * width + cx, y: Math.floor(s / layout.tilesX) * height + cy,
+      const slot = (buffer: typeof cells.current, s: number) => regl.read({
+        framebuffer: buffer.framebuffer, width: 1, height: 1,
+        x: (s % buffer.layout.tilesX) * width + cx, y: Math.floor(s / buffer.layout.tilesX) * height + cy,
       }) as Float32Array;
-      const values = (first: number, slots: number, count: number) => {
+      const values = (buffer: typeof cells.current, first: number, slots: number, count: number) => {
         const out = new Float32Array(slots * 4);
-        for (let i = 0; i < slots; i++) out.set(slot(first + i), i * 4);
+        for (let i = 0; i < slots; i++) out.set(slot(buffer, first + i), i * 4);
         return out.slice(0, count);
       };
       return {
-        state: values(0, stateSlots, channels),
-        marks: values(stateSlots, markSlots, experts),
-        expression: values(stateSlots + markSlots, markSlots, experts),
+        state: values(cells.current, 0, stateSlots, channels),
+        marks: values(cells.current, stateSlots, markSlots, experts),
+        expression: values(cells.current, stateSlots + markSlots, markSlots, experts),
+        morphogens: values(fields.current, 1, morphogenSlots, morphogens),
       };
     },
 

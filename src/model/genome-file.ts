@@ -9,6 +9,7 @@ import {
 } from './genome.ts';
 import { genomeFileSchema, GENOME_FORMAT, GENOME_VERSION, type DenseFile, type GenomeFile } from './genome-schema.ts';
 import { importGrowingCa, isGrowingCaModel } from './growing-ca.ts';
+import { genomeMorphogenPlan } from './morphogen-fields.ts';
 import { parseOrThrow } from './schema-helpers.ts';
 import { PARAMETERS, parameterProblem, type ParameterName, type RegulationOverrides } from './params.ts';
 import { decodeTensor, encodeTensor, type WeightDtype } from './tensor-codec.ts';
@@ -36,13 +37,15 @@ export function genomeFromJson(json: unknown, fileName: string): Genome {
     gateHidden: file.architecture.gate ? file.architecture.gate.hidden : null,
     morphogens: file.architecture.morphogens,
   };
-  return {
+  const genome: Genome = {
     architecture,
     experts: decodeExperts(file, architecture, fileName),
     gate: decodeGate(file, architecture, fileName),
     regulation: checkRegulation(file.regulation, architecture.expertHidden.length, fileName),
     metadata: { ...file.metadata },
   };
+  genomeMorphogenPlan(genome, fileName); // a broken field list fails at load, not at the first reset
+  return genome;
 }
 
 function decodeDense(layer: DenseFile, inputs: number, outputs: number, where: string): Dense {

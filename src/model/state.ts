@@ -3,6 +3,7 @@
  * Arrays are cell-major: cell (x, y) owns [(y * width + x) * n, ... + n).
  */
 import { LIMITS, expertCount, type Genome } from './genome.ts';
+import { initialMorphogens } from './morphogen-fields.ts';
 
 export interface CellState {
   width: number;
@@ -68,9 +69,14 @@ export function writeSeedCell(grid: CellState, x: number, y: number): void {
   grid.marks.fill(1 / grid.experts, cell * grid.experts, (cell + 1) * grid.experts);
 }
 
-/** The usual start: one seed cell at the centre (floor(W/2), floor(H/2)). */
+/**
+ * The usual start: one seed cell at the centre (floor(W/2), floor(H/2)), and the morphogen fields the
+ * genome was trained with painted (see morphogen-fields.ts; none for most genomes).
+ */
 export function createSeededState(genome: Genome, width: number, height: number): CellState {
   const grid = createEmptyState(genome, width, height);
+  const fields = initialMorphogens(genome, width, height);
+  if (fields) grid.morphogens.set(fields);
   writeSeedCell(grid, Math.floor(width / 2), Math.floor(height / 2));
   return grid;
 }

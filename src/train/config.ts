@@ -8,6 +8,7 @@ import { PERCEPTION_FILTERS } from '../model/perception.ts';
 import { PARAMETERS, type ParameterName } from '../model/params.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
+import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
 
 /** A live regulation parameter, checked against its declaration in src/model/params.ts. */
 const parameter = (name: ParameterName) => {
@@ -15,8 +16,6 @@ const parameter = (name: ParameterName) => {
   return spec.step === 1 ? int(spec.min, spec.max) : num(spec.min, spec.max);
 };
 
-export const MORPHOGEN_FIELDS = ['x', 'y', 'radial'] as const;
-export type MorphogenField = (typeof MORPHOGEN_FIELDS)[number];
 
 const image = object({
   file: text,

@@ -5,7 +5,7 @@
  */
 import { EXPERT_COLOURS } from '../model/palette.ts';
 import { padTarget, premultiplyRgba8, sheetTile } from '../model/target.ts';
-import type { MorphogenField } from './config.ts';
+import { morphogenFields, type MorphogenField } from '../model/morphogen-fields.ts';
 import type { TrainingData } from './loop.ts';
 
 export interface Rgba8 { width: number; height: number; data: Uint8Array }
@@ -18,21 +18,6 @@ export function cropImage(image: Rgba8, tile: number | undefined, tileSize: numb
     throw new Error(`${where}: field tile: expected a tile index in [0, ${Math.max(0, count - 1)}] of a ${tileSize}-pixel-high sheet, got tile ${tile} of a ${image.width}x${image.height} image`);
   }
   return { width: tileSize, height: tileSize, data: sheetTile(image.data, image.width, image.height, tile, tileSize) };
-}
-
-export function morphogenFields(fields: readonly MorphogenField[], width: number, height: number): Float32Array | null {
-  if (fields.length === 0) return null;
-  const M = fields.length;
-  const out = new Float32Array(width * height * M);
-  const cx = (width - 1) / 2, cy = (height - 1) / 2, rMax = Math.hypot(cx, cy);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      fields.forEach((f, m) => {
-        out[(y * width + x) * M + m] = f === 'x' ? x / (width - 1) : f === 'y' ? y / (height - 1) : Math.hypot(x - cx, y - cy) / rMax;
-      });
-    }
-  }
-  return out;
 }
 
 /** Labels per pixel: the nearest of the first K palette colours where alpha >= 128, else -1. */

@@ -1,5 +1,5 @@
 /**
- * The inspector: the cell under the pointer, its type, marks, expression and state channels, read from the
+ * The inspector: the cell under the pointer, its type, marks, expression, state channels and morphogens, read from the
  * GPU when the pointer moves (a few texels). Shows what it is given; holds no simulation state.
  */
 import { expertColour } from '../model/palette.ts';
@@ -14,6 +14,8 @@ export interface CellReport {
   state: Float32Array;
   marks: Float32Array;
   expression: Float32Array;
+  /** The painted morphogen fields under the cell (empty when the genome reads none). */
+  morphogens: Float32Array;
 }
 
 export interface Inspector {
@@ -41,6 +43,7 @@ export function createInspector(root: HTMLElement): Inspector {
         row('expression', report.expression, colour),
         row('marks', report.marks, colour),
         row('state', report.state),
+        ...(report.morphogens.length > 0 ? [row('morphogens', report.morphogens)] : []),
       );
     },
   };

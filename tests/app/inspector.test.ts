@@ -36,3 +36,21 @@ it('the about panel links to the design notes in docs/', async () => {
   await page.click('[data-testid=about-button]');
   expect(await page.getAttribute('[data-testid=about-docs]', 'href')).toBe('docs/DESIGN.md');
 });
+
+it('a genome trained with a morphogen gradient starts with it painted: the inspector reads it under the pointer', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  await openPage(page, `${app.url}#preset=french-flag/french-flag&size=64x64&seed=2`);
+  const box = (await page.locator('#view').boundingBox())!;
+  const side = Math.min(box.width, box.height) * 0.95;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const morphogenAt = async (x: number, y: number) => {
+    await page.waitForTimeout(150); // the inspector reads at most ten times a second
+    await page.mouse.move(cx + side * ((x + 0.5) / 64 - 0.5), cy + side * ((y + 0.5) / 64 - 0.5));
+    await expect.poll(() => page.textContent('[data-testid=inspector-title]')).toMatch(new RegExp(`^cell \\(${x}, ${y}\\)`));
+    const row = page.locator('#inspector .inspector-row', { hasText: 'morphogens' });
+    return Number(await row.locator('.inspector-value').first().textContent());
+  };
+  // Field x, in units of the 48-cell training grid, centred on this 64-cell grid: 0.5 + (x - 31.5) / 47.
+  expect(await morphogenAt(10, 30)).toBeCloseTo(0.5 + (10 - 31.5) / 47, 3);
+  expect(await morphogenAt(50, 12)).toBeCloseTo(0.5 + (50 - 31.5) / 47, 3);
+});

@@ -1,0 +1,76 @@
+/**
+ * Morphogen fields a genome was trained with, and so starts with. A trained genome that reads positional
+ * information names its fields in `metadata.provenance.morphogens` (one name per morphogen channel); every
+ * grid built for it (`createSeededState`: the app, `npm run sim`, the reports) starts with them painted.
+ *
+ * A field is measured in the units of the training grid (`provenance.config.grid`) and centred on the grid
+ * it runs on, so the organism meets the same values whatever the grid size: on the training grid "x" runs
+ * from 0 at the left edge to 1 at the right, on a wider grid it keeps its slope and runs past 0 and 1.
+ */
+import type { Genome } from './genome.ts';
+
+export const MORPHOGEN_FIELDS = ['x', 'y', 'radial'] as const;
+export type MorphogenField = (typeof MORPHOGEN_FIELDS)[number];
+
+export interface MorphogenPlan {
+  fields: MorphogenField[];
+  /** The grid the fields were trained on: their unit of length. */
+  scaleWidth: number;
+  scaleHeight: number;
+}
+
+/**
+ * Fields for a `width` x `height` grid, cell-major (M values per cell), or null when there are none.
+ * With the default scale (the grid itself), "x" is x / (width - 1), "y" likewise, and "radial" the distance
+ * from the centre over the distance from the centre to a corner.
+ */
+export function morphogenFields(
+  fields: readonly MorphogenField[], width: number, height: number,
+  scaleWidth = width, scaleHeight = height,
+): Float32Array | null {
+  if (fields.length === 0) return null;
+  const M = fields.length;
+  const out = new Float32Array(width * height * M);
+  const cx = (width - 1) / 2, cy = (height - 1) / 2;
+  const spanX = Math.max(1, scaleWidth - 1), spanY = Math.max(1, scaleHeight - 1);
+  const rMax = Math.hypot(spanX / 2, spanY / 2);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const u = 0.5 + (x - cx) / spanX, v = 0.5 + (y - cy) / spanY;
+      fields.forEach((f, m) => {
+        out[(y * width + x) * M + m] = f === 'x' ? u : f === 'y' ? v : Math.hypot(x - cx, y - cy) / rMax;
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The fields `genome` starts with, read from its provenance; null when it names none. Throws, naming the
+ * field, when the provenance names fields that do not fit the architecture.
+ */
+export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): MorphogenPlan | null {
+  const provenance = genome.metadata.provenance;
+  const names = provenance?.morphogens;
+  if (names === undefined) return null;
+  const where = `${fileName}: field metadata.provenance.morphogens`;
+  const M = genome.architecture.morphogens;
+  if (!Array.isArray(names) || names.length !== M || !names.every((n) => (MORPHOGEN_FIELDS as readonly unknown[]).includes(n))) {
+    throw new Error(`${where}: expected ${M} field name${M === 1 ? '' : 's'} (one per morphogen channel) from ${MORPHOGEN_FIELDS.join(', ')}, got ${JSON.stringify(names)}`);
+  }
+  if (M === 0) return null;
+  const grid = (provenance.config as { grid?: { width?: unknown; height?: unknown } } | undefined)?.grid;
+  const side = (value: unknown) => (Number.isInteger(value) && (value as number) >= 2 ? value as number : null);
+  const scaleWidth = side(grid?.width), scaleHeight = side(grid?.height);
+  if (grid !== undefined && (scaleWidth === null || scaleHeight === null)) {
+    throw new Error(`${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid), got ${JSON.stringify(grid)}`);
+  }
+  return { fields: names as MorphogenField[], scaleWidth: scaleWidth ?? 0, scaleHeight: scaleHeight ?? 0 };
+}
+
+/** The painted fields a `width` x `height` grid of `genome` starts with, or null. */
+export function initialMorphogens(genome: Genome, width: number, height: number): Float32Array | null {
+  const plan = genomeMorphogenPlan(genome);
+  if (!plan) return null;
+  return morphogenFields(plan.fields, width, height, plan.scaleWidth || width, plan.scaleHeight || height);
+}
