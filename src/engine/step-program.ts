@@ -95,6 +95,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   };
   const expertStart = { length: sizes.experts, value: () => sizes.expertSlotStart };
   const expertCount = { length: sizes.experts, value: () => sizes.expertSlotCount };
+  const equalExperts = sizes.expertSlotCount.every((n) => n === sizes.rankSlots) ? 1 : 0;
 
   const passes: Pass<StepProps>[] = [];
   passes.push(createPass<StepProps>(regl, {
@@ -189,15 +190,17 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
     source: hiddenSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, HIDDEN_SLOTS: sizes.hiddenSlots },
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts },
     uniforms: {
       ...read(buffers.perception, 'perception'),
       ...read(buffers.regulation, 'regulation'),
       u_weights: () => textures.hidden,
       u_weightsSize: weightsSize(textures.hidden),
     },
-    arrays: { u_expertStart: expertStart },
+    arrays: { u_expertStart: expertStart, u_expertCount: expertCount },
     target: () => buffers.hidden,
+    // A cell expresses at most topK experts (forcing: one): the ranks past topK are never read.
+    slots: (p) => p.params.topK * sizes.rankSlots,
   }));
 
   passes.push(createPass<StepProps>(regl, {
@@ -205,7 +208,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     source: updateSource,
     defines: {
       EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots,
-      HIDDEN_SLOTS: sizes.hiddenSlots, MAX_EXPERT_SLOTS: Math.max(...sizes.expertSlotCount),
+      HIDDEN_SLOTS: sizes.hiddenSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts,
     },
     uniforms: {
       ...cellsUniforms,

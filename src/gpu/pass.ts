@@ -23,6 +23,11 @@ export interface PassSpec<Props> {
   arrays?: Record<string, { length: number; value: (props: Props) => number[] }>;
   /** The buffer this pass writes, chosen per step (ping-pong targets change). */
   target: (props: Props) => GpuBuffer;
+  /**
+   * How many leading slots of the target to draw this step (default all): the draw covers the smallest
+   * rectangle of tiles that holds them, and the slots outside it keep what they held.
+   */
+  slots?: (props: Props) => number;
 }
 
 export interface Pass<Props> {
@@ -62,7 +67,10 @@ export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<
     framebuffer: (_: unknown, props: Props) => spec.target(props).framebuffer,
     viewport: (_: unknown, props: Props) => {
       const { layout } = spec.target(props);
-      return { x: 0, y: 0, width: layout.textureWidth, height: layout.textureHeight };
+      if (!spec.slots) return { x: 0, y: 0, width: layout.textureWidth, height: layout.textureHeight };
+      const slots = Math.min(layout.slots, spec.slots(props));
+      const columns = Math.min(slots, layout.tilesX), rows = Math.ceil(slots / layout.tilesX);
+      return { x: 0, y: 0, width: columns * layout.width, height: rows * layout.height };
     },
   } as unknown as REGL.DrawConfig) as unknown as (props: Props) => void;
   return { name: spec.name, target: spec.target, run: (props) => command(props) };
