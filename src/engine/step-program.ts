@@ -55,9 +55,10 @@ function weightTexture(regl: REGL.Regl, caps: GpuCapabilities, weights: WeightTe
   });
 }
 
-/** A row-major 3x3 kernel as a GLSL mat3 constant: mat3 fills column by column, so m[dy + 1][dx + 1] is kernel[dy + 1][dx + 1]. */
-function glslMat3(values: number[]): string {
-  return `mat3(${values.map((v) => v.toFixed(9)).join(', ')})`;
+/** A 3x3 kernel's non-zero taps as a GLSL expression of perceive.glsl's TAP(dx + 1, dy + 1). */
+function glslTaps(kernel: readonly (readonly number[])[]): string {
+  const terms = kernel.flatMap((row, j) => row.map((w, i) => (w === 0 ? '' : `${w.toFixed(9)} * TAP(${i}, ${j})`))).filter(Boolean);
+  return `(${terms.join(' + ')})`;
 }
 
 const hashStep = (props: StepProps) => props.step % (SEED_MAX + 1);
@@ -111,7 +112,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     source: perceiveSource,
     defines: {
       STATE_SLOTS: sizes.stateSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, FILTERS: sizes.filters,
-      ...Object.fromEntries(genome.architecture.perception.map((f, i) => [`KERNEL${i}`, glslMat3(KERNELS[f].flat())])),
+      ...Object.fromEntries(genome.architecture.perception.map((f, i) => [`FILTER${i}`, glslTaps(KERNELS[f])])),
     },
     uniforms: cellsUniforms,
     target: () => buffers.perception,
