@@ -26,6 +26,7 @@ import type { RegulationParams } from '../model/params.ts';
 import { KERNELS } from '../model/perception.ts';
 import { knockoutBits } from '../model/reference.ts';
 import { engineLayouts, engineSizes, type EngineLayouts, type EngineSizes } from './layouts.ts';
+import type { AtlasLayout } from '../gpu/atlas.ts';
 import { packExpertHidden, packExpertOut, packGate, type WeightTexture } from './weights.ts';
 
 /** What the passes read each step. */
@@ -61,6 +62,20 @@ function glslTaps(kernel: readonly (readonly number[])[]): string {
   return `(${terms.join(' + ')})`;
 }
 
+/**
+ * hidden.glsl's layer as straight-line GLSL: for each perception slot, its 4x4 block of weight texels W(u)
+ * times its perception texel P(x, y), then the bias; u, x, y are constant texture coordinates.
+ */
+function hiddenSum(sizes: EngineSizes, perception: AtlasLayout, weightsWidth: number): string {
+  const u = (texel: number) => ((texel + 0.5) / weightsWidth).toFixed(9);
+  const terms = Array.from({ length: sizes.perceptionSlots }, (_, i) => {
+    const x = ((i % perception.tilesX) * perception.width / perception.textureWidth).toFixed(9);
+    const y = (Math.floor(i / perception.tilesX) * perception.height / perception.textureHeight).toFixed(9);
+    return `sum += mat4(W(${u(4 * i)}), W(${u(4 * i + 1)}), W(${u(4 * i + 2)}), W(${u(4 * i + 3)})) * P(${x}, ${y});`;
+  });
+  return [...terms, `sum += W(${u(4 * sizes.perceptionSlots)});`].join(' ');
+}
+
 const hashStep = (props: StepProps) => props.step % (SEED_MAX + 1);
 
 export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, width: number, height: number): StepProgram {
@@ -78,8 +93,9 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   if (gateLayers.length > 0) buffers.logits = createBuffer(regl, caps, 'logits', layouts.logits);
   if (gateLayers.length > 1) buffers.gateHidden = createBuffer(regl, caps, 'gateHidden', layouts.gateHidden);
   if (gateLayers.length > 0) buffers.noise = createBuffer(regl, caps, 'noise', layouts.noise);
+  const hiddenWeights = packExpertHidden(genome, sizes);
   const textures = {
-    hidden: weightTexture(regl, caps, packExpertHidden(genome, sizes)),
+    hidden: weightTexture(regl, caps, hiddenWeights),
     out: weightTexture(regl, caps, packExpertOut(genome, sizes)),
     gate: gateLayers.map((layer) => weightTexture(regl, caps, layer)),
   };
@@ -191,7 +207,9 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
     source: hiddenSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts },
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts,
+      HIDDEN_SUM: hiddenSum(sizes, layouts.perception, hiddenWeights.width),
+    },
     uniforms: {
       ...read(buffers.perception, 'perception'),
       ...read(buffers.regulation, 'regulation'),
