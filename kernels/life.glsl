@@ -10,8 +10,10 @@ void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
   float alpha = 0.0;
+  // unroll
   for (int dy = -1; dy <= 1; dy++) {
-    for (int dx = -1; dx <= 1; dx++) alpha = max(alpha, atlasRead(u_cells, u_cellsLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a);
+    // unroll
+    for (int dx = -1; dx <= 1; dx++) { alpha = max(alpha, atlasRead(u_cells, u_cellsLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a); }
   }
   float fires = hashUniform(hashPrefix(cell, u_step, u_seed), 0.0) < u_fireRate ? 1.0 : 0.0;
   gl_FragColor = vec4(alpha > 0.1 ? 1.0 : 0.0, fires, 0.0, 0.0);

@@ -4,7 +4,7 @@
 // they are zeroed anyway, and sparse evaluation then skips them. Experts are held four to a vec4 so that
 // the work is vector arithmetic; padding components past EXPERTS stay zero throughout.
 // Defines: EXPERTS, MARK_SLOTS, STATE_SLOTS, HAS_GATE (0 or 1), NOISE (0 or 1: the build used while
-// sigma > 0, reading the draws of the noise pass).
+// sigma > 0, reading the draws of the noise pass). Loops over experts are unrolled (src/gpu/unroll.ts).
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
 uniform sampler2D u_logits;
@@ -42,9 +42,11 @@ void main() {
   vec4 preference[MARK_SLOTS];
 #if HAS_GATE
   float largest = -1e38;
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     vec4 z = atlasRead(u_logits, u_logitsLayout, cell, float(m));
 #if NOISE
+    // unroll
     for (int c = 0; c < 4; c++) {
       if (4 * m + c < EXPERTS) {
         vec4 draws = atlasRead(u_noiseDraws, u_noiseDrawsLayout, cell, float(4 * m + c));
@@ -60,19 +62,23 @@ void main() {
     largest = max(largest, max(max(candidates.x, candidates.y), max(candidates.z, candidates.w)));
   }
   float sum = 0.0;
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     preference[m] = isExpert(m) * exp(preference[m] - largest);
     sum += total(preference[m]);
   }
-  for (int m = 0; m < MARK_SLOTS; m++) preference[m] /= sum;
+  // unroll
+  for (int m = 0; m < MARK_SLOTS; m++) { preference[m] /= sum; }
 #else
-  for (int m = 0; m < MARK_SLOTS; m++) preference[m] = isExpert(m) / float(EXPERTS);
+  // unroll
+  for (int m = 0; m < MARK_SLOTS; m++) { preference[m] = isExpert(m) / float(EXPERTS); }
 #endif
 
   vec4 painted = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
   vec4 marks[MARK_SLOTS];
   vec4 expression[MARK_SLOTS];
   vec4 powers = vec4(1.0, 2.0, 4.0, 8.0);
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     vec4 old = atlasRead(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + m));
     marks[m] = (1.0 - u_plasticity) * old + u_plasticity * preference[m];
@@ -85,10 +91,12 @@ void main() {
   // Padding components are zero at indices past every expert, so they never beat one. Each of the four
   // components of `other` is compared with all four of expression[m] at once.
   vec4 kept[MARK_SLOTS];
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     vec4 value = expression[m];
     vec4 index = expertIndex(m);
     vec4 beaten = vec4(0.0);
+    // unroll
     for (int n = 0; n < MARK_SLOTS; n++) {
       vec4 other = expression[n];
       vec4 otherIndex = expertIndex(n);
@@ -98,12 +106,14 @@ void main() {
     kept[m] = vec4(lessThan(beaten, vec4(u_topK)));
   }
   float expressed = 0.0;
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     expression[m] *= kept[m] * vec4(greaterThanEqual(expression[m], vec4(u_threshold)));
     expressed += total(expression[m]);
   }
   bool alive = atlasRead(u_life, u_lifeLayout, cell, 0.0).r > 0.5;
   float forced = painted.g;
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     if (expressed > 0.0) expression[m] /= expressed;
     if (forced >= 0.0) expression[m] = vec4(equal(expertIndex(m), vec4(forced)));
@@ -111,6 +121,7 @@ void main() {
   }
 
   vec4 result = vec4(0.0);
+  // unroll
   for (int m = 0; m < MARK_SLOTS; m++) {
     if (slot == float(m)) result = marks[m];
     if (slot == float(MARK_SLOTS + m)) result = expression[m];

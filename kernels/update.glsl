@@ -1,7 +1,8 @@
 // The update: ds = sum over expressed experts of e_k (W2_k h_k + b2_k), applied where the cell fires (life pass).
 // Writes the state before alive masking. The hidden atlas is ranked (hidden.glsl): the r-th expressed
 // expert's units are at slots r * RANK_SLOTS + j. Defines: EXPERTS, MARK_SLOTS, HIDDEN_SLOTS (weight rows),
-// RANK_SLOTS, EQUAL_EXPERTS (see hidden.glsl).
+// RANK_SLOTS. The loop over experts is unrolled (src/gpu/unroll.ts), so its uniform-array reads have
+// constant indices.
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
 uniform sampler2D u_hidden;
@@ -23,27 +24,22 @@ void main() {
   vec4 ds = vec4(0.0);
   vec4 expression = vec4(0.0);
   float rankStart = 0.0;
+  // unroll
   for (int k = 0; k < EXPERTS; k++) {
     int c = k - 4 * (k / 4);
     if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
     float e = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
-    if (e == 0.0) continue;
-    // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
-    vec4 delta = weightTexel(u_weights, u_weightsSize, slot, float(HIDDEN_SLOTS + k));
-#if EQUAL_EXPERTS
-    // Experts of one size need no table (indexing uniform arrays per fragment is slow on SwiftShader).
-    float weightRow = float(k * RANK_SLOTS);
-    for (int j = 0; j < RANK_SLOTS; j++) {
-#else
-    float weightRow = u_expertStart[k];
-    for (int j = 0; j < RANK_SLOTS; j++) {
-      if (float(j) >= u_expertCount[k]) break;
-#endif
-      delta += weightBlock(u_weights, u_weightsSize, slot, weightRow + float(j))
-        * atlasRead(u_hidden, u_hiddenLayout, cell, rankStart + float(j));
+    if (e != 0.0) {
+      // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
+      vec4 delta = weightTexel(u_weights, u_weightsSize, slot, float(HIDDEN_SLOTS + k));
+      for (int j = 0; j < RANK_SLOTS; j++) {
+        if (float(j) >= u_expertCount[k]) break;
+        delta += weightBlock(u_weights, u_weightsSize, slot, u_expertStart[k] + float(j))
+          * atlasRead(u_hidden, u_hiddenLayout, cell, rankStart + float(j));
+      }
+      ds += e * delta;
+      rankStart += float(RANK_SLOTS);
     }
-    ds += e * delta;
-    rankStart += float(RANK_SLOTS);
   }
   vec4 state = atlasRead(u_cells, u_cellsLayout, cell, slot);
   bool fires = atlasRead(u_life, u_lifeLayout, cell, 0.0).g > 0.5;

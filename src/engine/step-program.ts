@@ -112,7 +112,6 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   };
   const expertStart = { length: sizes.experts, value: () => sizes.expertSlotStart };
   const expertCount = { length: sizes.experts, value: () => sizes.expertSlotCount };
-  const equalExperts = sizes.expertSlotCount.every((n) => n === sizes.rankSlots) ? 1 : 0;
 
   const passes: Pass<StepProps>[] = [];
   passes.push(createPass<StepProps>(regl, {
@@ -207,7 +206,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
     source: hiddenSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts,
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots,
       HIDDEN_SUM: hiddenSum(sizes, layouts.perception, hiddenWeights.width),
     },
     uniforms: {
@@ -227,7 +226,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     source: updateSource,
     defines: {
       EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots,
-      HIDDEN_SLOTS: sizes.hiddenSlots, RANK_SLOTS: sizes.rankSlots, EQUAL_EXPERTS: equalExperts,
+      HIDDEN_SLOTS: sizes.hiddenSlots, RANK_SLOTS: sizes.rankSlots,
     },
     uniforms: {
       ...cellsUniforms,

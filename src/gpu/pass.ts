@@ -7,6 +7,7 @@ import type REGL from 'regl';
 import prelude from '../../kernels/prelude.glsl?raw';
 import vertex from '../../kernels/quad.vert?raw';
 import type { GpuBuffer } from './buffer.ts';
+import { unrollLoops } from './unroll.ts';
 
 /** `#define NAME VALUE` lines: sizes, flags, and constant expressions such as a mat3(...). */
 export type Defines = Record<string, number | string>;
@@ -36,9 +37,10 @@ export interface Pass<Props> {
   run: (props: Props) => void;
 }
 
+/** The defines, the prelude and the pass's source, with its `// unroll` loops unrolled (unroll.ts). */
 export function fragmentSource(source: string, defines: Defines): string {
   const lines = Object.entries(defines).map(([name, value]) => `#define ${name} ${value}`);
-  return `${lines.join('\n')}\n${prelude}\n${source}`;
+  return unrollLoops(`${lines.join('\n')}\n${prelude}\n${source}`, defines);
 }
 
 export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<Props> {
