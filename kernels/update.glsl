@@ -1,7 +1,7 @@
 // The update: ds = sum over expressed experts of e_k (W2_k h_k + b2_k), applied where the cell fires (life pass).
 // Writes the state before alive masking. The hidden atlas is ranked (hidden.glsl): the r-th expressed
 // expert's units are at slots r * RANK_SLOTS + j. Defines: EXPERTS, MARK_SLOTS, HIDDEN_SLOTS (weight rows),
-// RANK_SLOTS. The loop over experts is unrolled (src/gpu/unroll.ts), so its uniform-array reads have
+// RANK_SLOTS. The scan over experts is unrolled (src/gpu/unroll.ts), so its uniform-array reads have
 // constant indices.
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
@@ -13,6 +13,7 @@ uniform sampler2D u_weights;
 uniform vec2 u_weightsSize;
 uniform float u_expertStart[EXPERTS];
 uniform float u_expertCount[EXPERTS];
+uniform float u_ranks; // min(top-k, K): the most experts a cell expresses
 uniform sampler2D u_life;
 uniform vec4 u_lifeLayout;
 uniform vec4 u_targetLayout;
@@ -22,24 +23,32 @@ void main() {
   atlasTarget(u_targetLayout, cell, slot);
   if (slot >= float(STATE_SLOTS)) { gl_FragColor = vec4(0.0); return; }
   vec4 ds = vec4(0.0);
-  vec4 expression = vec4(0.0);
-  float rankStart = 0.0;
-  // unroll
-  for (int k = 0; k < EXPERTS; k++) {
-    int c = k - 4 * (k / 4);
-    if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
-    float e = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
-    if (e != 0.0) {
-      // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
-      vec4 delta = weightTexel(u_weights, u_weightsSize, slot, float(HIDDEN_SLOTS + k));
-      for (int j = 0; j < RANK_SLOTS; j++) {
-        if (float(j) >= u_expertCount[k]) break;
-        delta += weightBlock(u_weights, u_weightsSize, slot, u_expertStart[k] + float(j))
-          * atlasRead(u_hidden, u_hiddenLayout, cell, rankStart + float(j));
+  // Rank by rank (the hidden atlas's order), so that every cell runs the same loops whatever experts it
+  // expresses: no divergence between neighbours of different types.
+  for (int rank = 0; rank < EXPERTS; rank++) {
+    if (float(rank) >= u_ranks) break;
+    // The rank-th expressed expert: its expression, first weight row, slot count and bias row.
+    float e = 0.0, first = 0.0, count = 0.0, biasRow = 0.0, seen = 0.0;
+    vec4 expression = vec4(0.0);
+    // unroll
+    for (int k = 0; k < EXPERTS; k++) {
+      int c = k - 4 * (k / 4);
+      if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
+      float ek = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
+      if (ek != 0.0) {
+        if (seen == float(rank)) { e = ek; first = u_expertStart[k]; count = u_expertCount[k]; biasRow = float(HIDDEN_SLOTS + k); }
+        seen += 1.0;
       }
-      ds += e * delta;
-      rankStart += float(RANK_SLOTS);
     }
+    if (e == 0.0) break; // fewer expressed experts than ranks
+    // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
+    vec4 delta = weightTexel(u_weights, u_weightsSize, slot, biasRow);
+    float hiddenFirst = float(rank * RANK_SLOTS);
+    for (int j = 0; j < RANK_SLOTS; j++) {
+      if (float(j) >= count) break;
+      delta += weightBlock(u_weights, u_weightsSize, slot, first + float(j)) * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenFirst + float(j));
+    }
+    ds += e * delta;
   }
   vec4 state = atlasRead(u_cells, u_cellsLayout, cell, slot);
   bool fires = atlasRead(u_life, u_lifeLayout, cell, 0.0).g > 0.5;

@@ -234,6 +234,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
       ...read(buffers.regulation, 'regulation'),
       u_weights: () => textures.out,
       u_weightsSize: weightsSize(textures.out),
+      u_ranks: (p) => Math.min(p.params.topK, sizes.experts),
       ...read(buffers.life, 'life'),
     },
     arrays: { u_expertStart: expertStart, u_expertCount: expertCount },
