@@ -1,10 +1,10 @@
-// The first layer of the experts a cell expresses, ReLU. The hidden atlas is ranked, not stacked: slots
-// [r * RANK_SLOTS, (r + 1) * RANK_SLOTS) hold the cell's r-th expressed expert (in index order), so a step
-// with top-k k draws only the first k ranks and no fragment is spent on an expert the cell does not
-// express: sparse expression saves the work whatever the mix of cell types. Expert k's weights are rows
-// [start_k, start_k + count_k) of the weight texture.
-// Defines: EXPERTS, MARK_SLOTS, PERCEPTION_SLOTS, RANK_SLOTS (the most slots of one expert), HIDDEN_SUM.
-// The loop over experts is unrolled (src/gpu/unroll.ts): its uniform-array reads have constant indices.
+// The first layer of the experts a cell expresses, ReLU. The hidden atlas is packed per cell: the slots of
+// the cell's expressed experts one after another, in index order (expert k has count_k slots, its weights
+// are rows [start_k, start_k + count_k) of the weight texture). A step with top-k k draws only as many
+// slots as the k largest experts fill, so no fragment is spent on an expert the cell does not express,
+// whatever the mix of cell types; slots past the cell's own experts write zeros.
+// Defines: EXPERTS, MARK_SLOTS, PERCEPTION_SLOTS, HIDDEN_SUM. The scan over experts is unrolled
+// (src/gpu/unroll.ts): its uniform-array reads have constant indices.
 uniform sampler2D u_perception;
 uniform vec4 u_perceptionLayout;
 uniform sampler2D u_regulation;
@@ -18,11 +18,9 @@ uniform vec4 u_targetLayout;
 void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
-  float rank = floor(slot / float(RANK_SLOTS));
-  float unit = slot - rank * float(RANK_SLOTS);
-  // The weight row of this slot: unit `unit` of the cell's rank-th expressed expert, if it has one.
+  // The weight row of this slot: the expressed expert whose slots cover it, if any.
   float row = -1.0;
-  float seen = 0.0;
+  float first = 0.0; // the first slot of expert k in this cell's packing
   vec4 expression = vec4(0.0);
   // unroll
   for (int k = 0; k < EXPERTS; k++) {
@@ -30,8 +28,8 @@ void main() {
     if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
     float e = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
     if (e != 0.0) {
-      if (seen == rank && unit < u_expertCount[k]) row = u_expertStart[k] + unit;
-      seen += 1.0;
+      if (row < 0.0 && slot < first + u_expertCount[k]) row = u_expertStart[k] + slot - first;
+      first += u_expertCount[k];
     }
   }
   if (row < 0.0) { gl_FragColor = vec4(0.0); return; }

@@ -1,7 +1,7 @@
 // The update: ds = sum over expressed experts of e_k (W2_k h_k + b2_k), applied where the cell fires (life pass).
-// Writes the state before alive masking. The hidden atlas is ranked (hidden.glsl): the r-th expressed
-// expert's units are at slots r * RANK_SLOTS + j. Defines: EXPERTS, MARK_SLOTS, HIDDEN_SLOTS (weight rows),
-// RANK_SLOTS. The scan over experts is unrolled (src/gpu/unroll.ts), so its uniform-array reads have
+// Writes the state before alive masking. The hidden atlas is packed per cell (hidden.glsl): the slots of
+// the expressed experts one after another. Defines: EXPERTS, MARK_SLOTS, HIDDEN_SLOTS (weight rows),
+// MAX_EXPERT_SLOTS. The scan over experts is unrolled (src/gpu/unroll.ts), so its uniform-array reads have
 // constant indices.
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
@@ -27,8 +27,9 @@ void main() {
   // expresses: no divergence between neighbours of different types.
   for (int rank = 0; rank < EXPERTS; rank++) {
     if (float(rank) >= u_ranks) break;
-    // The rank-th expressed expert: its expression, first weight row, slot count and bias row.
-    float e = 0.0, first = 0.0, count = 0.0, biasRow = 0.0, seen = 0.0;
+    // The rank-th expressed expert: its expression, first weight row, slot count, bias row and first
+    // hidden slot (after the slots of the experts of lower rank).
+    float e = 0.0, first = 0.0, count = 0.0, biasRow = 0.0, hiddenFirst = 0.0, seen = 0.0, filled = 0.0;
     vec4 expression = vec4(0.0);
     // unroll
     for (int k = 0; k < EXPERTS; k++) {
@@ -36,15 +37,15 @@ void main() {
       if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
       float ek = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
       if (ek != 0.0) {
-        if (seen == float(rank)) { e = ek; first = u_expertStart[k]; count = u_expertCount[k]; biasRow = float(HIDDEN_SLOTS + k); }
+        if (seen == float(rank)) { e = ek; first = u_expertStart[k]; count = u_expertCount[k]; biasRow = float(HIDDEN_SLOTS + k); hiddenFirst = filled; }
         seen += 1.0;
+        filled += u_expertCount[k];
       }
     }
     if (e == 0.0) break; // fewer expressed experts than ranks
     // The output weights are transposed (src/engine/weights.ts packExpertOut): row = hidden slot, bias rows last.
     vec4 delta = weightTexel(u_weights, u_weightsSize, slot, biasRow);
-    float hiddenFirst = float(rank * RANK_SLOTS);
-    for (int j = 0; j < RANK_SLOTS; j++) {
+    for (int j = 0; j < MAX_EXPERT_SLOTS; j++) {
       if (float(j) >= count) break;
       delta += weightBlock(u_weights, u_weightsSize, slot, first + float(j)) * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenFirst + float(j));
     }

@@ -18,10 +18,8 @@ export interface EngineSizes {
   /** First hidden slot of each expert in the hidden atlas, and how many it has. */
   expertSlotStart: number[];
   expertSlotCount: number[];
-  /** Hidden slots of all experts together: the rows of the first-layer weight texture. */
+  /** Hidden slots of all experts together: the rows of the first-layer weight texture, and the most a cell can fill. */
   hiddenSlots: number;
-  /** Slots of the largest expert: the hidden atlas holds one rank of this many per expressed expert. */
-  rankSlots: number;
   gateHiddenSlots: number;
 }
 
@@ -61,7 +59,6 @@ export function engineSizes(genome: Genome): EngineSizes {
     expertSlotStart,
     expertSlotCount,
     hiddenSlots: expertSlotCount.reduce((a, b) => a + b, 0),
-    rankSlots: Math.max(...expertSlotCount),
     gateHiddenSlots: slotsFor(arch.gateHidden ?? 0),
   };
 }
@@ -75,7 +72,7 @@ export function engineLayouts(sizes: EngineSizes, width: number, height: number,
     gateHidden: layout(sizes.gateHiddenSlots, 'gate hidden'),
     logits: layout(sizes.markSlots, 'logits'),
     regulation: layout(2 * sizes.markSlots, 'regulation'),
-    hidden: layout(sizes.experts * sizes.rankSlots, 'hidden'),
+    hidden: layout(sizes.hiddenSlots, 'hidden'),
     candidate: layout(sizes.stateSlots, 'candidate'),
     life: layout(1, 'life'),
     noise: layout(sizes.experts, 'noise'),

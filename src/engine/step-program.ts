@@ -76,6 +76,11 @@ function hiddenSum(sizes: EngineSizes, perception: AtlasLayout, weightsWidth: nu
   return [...terms, `sum += W(${u(4 * sizes.perceptionSlots)});`].join(' ');
 }
 
+/** Hidden slots the `count` largest experts fill together: the most a cell expressing `count` can use. */
+function largestSlots(sizes: EngineSizes, count: number): number {
+  return [...sizes.expertSlotCount].sort((a, b) => b - a).slice(0, count).reduce((a, b) => a + b, 0);
+}
+
 const hashStep = (props: StepProps) => props.step % (SEED_MAX + 1);
 
 export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, width: number, height: number): StepProgram {
@@ -206,7 +211,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
     source: hiddenSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, RANK_SLOTS: sizes.rankSlots,
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots,
       HIDDEN_SUM: hiddenSum(sizes, layouts.perception, hiddenWeights.width),
     },
     uniforms: {
@@ -217,8 +222,8 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     },
     arrays: { u_expertStart: expertStart, u_expertCount: expertCount },
     target: () => buffers.hidden,
-    // A cell expresses at most topK experts (forcing: one): the ranks past topK are never read.
-    slots: (p) => p.params.topK * sizes.rankSlots,
+    // A cell expresses at most topK experts (forcing: one): it fills at most the slots of the topK largest.
+    slots: (p) => largestSlots(sizes, p.params.topK),
   }));
 
   passes.push(createPass<StepProps>(regl, {
@@ -226,7 +231,7 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
     source: updateSource,
     defines: {
       EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots,
-      HIDDEN_SLOTS: sizes.hiddenSlots, RANK_SLOTS: sizes.rankSlots,
+      HIDDEN_SLOTS: sizes.hiddenSlots, MAX_EXPERT_SLOTS: Math.max(...sizes.expertSlotCount),
     },
     uniforms: {
       ...cellsUniforms,
