@@ -21,13 +21,9 @@ void main() {
   // The weight row of this slot: the expressed expert whose slots cover it, if any.
   float row = -1.0;
   float first = 0.0; // the first slot of expert k in this cell's packing
-  vec4 expression = vec4(0.0);
   // unroll
   for (int k = 0; k < EXPERTS; k++) {
-    int c = k - 4 * (k / 4);
-    if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
-    float e = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
-    if (e != 0.0) {
+    if (expertValue(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS), k) != 0.0) {
       if (row < 0.0 && slot < first + u_expertCount[k]) row = u_expertStart[k] + slot - first;
       first += u_expertCount[k];
     }

@@ -7,22 +7,16 @@ uniform vec4 u_targetLayout;
 uniform float u_gateFraction;
 uniform float u_expertFraction[EXPERTS];
 
-float component(vec4 v, int i) {
-  if (i == 0) return v.x;
-  if (i == 1) return v.y;
-  if (i == 2) return v.z;
-  return v.w;
-}
-
 void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
   if (slot >= float(METRIC_SLOTS)) { gl_FragColor = vec4(0.0); return; }
   float alive = atlasRead(u_cells, u_cellsLayout, cell, 0.0).a > 0.1 ? 1.0 : 0.0;
   float entropy = 0.0, active = u_gateFraction, best = 0.0, type = -1.0;
+  // unroll
   for (int k = 0; k < EXPERTS; k++) {
-    float q = component(atlasRead(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + k / 4)), k - 4 * (k / 4));
-    float e = component(atlasRead(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + MARK_SLOTS + k / 4)), k - 4 * (k / 4));
+    float q = expertValue(u_cells, u_cellsLayout, cell, float(STATE_SLOTS), k);
+    float e = expertValue(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + MARK_SLOTS), k);
     if (q > 0.0) entropy -= q * log(q);
     if (e > 0.0) active += u_expertFraction[k];
     if (e > best) { best = e; type = float(k); }

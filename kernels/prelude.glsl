@@ -36,6 +36,15 @@ vec2 wrapCell(vec2 cell, vec2 offset) {
   return c;
 }
 
+// Expert k's value in an atlas range of per-expert values (4 experts a slot, from slot `firstSlot`): marks,
+// expression. Loops over k are unrolled (src/gpu/unroll.ts), so k is a constant; a slot read again for the
+// next three experts comes from the texture cache.
+float expertValue(sampler2D atlas, vec4 layout, vec2 cell, float firstSlot, int k) {
+  vec4 v = atlasRead(atlas, layout, cell, firstSlot + float(k / 4));
+  int c = k - 4 * (k / 4);
+  return c == 0 ? v.x : c == 1 ? v.y : c == 2 ? v.z : v.w;
+}
+
 // ---- Dense weights: a texture whose row o holds output slot o; texels 4i..4i+3 are the columns of the
 // 4x4 block from input slot i, and texel 4 * inputSlots is the bias. ----
 vec4 weightTexel(sampler2D weights, vec2 size, float column, float row) {

@@ -30,12 +30,9 @@ void main() {
     // The rank-th expressed expert: its expression, first weight row, slot count, bias row and first
     // hidden slot (after the slots of the experts of lower rank).
     float e = 0.0, first = 0.0, count = 0.0, biasRow = 0.0, hiddenFirst = 0.0, seen = 0.0, filled = 0.0;
-    vec4 expression = vec4(0.0);
     // unroll
     for (int k = 0; k < EXPERTS; k++) {
-      int c = k - 4 * (k / 4);
-      if (c == 0) expression = atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS + k / 4));
-      float ek = c == 0 ? expression.x : c == 1 ? expression.y : c == 2 ? expression.z : expression.w;
+      float ek = expertValue(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS), k);
       if (ek != 0.0) {
         if (seen == float(rank)) { e = ek; first = u_expertStart[k]; count = u_expertCount[k]; biasRow = float(HIDDEN_SLOTS + k); hiddenFirst = filled; }
         seen += 1.0;
