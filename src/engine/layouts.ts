@@ -78,3 +78,8 @@ export function engineLayouts(sizes: EngineSizes, width: number, height: number,
     noise: layout(sizes.experts, 'noise'),
   };
 }
+
+/** Hidden slots the `count` largest experts fill together: the most a cell expressing `count` can use. */
+export function largestSlots(sizes: EngineSizes, count: number): number {
+  return [...sizes.expertSlotCount].sort((a, b) => b - a).slice(0, count).reduce((a, b) => a + b, 0);
+}

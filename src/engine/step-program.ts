@@ -25,8 +25,8 @@ import { SEED_MAX } from '../model/hash.ts';
 import type { RegulationParams } from '../model/params.ts';
 import { KERNELS } from '../model/perception.ts';
 import { knockoutBits } from '../model/reference.ts';
-import { engineLayouts, engineSizes, type EngineLayouts, type EngineSizes } from './layouts.ts';
-import type { AtlasLayout } from '../gpu/atlas.ts';
+import { glslTaps, hiddenSum } from './kernel-code.ts';
+import { engineLayouts, engineSizes, largestSlots, type EngineLayouts, type EngineSizes } from './layouts.ts';
 import { packExpertHidden, packExpertOut, packGate, type WeightTexture } from './weights.ts';
 
 /** What the passes read each step. */
@@ -54,31 +54,6 @@ function weightTexture(regl: REGL.Regl, caps: GpuCapabilities, weights: WeightTe
     width: weights.width, height: weights.height, data: textureData(weights.data, caps),
     type: caps.textureType, format: 'rgba', min: 'nearest', mag: 'nearest',
   });
-}
-
-/** A 3x3 kernel's non-zero taps as a GLSL expression of perceive.glsl's TAP(dx + 1, dy + 1). */
-function glslTaps(kernel: readonly (readonly number[])[]): string {
-  const terms = kernel.flatMap((row, j) => row.map((w, i) => (w === 0 ? '' : `${w.toFixed(9)} * TAP(${i}, ${j})`))).filter(Boolean);
-  return `(${terms.join(' + ')})`;
-}
-
-/**
- * hidden.glsl's layer as straight-line GLSL: for each perception slot, its 4x4 block of weight texels W(u)
- * times its perception texel P(x, y), then the bias; u, x, y are constant texture coordinates.
- */
-function hiddenSum(sizes: EngineSizes, perception: AtlasLayout, weightsWidth: number): string {
-  const u = (texel: number) => ((texel + 0.5) / weightsWidth).toFixed(9);
-  const terms = Array.from({ length: sizes.perceptionSlots }, (_, i) => {
-    const x = ((i % perception.tilesX) * perception.width / perception.textureWidth).toFixed(9);
-    const y = (Math.floor(i / perception.tilesX) * perception.height / perception.textureHeight).toFixed(9);
-    return `sum += mat4(W(${u(4 * i)}), W(${u(4 * i + 1)}), W(${u(4 * i + 2)}), W(${u(4 * i + 3)})) * P(${x}, ${y});`;
-  });
-  return [...terms, `sum += W(${u(4 * sizes.perceptionSlots)});`].join(' ');
-}
-
-/** Hidden slots the `count` largest experts fill together: the most a cell expressing `count` can use. */
-function largestSlots(sizes: EngineSizes, count: number): number {
-  return [...sizes.expertSlotCount].sort((a, b) => b - a).slice(0, count).reduce((a, b) => a + b, 0);
 }
 
 const hashStep = (props: StepProps) => props.step % (SEED_MAX + 1);
