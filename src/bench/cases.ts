@@ -1,8 +1,9 @@
 /**
  * The GPU benchmark cases: a genome, a grid size, overrides of its regulation, and a state in which every
  * cell is alive. Cells come in square "tissues" of one random vector each, so neighbouring cells choose
- * the same experts as in a differentiated organism; `tissue: 1` gives salt-and-pepper types instead, the
- * worst case for sparse expression on SIMD hardware.
+ * the same experts as in a differentiated organism; `tissue: 1` gives salt-and-pepper types instead, where
+ * neighbours on one SIMD unit express different experts (the packed hidden atlas should make it cost what
+ * tissues cost; this case checks that it does).
  */
 import type { Architecture, Genome } from '../model/genome.ts';
 import type { RegulationOverrides } from '../model/params.ts';
