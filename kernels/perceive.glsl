@@ -1,7 +1,7 @@
 // Perception: slot f * STATE_SLOTS + s holds channels 4s..4s+3 through filter f (filter-major).
 // Defines: STATE_SLOTS, PERCEPTION_SLOTS, FILTERS, and FILTER0..FILTER<FILTERS-1>: each filter's non-zero
-// taps as one expression of TAP(i, j) terms (i, j in 0..2 for dx, dy = -1..1), generated from
-// src/model/perception.ts. Straight-line taps with the neighbours' coordinates computed once: SwiftShader
+// taps as one expression of TAP(i, j) terms (i, j in 0..2 for dx, dy = -1..1), written by
+// src/engine/kernel-code.ts from src/model/perception.ts. Straight-line taps with the neighbours' coordinates computed once: SwiftShader
 // runs loops and branches as written, so a 3x3 loop that skips zero weights costs the nine taps' logic.
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
