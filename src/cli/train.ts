@@ -38,6 +38,7 @@ interface TrainOptions {
   pool?: number;
   lr?: number;
   damage?: number;
+  reportSteps?: number;
   seed?: number;
   workers?: number;
   checkpointEvery?: number;
@@ -67,6 +68,7 @@ function buildProgram(): Command {
     .addOption(new Option('--pool <int>', 'sample pool size (overrides training.pool)').argParser(integerParser(1, 4096)))
     .addOption(new Option('--lr <number>', 'learning rate (overrides training.lr)').argParser(positive))
     .addOption(new Option('--damage <int>', 'grids of each batch damaged by a random disc (overrides training.damage)').argParser(integerParser(0, 256)))
+    .addOption(new Option('--report-steps <int>', 'steps grown before the report measures (overrides report.steps)').argParser(integerParser(1, 100_000)))
     .addOption(new Option('--seed <int>', `seed of weights and every random choice (overrides training.seed), in [0, ${SEED_MAX}]`).argParser(integerParser(0, SEED_MAX)))
     .addOption(new Option('--workers <int>', 'worker threads, one tfjs each (overrides training.workers; 1 = this thread)').argParser(integerParser(1, 64)))
     .addOption(new Option('--checkpoint-every <int>', 'iterations between checkpoints (overrides training.checkpointEvery)').argParser(integerParser(1, 1_000_000)))
@@ -112,6 +114,7 @@ interface Plan {
 function flagOverrides(o: TrainOptions): Record<string, unknown> {
   return {
     'training.iterations': o.iterations, 'training.batch': o.batch, 'training.pool': o.pool, 'training.lr': o.lr, 'training.damage': o.damage,
+    'report.steps': o.reportSteps,
     'training.seed': o.seed, 'training.workers': o.workers, 'training.checkpointEvery': o.checkpointEvery,
   };
 }

@@ -123,6 +123,19 @@ describe('train CLI', () => {
     expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(straight.stdout).loss);
   });
 
+  it('a resumed run takes flags that change its recipe (damage, report steps) and records them in the genome', async () => {
+    const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
+    expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
+    const resumed = await train('--resume', join(dir, 'recipe/recipe.checkpoint.bin'), '--iterations', '5', '--damage', '1', '--report-steps', '7', '--quiet');
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const provenance = JSON.parse(readFileSync(join(dir, 'recipe/recipe.genome.json'), 'utf8')).metadata.provenance;
+    expect(provenance.iterations).toBe(5);
+    expect(provenance.config.training.damage).toBe(1);
+    expect(provenance.config.report.steps).toBe(7);
+    expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
+  });
+
   describe('bad input: a message naming file and field, exit 2, nothing written', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['missing config', () => ['--config', join(dir, 'nope.json')], /nope\.json: cannot read the training config/],
