@@ -52,12 +52,6 @@ export interface ReportMetrics {
   tissueAgreement: number | null;
 }
 
-function withFields(genome: Genome, width: number, height: number, data: TrainingData): CellState {
-  const grid = createSeededState(genome, width, height);
-  if (data.morphogens && grid.morphogens.length === data.morphogens.length) grid.morphogens.set(data.morphogens);
-  return grid;
-}
-
 function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
   let g = grid;
   for (let i = 0; i < steps; i++) {
@@ -103,7 +97,7 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const { seed } = options;
   const lastStrip = Math.max(...options.strip);
   const frames = new Map<number, Uint8ClampedArray>();
-  const start = withFields(genome, width, height, data);
+  const start = createSeededState(genome, width, height); // with the morphogens it was trained on (provenance)
   if (options.strip.includes(0)) frames.set(0, renderView(genome, start, 'phenotype'));
   let sparseAt: CellState | null = null;
   let g = start;
@@ -116,7 +110,7 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const grown = sparseAt!;
   const sparse = summarise(genome, grown, data.target);
   const denseParams = resolveParams({ ...params, topK: Math.max(params.topK, K), threshold: 0 }, K, 'report');
-  const dense = summarise(genome, grow(genome, denseParams, withFields(genome, width, height, data), options.steps, seed), data.target);
+  const dense = summarise(genome, grow(genome, denseParams, createSeededState(genome, width, height), options.steps, seed), data.target);
 
   // Regrowth: cut 30% of the organism away, run on, and find when the loss is back within 1.5x of the
   // loss before the cut; an undamaged twin run alongside tells what the organism does anyway.
