@@ -52,6 +52,18 @@ export function parseIndexList(text: string): number[] {
   });
 }
 
+/** "96,200" -> [96, 200]: distinct integers in [min, max], at least one. */
+export function integerListParser(min: number, max: number): (text: string) => number[] {
+  return (text) => {
+    const parts = text.split(',').map((part) => part.trim());
+    const values = parts.map(Number);
+    if (parts.some((part) => !/^\d+$/.test(part)) || values.some((v) => v < min || v > max)) {
+      throw new InvalidArgumentError(`expected comma-separated integers in [${min}, ${max}] such as 96,200, got ${JSON.stringify(text)}`);
+    }
+    return [...new Set(values)];
+  };
+}
+
 /** A path to write: its folder must exist now, so a long run does not fail only at the end. */
 export function parseOutputPath(text: string): string {
   const folder = dirname(resolve(text));

@@ -5,29 +5,24 @@
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or a bad/unreadable genome file; 1 anything else (a write).
  */
-import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
-import { expertCount, type Genome } from '../model/genome.ts';
-import { parseGenome } from '../model/genome-file.ts';
+import type { Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { measure, type Metrics } from '../model/metrics.ts';
-import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
+import type { RegulationParams } from '../model/params.ts';
 import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
 import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/views.ts';
 import { writeFileAtomic } from './atomic.ts';
-import {
-  integerParser, parameterOptions, parameterOverrides, parseIndexList, parseOutputPath, parseSize,
-  type GridSize,
-} from './flags.ts';
+import { integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
+import { readGenomeFile } from './genome-input.ts';
+import { addRegulationOptions, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
 import { writePngAtomic } from './png.ts';
 
-/** stepsPerFrame paces drawing in the app; a headless run draws no frames, so it gets no flag. */
-const SIM_PARAMETERS = PARAMETER_NAMES.filter((name) => name !== 'stepsPerFrame');
 const MAX_STEPS = 1_000_000;
 
-interface SimOptions {
+interface SimOptions extends RegulationFlags {
   steps: number;
   size: GridSize;
   seed: number;
@@ -35,8 +30,6 @@ interface SimOptions {
   every: number;
   out?: string;
   metrics?: string;
-  knockout?: number[];
-  [parameter: string]: unknown;
 }
 
 function buildProgram(): Command {
@@ -50,38 +43,12 @@ function buildProgram(): Command {
     .addOption(new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES))
     .addOption(new Option('--out <file.png>', 'write the final grid in --view as a PNG (default: no picture)').argParser(parseOutputPath))
     .addOption(new Option('--metrics <file.json>', 'write the metrics series as JSON (default: none)').argParser(parseOutputPath))
-    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)))
-    .addOption(new Option('--knockout <list>', 'experts silenced everywhere, e.g. 0,2; replaces the genome\'s knockouts (default: the genome\'s, else none)').argParser(parseIndexList));
-  for (const option of parameterOptions(SIM_PARAMETERS)) program.addOption(option);
-  return program
+    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)));
+  return addRegulationOptions(program)
     .addHelpText('after', `\nViews:\n${views}`)
     .showHelpAfterError('(run with --help for the flags)')
     // Commander exits 1 on a usage error; bad input is 2 here, help stays 0.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
-}
-
-function loadGenome(file: string): Genome {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`${file}: cannot read the genome file: ${(error as Error).message}`);
-  }
-  return parseGenome(text, file);
-}
-
-/** The genome's regulation, overridden by the flags given; the knockout range needs the genome's K. */
-function buildParams(genome: Genome, options: SimOptions, file: string): RegulationParams {
-  const experts = expertCount(genome);
-  const outOfRange = options.knockout?.find((k) => k >= experts);
-  if (outOfRange !== undefined) {
-    throw new Error(`option '--knockout <list>': expected expert indices in [0, ${experts - 1}] (${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`);
-  }
-  return resolveParams({
-    ...genome.regulation,
-    ...parameterOverrides(options, SIM_PARAMETERS),
-    ...(options.knockout ? { knockouts: options.knockout } : {}),
-  }, experts, file);
 }
 
 interface Progress {
@@ -150,8 +117,8 @@ async function main(argv: string[]): Promise<void> {
   let genome: Genome;
   let params: RegulationParams;
   try {
-    genome = loadGenome(file);
-    params = buildParams(genome, options, file);
+    genome = readGenomeFile(file);
+    params = regulationFromFlags(genome, options, file);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);

@@ -18,20 +18,22 @@ import { SEED_MAX } from '../model/hash.ts';
 import { BACKENDS, type BackendChoice } from '../train/backend.ts';
 import { decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
 import { applyOverrides, parseTrainConfig, type TrainConfig } from '../train/config.ts';
-import { cropImage, trainingData } from '../train/data.ts';
+import { cropImage, trainingData, type TissueSource } from '../train/data.ts';
 import {
-  initialGenome, initialState, paramsOf, shardSetup, trainLoop, type HistoryEntry, type TrainerState, type TrainingData,
+  architectureOf, initialGenome, initialState, paramsOf, shardSetup, trainLoop, type HistoryEntry, type TrainerState, type TrainingData,
 } from '../train/loop.ts';
 import { buildReport } from '../train/report.ts';
 import { startRunner } from '../train/shards.ts';
-import { genomeWithWeights } from '../train/weights.ts';
+import { genomeWithWeights, weightsFromGenome } from '../train/weights.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { integerParser } from './flags.ts';
+import { readGenomeFile } from './genome-input.ts';
 import { readPng, writePngAtomic } from './png.ts';
 
 interface TrainOptions {
   config?: string;
   resume?: string;
+  from?: string;
   out?: string;
   iterations?: number;
   batch?: number;
@@ -62,6 +64,7 @@ function buildProgram(): Command {
     .description('Train a genome on a target image (see presets/train/*.json) and write it with a report.')
     .addOption(new Option('--config <file>', 'training config (JSON); its paths are relative to its folder'))
     .addOption(new Option('--resume <checkpoint>', 'continue the run saved in this checkpoint (its config; flags below still override)'))
+    .addOption(new Option('--from <genome>', 'start from this genome\'s weights (fresh optimiser and pool); its architecture must be the config\'s'))
     .addOption(new Option('--out <file>', 'genome to write (overrides config out; relative to the current folder)'))
     .addOption(new Option('--iterations <int>', 'total iterations (overrides training.iterations)').argParser(integerParser(1, 1_000_000)))
     .addOption(new Option('--batch <int>', 'grids per iteration (overrides training.batch)').argParser(integerParser(1, 256)))
@@ -109,6 +112,8 @@ interface Plan {
   reportDir: string;
   data: TrainingData;
   resumed: TrainerState | null;
+  /** Weights of --from, checked against the config's architecture. */
+  from: Float32Array[] | null;
 }
 
 function flagOverrides(o: TrainOptions): Record<string, unknown> {
@@ -152,6 +157,7 @@ function plan(o: TrainOptions): Plan {
     }
     configJson = saved.json;
     configDir = saved.dir;
+    if (o.from) throw new InputError('--from: cannot be combined with --resume (a checkpoint already holds its weights)');
     configFile = `${o.resume} (its config)`;
     resumed = checkpoint.state;
   } else {
@@ -179,23 +185,47 @@ function plan(o: TrainOptions): Plan {
   }
   const base = join(dirname(out), basename(out, '.genome.json'));
   const target = cropImage(loadImage(resolve(configDir, config.target.file), 'target.file', configFile), config.target.tile, config.target.tileSize, `${configFile}: field target`);
-  const tissue = config.tissue
-    ? cropImage(loadImage(resolve(configDir, config.tissue.file), 'tissue.file', configFile), config.tissue.tile, config.tissue.tileSize, `${configFile}: field tissue`)
-    : null;
+  const tissue: TissueSource = config.tissue
+    ? { image: cropImage(loadImage(resolve(configDir, config.tissue.file), 'tissue.file', configFile), config.tissue.tile, config.tissue.tileSize, `${configFile}: field tissue`) }
+    : config.tissueClusters ? { clusters: config.tissueClusters } : null;
   let data: TrainingData;
   try {
     data = trainingData(target, tissue, config.architecture.experts.length, config.architecture.morphogens,
-      config.grid.width, config.grid.height, `${configFile}: field target (${config.target.file})`, `${configFile}: field tissue (${config.tissue?.file})`);
+      config.grid.width, config.grid.height, `${configFile}: field target (${config.target.file})`, config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`);
   } catch (error) {
     throw new InputError((error as Error).message);
   }
+  const from = o.from ? startingWeights(o.from, config) : null;
   return {
-    config, configJson, configDir, out,
+    config, configJson, configDir, out, from,
     checkpoint: o.checkpoint ? resolve(o.checkpoint) : `${base}.checkpoint.bin`,
     log: o.log ? resolve(o.log) : `${base}.log.jsonl`,
     reportDir: `${base}.report`,
     data, resumed,
   };
+}
+
+/** The weights of a genome file to start from; its architecture must be the one the config describes. */
+function startingWeights(file: string, config: TrainConfig): Float32Array[] {
+  let genome;
+  try {
+    genome = readGenomeFile(file);
+  } catch (error) {
+    throw new InputError(`--from: ${(error as Error).message}`);
+  }
+  const want = architectureOf(config);
+  const have = genome.architecture;
+  const fields: [string, unknown, unknown][] = [
+    ['channels', have.channels, want.channels], ['perception', have.perception, want.perception],
+    ['experts', have.expertHidden, want.expertHidden], ['gate', have.gateHidden, want.gateHidden],
+    ['morphogens', have.morphogens, want.morphogens],
+  ];
+  for (const [field, got, expected] of fields) {
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      throw new InputError(`--from ${file}: architecture.${field}: expected the config's ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+    }
+  }
+  return weightsFromGenome(genome).values;
 }
 
 interface Bar { update(entry: HistoryEntry, rate: number): void; stop(): void }
@@ -226,7 +256,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { config } = p;
   const log = (record: Record<string, unknown>) => appendFileSync(p.log, `${JSON.stringify(record)}\n`);
-  const state = p.resumed ?? initialState(config);
+  const state = p.resumed ?? initialState(config, p.from ?? undefined);
   let runner: Awaited<ReturnType<typeof startRunner>>;
   try {
     runner = await startRunner(config.training.workers, shardSetup(config, p.data), options.backend);
@@ -235,8 +265,8 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  if (!options.quiet) process.stderr.write(`train: ${config.name}, backend ${runner.backend}, ${p.resumed ? `resuming at iteration ${state.iteration}` : 'from scratch'}\n`);
-  log({ event: p.resumed ? 'resume' : 'start', iteration: state.iteration, backend: runner.backend, config: p.configJson, date: new Date().toISOString() });
+  if (!options.quiet) process.stderr.write(`train: ${config.name}, backend ${runner.backend}, ${p.resumed ? `resuming at iteration ${state.iteration}` : p.from ? `from ${options.from}` : 'from scratch'}\n`);
+  log({ event: p.resumed ? 'resume' : 'start', ...(options.from ? { from: resolve(options.from) } : {}), iteration: state.iteration, backend: runner.backend, config: p.configJson, date: new Date().toISOString() });
 
   // Ctrl-C: finish the iteration, write a checkpoint, exit 130. A second Ctrl-C leaves at once, but only a
   // second later: tsx's launcher relays the terminal's SIGINT again when the first is not acknowledged fast.
@@ -283,6 +313,7 @@ async function main(argv: string[]): Promise<void> {
     description: config.description || `Trained by npm run train on ${config.target.file}.`,
     provenance: {
       trainer: 'epigenesis src/train', config: p.configJson, iterations: state.iteration,
+      ...(options.from ? { from: options.from } : {}),
       finalLoss: last?.loss ?? null, finalRgbaLoss: last?.rgba ?? null, date: new Date().toISOString(), backend: runner.backend,
       morphogens: config.architecture.morphogens,
     },

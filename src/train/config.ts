@@ -10,6 +10,15 @@ import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
 
+/**
+ * Default grid cells x steps one backward tape holds: the rollout keeps every step's tensors for the backward
+ * pass, about 2 KB per cell-step where every cell lives, and tfjs-wasm fails past 2 GB of heap (out-of-bounds
+ * errors). Larger shards run as several passes (whole grids each) whose gradients add up; the load-balance
+ * and sparsity terms are then per pass. An organism that fills a quarter of its grid holds far less per
+ * cell-step: its configs can raise training.cellStepsPerPass.
+ */
+export const CELL_STEPS_PER_PASS = 640_000;
+
 /** A live regulation parameter, checked against its declaration in src/model/params.ts. */
 const parameter = (name: ParameterName) => {
   const spec = PARAMETERS[name];
@@ -34,6 +43,17 @@ export const trainConfigSchema = object({
   target: image,
   /** Optional: an image as large as the target whose colours (the app's expert palette) name each region's expert. */
   tissue: image.optional(),
+  /**
+   * Or: tissue labels derived from the target itself, its opaque pixels clustered by colour, each colour
+   * but the body's optionally split into the part the body surrounds and the rest; cluster j, largest
+   * first, labels expert j. See src/train/colour-labels.ts.
+   */
+  tissueClusters: object({
+    clusters: int(2, LIMITS.maxExperts),
+    splitInside: z.boolean().default(false),
+    minAlpha: num(0, 1).default(0.5),
+    maxDistance: num(0, 442).default(60),
+  }).optional(),
   grid: object({ width: int(8, 512), height: int(8, 512) }).prefault({ width: 72, height: 72 }),
   architecture: object({
     channels: int(4, LIMITS.maxChannels).default(16),
@@ -76,6 +96,12 @@ export const trainConfigSchema = object({
     checkpointEvery: int(1, 1_000_000).default(100),
     /** Scale of the experts' initial output layers (0 = zero, as Growing-NCA starts). */
     initScale: num(0, 10).default(0),
+    /**
+     * Grid cells x steps one backward tape holds (src/train/objective.ts): more grids per pass share each
+     * op's dispatch (faster) but hold more memory. 8 grids of 72x72 x 80 steps of a grown 40x40 emoji
+     * (3M) ran 25% faster than one grid a pass (640k) in 3 GB.
+     */
+    cellStepsPerPass: int(10_000, 100_000_000).default(CELL_STEPS_PER_PASS),
     /** Evaluate every expert on every active cell when this share of (cell, expert) pairs is expressed. */
     denseAbove: num(0, 2).default(0.75),
   }).prefault({}),
@@ -108,6 +134,10 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   const [rMin, rMax] = config.training.damageRadius;
   if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
   if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
+  if (config.tissue && config.tissueClusters) fail('tissueClusters', 'expected either tissue (an image) or tissueClusters, got both');
+  if (config.tissueClusters && config.tissueClusters.clusters > K) {
+    fail('tissueClusters.clusters', `expected at most the ${K} experts, got ${config.tissueClusters.clusters}`);
+  }
   return config;
 }
 

@@ -7,8 +7,12 @@ import { EXPERT_COLOURS } from '../model/palette.ts';
 import { padTarget, premultiplyRgba8, sheetTile } from '../model/target.ts';
 import { morphogenFields, type MorphogenField } from '../model/morphogen-fields.ts';
 import type { TrainingData } from './loop.ts';
+import { colourClusters, type ColourClusterOptions } from './colour-labels.ts';
 
 export interface Rgba8 { width: number; height: number; data: Uint8Array }
+
+/** Where tissue labels come from: an image painted in the expert palette, or the target's colour clusters. */
+export type TissueSource = { image: Rgba8 } | { clusters: ColourClusterOptions } | null;
 
 /** A tile of a sheet when `tile` is given, else the whole image. Errors name `where`. */
 export function cropImage(image: Rgba8, tile: number | undefined, tileSize: number, where: string): Rgba8 {
@@ -48,18 +52,25 @@ function padLabels(labels: Int8Array, tw: number, th: number, width: number, hei
  * tissue image of another size).
  */
 export function trainingData(
-  target: Rgba8, tissue: Rgba8 | null, experts: number, fields: readonly MorphogenField[],
+  target: Rgba8, tissue: TissueSource, experts: number, fields: readonly MorphogenField[],
   width: number, height: number, targetName: string, tissueName: string,
 ): TrainingData {
   if (target.width > width || target.height > height) {
     throw new Error(`${targetName}: the target is ${target.width}x${target.height}, larger than the ${width}x${height} grid (field grid); expected at most ${width}x${height}`);
   }
   let labels: Int8Array | null = null;
-  if (tissue) {
-    if (tissue.width !== target.width || tissue.height !== target.height) {
-      throw new Error(`${tissueName}: expected a tissue image as large as the target (${target.width}x${target.height}), got ${tissue.width}x${tissue.height}`);
+  if (tissue && 'image' in tissue) {
+    const { image } = tissue;
+    if (image.width !== target.width || image.height !== target.height) {
+      throw new Error(`${tissueName}: expected a tissue image as large as the target (${target.width}x${target.height}), got ${image.width}x${image.height}`);
     }
-    labels = padLabels(tissueLabels(tissue, experts), tissue.width, tissue.height, width, height);
+    labels = padLabels(tissueLabels(image, experts), image.width, image.height, width, height);
+  } else if (tissue) {
+    const clusters = colourClusters(target, tissue.clusters, tissueName);
+    if (clusters.sizes.length > experts) {
+      throw new Error(`${tissueName}: expected at most ${experts} clusters (one per expert), got ${clusters.sizes.length} after splitInside`);
+    }
+    labels = padLabels(clusters.labels, target.width, target.height, width, height);
   }
   return {
     target: padTarget(premultiplyRgba8(target.data, target.width, target.height), target.width, target.height, width, height),

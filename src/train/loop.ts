@@ -5,7 +5,7 @@
  * grids back. Every random choice comes from one seeded Rng whose state the checkpoint holds, so a run
  * resumed from a checkpoint draws what the uninterrupted run would have.
  */
-import { expertCount, type Architecture, type Genome } from '../model/genome.ts';
+import { type Architecture, type Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { randomGenome } from '../model/random-genome.ts';
@@ -76,15 +76,15 @@ export function initialGenome(config: TrainConfig): Genome {
   });
 }
 
-export function initialState(config: TrainConfig): TrainerState {
-  const genome = initialGenome(config);
-  const weights = weightsFromGenome(genome).values;
+/** A fresh run: seeded weights, or `from` (a genome's weights, to continue its training with a new optimiser and pool). */
+export function initialState(config: TrainConfig, from?: Float32Array[]): TrainerState {
+  const weights = from ? from.map((w) => w.slice()) : weightsFromGenome(initialGenome(config)).values;
   const { width, height } = config.grid;
   return {
     iteration: 0,
     weights,
     adam: createAdam(weights.map((w) => w.length)),
-    pool: createPool(config.training.pool, width, height, config.architecture.channels, expertCount(genome)),
+    pool: createPool(config.training.pool, width, height, config.architecture.channels, config.architecture.experts.length),
     // A stream of its own, apart from the weight initialisation's.
     rng: (config.training.seed * 2654435761 + 0x9e3779b9) >>> 0,
     history: [],
@@ -97,6 +97,7 @@ export function shardSetup(config: TrainConfig, data: TrainingData): ShardSetup 
     arch: genome.architecture, params: paramsOf(config), width: config.grid.width, height: config.grid.height,
     target: data.target, tissue: data.tissue, morphogens: data.morphogens, weights: config.loss,
     shapes: weightsFromGenome(genome).shapes, denseAbove: config.training.denseAbove,
+    cellStepsPerPass: config.training.cellStepsPerPass,
   };
 }
 

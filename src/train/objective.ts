@@ -12,8 +12,9 @@
  */
 import type { Architecture } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
-import { ALPHA_CHANNEL } from '../model/state.ts';
+import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../model/state.ts';
 import { tf } from './backend.ts';
+import { CELL_STEPS_PER_PASS } from './config.ts';
 import { makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
 
 export interface LossWeights {
@@ -74,12 +75,6 @@ function tile(data: Float32Array, times: number): Float32Array {
   return out;
 }
 
-/**
- * Cell-steps one tape may hold: the rollout keeps every step's tensors for the backward pass, about 2 KB per
- * cell-step where every cell lives, and tfjs-wasm fails past 2 GB of heap (out-of-bounds errors). Larger shards run as several passes (whole
- * grids each) whose gradients add up; the load-balance and sparsity terms are then per pass.
- */
-export const CELL_STEPS_PER_PASS = 640_000;
 
 export function runShard(setup: ShardSetup, weightValues: Float32Array[], input: ShardInput, wantGrads = true): ShardResult {
   const cells = setup.width * setup.height;
@@ -197,12 +192,16 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
 
     let loss: number;
     let grads: Float32Array[] = [];
-    if (wantGrads) {
+    // A pass whose grids hold no living cell (a damaged seed) stays empty: its loss does not depend on the
+    // weights, and tfjs refuses the gradient of such a loss. It adds a zero gradient.
+    const anyAlive = alpha0.some((a) => a > ALIVE_THRESHOLD);
+    if (wantGrads && anyAlive) {
       const result = tf.variableGrads(f, vars);
       loss = result.value.dataSync()[0];
       grads = vars.map((v) => (result.grads[v.name] ? (result.grads[v.name].dataSync() as Float32Array).slice() : new Float32Array(v.size)));
     } else {
       loss = f().dataSync()[0];
+      if (wantGrads) grads = vars.map((v) => new Float32Array(v.size));
     }
     out = { loss, terms, sampleLoss, grads, activeCells, state: finalState, marks: finalMarks };
     vars.forEach((v) => v.dispose());

@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseGenome } from '../../src/model/genome-file.ts';
+import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
+import { randomGenome } from '../../src/model/random-genome.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { referenceStep } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
@@ -136,6 +137,37 @@ describe('train CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
+  it('--from starts a run from a genome\'s weights, with a fresh optimiser and pool', async () => {
+    const base = config('base', {}, { iterations: 4 });
+    expect((await train('--config', base, '--quiet', '--no-report')).code).toBe(0);
+    const baseGenome = join(dir, 'base/base.genome.json');
+    const weights = (f: string) => parseGenome(readFileSync(f, 'utf8'), f).experts.flatMap((e) => [...e.hidden.w, ...e.out.w]);
+
+    const file = config('continued', {}, { iterations: 1, lr: 1e-6 });
+    const run = await train('--config', file, '--from', baseGenome, '--quiet', '--no-report');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = join(dir, 'continued/continued.genome.json');
+    // One Adam step of 1e-6 from the base genome: every weight moves by about the learning rate at most.
+    const before = weights(baseGenome), after = weights(out);
+    expect(Math.max(...after.map((w, i) => Math.abs(w - before[i])))).toBeLessThan(1e-5);
+    expect(Math.max(...before.map((w, i) => Math.abs(w - weights(join(dir, 'grow/grow.genome.json'))[i])))).toBeGreaterThan(1e-3);
+    const provenance = JSON.parse(readFileSync(out, 'utf8')).metadata.provenance;
+    expect(provenance).toMatchObject({ iterations: 1, from: baseGenome });
+    expect(logLines(join(dir, 'continued/continued.log.jsonl'))[0]).toMatchObject({ event: 'start', from: baseGenome, iteration: 0 });
+  });
+
+  it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
+    // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
+    const file = config('wiped', {}, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
+    const run = await train('--config', file, '--quiet', '--no-report');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const iterations = logLines(join(dir, 'wiped/wiped.log.jsonl')).filter((l) => !l.event);
+    expect(iterations).toHaveLength(3);
+    expect(iterations.every((l) => Number.isFinite(l.loss))).toBe(true);
+  });
+
   describe('bad input: a message naming file and field, exit 2, nothing written', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['missing config', () => ['--config', join(dir, 'nope.json')], /nope\.json: cannot read the training config/],
@@ -150,6 +182,13 @@ describe('train CLI', () => {
       ['out-of-range number', () => ['--config', config('bad6', { regulation: { topK: 0 } })], /field regulation\.topK: expected an integer in \[1, 16\], got 0/],
       ['out-of-range lr', () => ['--config', config('bad7', {}, { lr: 5 })], /field training\.lr: expected a number in \[0\.000001, 1\], got 5/],
       ['bad flag value', () => ['--config', config('bad8'), '--iterations', '0'], /--iterations.*expected an integer in \[1, 1000000\], got "0"/],
+      ['--from a genome of another architecture', () => {
+        const other = join(dir, 'other.genome.json');
+        writeFileSync(other, serializeGenome(randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [16, 16, 16], gateHidden: 0, morphogens: 1 }, { seed: 1 })));
+        return ['--config', config('bad9'), '--from', other];
+      }, /--from .*other\.genome\.json: architecture\.experts: expected the config's \[16,16\], got \[16,16,16\]/],
+      ['--from a missing genome', () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')], /--from: .*none\.genome\.json: cannot read/],
+      ['tissueClusters beyond the expert count', () => ['--config', config('bad11', { tissueClusters: { clusters: 3 } })], /field tissueClusters\.clusters: expected at most the 2 experts, got 3/],
     ];
     it.each(cases)('%s', async (_, args, message) => {
       const argv = args();

@@ -1,0 +1,99 @@
+/** `npm run eval` as a user runs it: a separate process, a tiny genome and target, JSON on stdout. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serializeGenome } from '../../src/model/genome-file.ts';
+import { resolveParams } from '../../src/model/params.ts';
+import { randomGenome } from '../../src/model/random-genome.ts';
+import { runReference } from '../../src/model/reference.ts';
+import { createSeededState } from '../../src/model/state.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const dir = mkdtempSync(join(tmpdir(), 'eval-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function evaluate(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(TSX, ['src/cli/eval.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+// A 6x6 target: an opaque red square (255, 0, 0) in the middle 4x4, transparent around it.
+const TARGET = join(dir, 'square.png');
+const png = new PNG({ width: 6, height: 6 });
+for (let y = 0; y < 6; y++) for (let x = 0; x < 6; x++) png.data.set(x > 0 && x < 5 && y > 0 && y < 5 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 6 + x) * 4);
+writeFileSync(TARGET, PNG.sync.write(png));
+
+const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
+  { seed: 4, outputScale: 0.3, regulation: { topK: 1 } });
+const GENOME = join(dir, 'tiny.genome.json');
+writeFileSync(GENOME, serializeGenome(genome));
+
+describe('eval CLI', () => {
+  it('prints the loss at each step count, per seed and their mean, as the Growing-NCA measure defines it', async () => {
+    const run = await evaluate(GENOME, '--target', TARGET, '--size', '16x16', '--steps', '0,6', '--seeds', '2');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ genome: GENOME, target: TARGET, width: 16, height: 16, seeds: [0, 1] });
+    expect(report.atSteps.map((a: { step: number }) => a.step)).toEqual([0, 6]);
+
+    // Step 0 is the seed cell (colour 0, alpha 1) at the centre (8, 8), which the 4x4 square (cells 6-9) covers:
+    // 16 square cells of (1, 0, 0, 1) over 256 cells x 4 channels, less the seed cell's alpha, which matches.
+    const atZero = report.atSteps[0];
+    expect(atZero.losses).toHaveLength(2);
+    expect(atZero.loss).toBeCloseTo((16 * 2 - 1) / (256 * 4), 9);
+    expect(atZero.aliveCount).toBe(1);
+
+    // Step 6 is what the reference step grows with each seed.
+    const params = resolveParams(genome.regulation, 2, 'test');
+    const grown = [0, 1].map((seed) => runReference(genome, params, createSeededState(genome, 16, 16), seed, 6));
+    const expected = grown.map((g) => {
+      let sum = 0;
+      for (let cell = 0; cell < 256; cell++) {
+        const x = cell % 16, y = Math.floor(cell / 16);
+        const inside = x >= 6 && x <= 9 && y >= 6 && y <= 9;
+        const want = inside ? [1, 0, 0, 1] : [0, 0, 0, 0];
+        for (let c = 0; c < 4; c++) sum += (g.state[cell * 8 + c] - want[c]) ** 2;
+      }
+      return sum / 1024;
+    });
+    expect(report.atSteps[1].losses[0]).toBeCloseTo(expected[0], 9);
+    expect(report.atSteps[1].losses[1]).toBeCloseTo(expected[1], 9);
+    expect(report.atSteps[1].loss).toBeCloseTo((expected[0] + expected[1]) / 2, 9);
+  });
+
+  it('--out writes the same JSON; regulation flags change the run', async () => {
+    const out = join(dir, 'eval.json');
+    const run = await evaluate(GENOME, '--target', TARGET, '--size', '16x16', '--steps', '6', '--seeds', '1', '--out', out, '--top-k', '2');
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(run.stdout);
+    expect(JSON.parse(run.stdout).params.topK).toBe(2);
+  });
+
+  describe('bad input: exit 2 with a message naming the flag', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['no target', [GENOME], /--target <file.png>' not specified/],
+      ['missing target file', [GENOME, '--target', join(dir, 'none.png')], /--target <file.png>': .*none\.png/],
+      ['tile beyond the sheet', [GENOME, '--target', TARGET, '--tile', '3', '--tile-size', '6'], /--target <file.png>': .*tile: expected a tile index in \[0, 0\]/],
+      ['target larger than the grid', [GENOME, '--target', TARGET, '--size', '4x4'], /is 6x6, larger than the 4x4 grid \(--size\)/],
+      ['bad step list', [GENOME, '--target', TARGET, '--steps', '96,x'], /--steps <list>.*expected comma-separated integers/],
+      ['missing genome', [join(dir, 'none.genome.json'), '--target', TARGET], /none\.genome\.json: cannot read the genome file/],
+    ];
+    it.each(cases)('%s', async (_, args, message) => {
+      const run = await evaluate(...args);
+      expect(run.stderr).toMatch(message);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+    });
+  });
+});
