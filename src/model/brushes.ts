@@ -12,7 +12,7 @@ export interface Disc {
 }
 
 /** Every cell index under the disc, each once, with wrapped coordinates. */
-export function discCells(grid: CellState, disc: Disc): number[] {
+export function discCells(grid: Pick<CellState, 'width' | 'height'>, disc: Disc): number[] {
   const cells = new Set<number>();
   const r = Math.max(0, disc.radius);
   const cx = Math.round(disc.x), cy = Math.round(disc.y);

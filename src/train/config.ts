@@ -9,6 +9,7 @@ import { PARAMETERS, type ParameterName } from '../model/params.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
+import { PERTURBATION_KINDS } from '../model/perturbation.ts';
 
 /**
  * Default grid cells x steps one backward tape holds: the rollout keeps every step's tensors for the backward
@@ -105,6 +106,16 @@ export const trainConfigSchema = object({
     /** Evaluate every expert on every active cell when this share of (cell, expert) pairs is expressed. */
     denseAbove: num(0, 2).default(0.75),
   }).prefault({}),
+  /** The app's perturbations during rollouts (src/train/perturb.ts); grids 0 = none. */
+  perturb: object({
+    grids: int(0, 256).default(0),
+    kinds: z.array(z.enum(PERTURBATION_KINDS, { error: (i) => `expected one of ${PERTURBATION_KINDS.join(', ')}, got ${got(i.input)}` }))
+      .min(1).default([...PERTURBATION_KINDS]),
+    hold: z.tuple([num(0, 1), num(0, 1)]).default([0.25, 1]),
+    forceRadius: z.tuple([num(0, LIMITS.maxGridSide), num(0, LIMITS.maxGridSide)]).default([3, 8]),
+    topK: z.tuple([parameter('topK'), parameter('topK')]).default([1, 4]),
+    temperature: z.tuple([parameter('temperature'), parameter('temperature')]).default([0.5, 2]),
+  }).prefault({}),
   loss: object({
     loadBalance: num(0, 1000).default(0),
     sparsity: num(0, 1000).default(0),
@@ -134,6 +145,14 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   const [rMin, rMax] = config.training.damageRadius;
   if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
   if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
+  const spare = config.training.batch - 1 - config.training.damage;
+  if (config.perturb.grids > spare) {
+    fail('perturb.grids', `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.perturb.grids}`);
+  }
+  for (const field of ['hold', 'forceRadius', 'topK', 'temperature'] as const) {
+    const [lo, hi] = config.perturb[field];
+    if (hi < lo) fail(`perturb.${field}`, `expected [min, max] with min <= max, got [${lo}, ${hi}]`);
+  }
   if (config.tissue && config.tissueClusters) fail('tissueClusters', 'expected either tissue (an image) or tissueClusters, got both');
   if (config.tissueClusters && config.tissueClusters.clusters > K) {
     fail('tissueClusters.clusters', `expected at most the ${K} experts, got ${config.tissueClusters.clusters}`);

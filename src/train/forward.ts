@@ -4,9 +4,10 @@
  */
 import { expertCount, type Genome } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
+import type { Perturbation } from '../model/perturbation.ts';
 import { ALPHA_CHANNEL, type CellState } from '../model/state.ts';
 import { tf } from './backend.ts';
-import { makeFireMasks, stepTf, tfWeights, type GridTensors } from './step.ts';
+import { gridPerturbations, makeFireMasks, stepTf, tfWeights, type GridTensors } from './step.ts';
 import { weightsFromGenome } from './weights.ts';
 
 function concat<A extends Float32Array | Uint16Array | Int8Array>(parts: A[], make: (n: number) => A): A {
@@ -23,8 +24,14 @@ function tidyValue<R>(f: () => R): R {
   return out as R;
 }
 
-/** Runs `steps` tfjs steps on same-sized grids (each with its own seed); returns new grids (step advanced). */
-export function forwardTf(genome: Genome, params: RegulationParams, grids: CellState[], seeds: number[], steps = 1, denseAbove = 0.75): CellState[] {
+/**
+ * Runs `steps` tfjs steps on same-sized grids (each with its own seed); returns new grids (step advanced).
+ * `perturbations`, per grid, hold from the grids' current step for their `steps`.
+ */
+export function forwardTf(
+  genome: Genome, params: RegulationParams, grids: CellState[], seeds: number[], steps = 1, denseAbove = 0.75,
+  perturbations: (Perturbation | null)[] | null = null,
+): CellState[] {
   const arch = genome.architecture;
   const { width, height } = grids[0];
   const K = expertCount(genome);
@@ -45,13 +52,15 @@ export function forwardTf(genome: Genome, params: RegulationParams, grids: CellS
       knockoutMask: painted ? concat(grids.map((g) => g.knockoutMask), (n) => new Uint16Array(n)) : null,
       forced: painted ? concat(grids.map((g) => g.forced), (n) => new Int8Array(n)) : null,
       denseAbove,
+      perturbations: perturbations && gridPerturbations(perturbations, width, height),
     };
     const state = concat(grids.map((g) => g.state), (n) => new Float32Array(n));
     const alpha = new Float32Array(N);
     for (let i = 0; i < N; i++) alpha[i] = state[i * C + ALPHA_CHANNEL];
     let t: GridTensors = { state: tf.tensor2d(state, [N, C]), marks: tf.tensor2d(concat(grids.map((g) => g.marks), (n) => new Float32Array(n)), [N, K]), alpha };
     for (let s = 0; s < steps; s++) {
-      const next = stepTf(w, ctx, t, startStep + s);
+      // The step index reads the fire hash; perturbations count their steps from the first step run here.
+      const next = stepTf(w, ctx, t, startStep + s, undefined, s);
       // Forward only: free each step's intermediates as we go.
       const kept = { state: tf.keep(next.state), marks: tf.keep(next.marks), alpha: next.alpha };
       tf.dispose([t.state, t.marks]);

@@ -12,6 +12,7 @@ import { randomGenome } from '../model/random-genome.ts';
 import { adamStep, createAdam, learningRate, normaliseGradients, type AdamState } from './adam.ts';
 import type { TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
+import { drawBatchPerturbations } from './perturb.ts';
 import { createPool, drawBatch, type Pool } from './pool.ts';
 import { Rng } from './rng.ts';
 import type { ShardRunner } from './shards.ts';
@@ -122,6 +123,11 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
     const plan = drawBatch(pool, rng, t.batch, data.target, t.damage, t.damageRadius, data.targetWidth, data.targetHeight);
     const steps = rng.int(t.stepsMin, t.stepsMax);
     const seeds = plan.slots.map(() => rng.int(0, SEED_MAX));
+    const perturbations = config.perturb.grids > 0
+      ? drawBatchPerturbations(config.perturb, rng, t.batch, plan.damaged.length, {
+        experts: K, steps, width: pool.width, height: pool.height, targetWidth: data.targetWidth, targetHeight: data.targetHeight,
+      })
+      : undefined;
     state.rng = rng.state;
     const stateIn = new Float32Array(t.batch * cells * C);
     const marksIn = new Float32Array(t.batch * cells * K);
@@ -129,7 +135,7 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
       stateIn.set(pool.state.subarray(slot * cells * C, (slot + 1) * cells * C), b * cells * C);
       marksIn.set(pool.marks.subarray(slot * cells * K, (slot + 1) * cells * K), b * cells * K);
     });
-    const result = await runner.run(state.weights, { batch: t.batch, state: stateIn, marks: marksIn, seeds, steps });
+    const result = await runner.run(state.weights, { batch: t.batch, state: stateIn, marks: marksIn, seeds, steps, perturbations });
     const finite = Number.isFinite(result.loss) && result.grads.every((g) => g.every(Number.isFinite));
     if (finite) {
       normaliseGradients(result.grads);

@@ -87,10 +87,10 @@ export interface ExpressionChoice {
 
 /**
  * Which experts each of n cells expresses, decided by the reference's own expressionFromMarks on the marks
- * as float32; `knockouts` and `forced` per row (bitmask, -1 = none).
+ * as float32; `knockouts` and `forced` per row (bitmask, -1 = none), `topK` for all rows or per row.
  */
 export function chooseExpression(
-  marks: Float32Array, experts: number, topK: number, threshold: number,
+  marks: Float32Array, experts: number, topK: number | Uint8Array, threshold: number,
   knockouts: Uint16Array | number, forced: Int8Array | null,
 ): ExpressionChoice {
   const n = marks.length / experts;
@@ -103,7 +103,8 @@ export function chooseExpression(
   for (let i = 0; i < n; i++) {
     const f = forced ? forced[i] : -1;
     const bits = typeof knockouts === 'number' ? knockouts : knockouts[i];
-    expressionFromMarks(marks.subarray(i * experts, (i + 1) * experts), { topK, threshold, knockoutBits: bits, forced: f }, out);
+    const k = typeof topK === 'number' ? topK : topK[i];
+    expressionFromMarks(marks.subarray(i * experts, (i + 1) * experts), { topK: k, threshold, knockoutBits: bits, forced: f }, out);
     let any = false;
     for (let k = 0; k < experts; k++) {
       if (out[k] > 0) {

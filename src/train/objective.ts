@@ -15,7 +15,8 @@ import type { RegulationParams } from '../model/params.ts';
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../model/state.ts';
 import { tf } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
-import { makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
+import type { Perturbation } from '../model/perturbation.ts';
+import { gridPerturbations, makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
 
 export interface LossWeights {
   loadBalance: number;
@@ -52,6 +53,8 @@ export interface ShardInput {
   steps: number;
   /** The shard's weight in the whole batch's mean (its share of the grids). */
   scale: number;
+  /** Per grid: a perturbation held for its first steps, or null; absent = none. */
+  perturbations?: (Perturbation | null)[];
 }
 
 export interface ShardResult {
@@ -89,6 +92,7 @@ export function runShard(setup: ShardSetup, weightValues: Float32Array[], input:
       state: input.state.subarray(start * cells * C, (start + count) * cells * C),
       marks: input.marks.subarray(start * cells * K, (start + count) * cells * K),
       seeds: input.seeds.slice(start, start + count), steps: input.steps, scale: (input.scale * count) / input.batch,
+      perturbations: input.perturbations?.slice(start, start + count),
     }, wantGrads));
   }
   const join = (parts: Float32Array[]) => {
@@ -129,6 +133,7 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
       fire: makeFireMasks(input.seeds, width, height, params.fireRate),
       morphogens: setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(tile(setup.morphogens, input.batch), [N, arch.morphogens]) : null,
       knockoutMask: null, forced: null, denseAbove: setup.denseAbove,
+      perturbations: input.perturbations ? gridPerturbations(input.perturbations, width, height) : null,
     };
     const alpha0 = new Float32Array(N);
     for (let i = 0; i < N; i++) alpha0[i] = input.state[i * C + ALPHA_CHANNEL];

@@ -5,6 +5,7 @@
  * split, up to float rounding (the load-balance and sparsity terms are computed per shard).
  */
 import { Worker } from 'node:worker_threads';
+import type { Perturbation } from '../model/perturbation.ts';
 import { initBackend, type BackendChoice } from './backend.ts';
 import { runShard, type ShardInput, type ShardResult, type ShardSetup } from './objective.ts';
 import type { WorkerRequest } from './worker.ts';
@@ -15,6 +16,8 @@ export interface BatchInput {
   marks: Float32Array;
   seeds: number[];
   steps: number;
+  /** Per grid: a perturbation held for its first steps, or null; absent = none. */
+  perturbations?: (Perturbation | null)[];
 }
 
 export interface BatchResult {
@@ -48,6 +51,7 @@ export function splitBatch(input: BatchInput, parts: number, cellsPerGrid: numbe
       seeds: input.seeds.slice(start, start + count),
       steps: input.steps,
       scale: count / input.batch,
+      perturbations: input.perturbations?.slice(start, start + count),
     });
     start += count;
   }

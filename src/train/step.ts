@@ -19,6 +19,7 @@
  */
 import type { Architecture } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
+import { forcedCells, type Perturbation } from '../model/perturbation.ts';
 import { knockoutBits } from '../model/reference.ts';
 import { ALPHA_CHANNEL } from '../model/state.ts';
 import { tf } from './backend.ts';
@@ -58,11 +59,56 @@ export interface StepContext {
   /** Per cell (N): painted knockouts and forced expert; null = none. */
   knockoutMask: Uint16Array | null;
   forced: Int8Array | null;
+  /** Per grid: a perturbation held for the first steps of the rollout (see gridPerturbations), or null for none. */
+  perturbations: (GridPerturbation | null)[] | null;
   /**
    * Dense evaluation (every expert on every active row, weighted by its expression, zero for dropped ones)
    * instead of per-expert gathers when at least this share of (cell, expert) pairs is kept.
    */
   denseAbove: number;
+}
+
+/** A perturbation of one grid, with what the step reads of it precomputed. */
+export interface GridPerturbation {
+  perturbation: Perturbation;
+  /** Per cell of the grid: the forced expert, or -1. */
+  forced: Int8Array;
+  knockoutBits: number;
+}
+
+export function gridPerturbations(list: readonly (Perturbation | null)[], width: number, height: number): (GridPerturbation | null)[] {
+  return list.map((p) => p && {
+    perturbation: p, forced: forcedCells(p, width, height), knockoutBits: p.kind === 'knockout' ? 1 << p.expert : 0,
+  });
+}
+
+/**
+ * Per active row, what regulation it runs with this step: the context's painted knockouts and forced expert,
+ * and its grid's perturbation while it holds; null where nothing differs from params (the common case).
+ */
+function rowRegulation(ctx: StepContext, active: Int32Array, elapsed: number) {
+  const { params, width, height } = ctx;
+  const cellsPerGrid = width * height;
+  const globalBits = knockoutBits(params.knockouts);
+  const held = ctx.perturbations?.map((g) => (g && elapsed < g.perturbation.steps ? g : null)) ?? [];
+  const anyHeld = held.some((g) => g !== null);
+  const knockouts = ctx.knockoutMask || anyHeld
+    ? Uint16Array.from(active, (i) => (ctx.knockoutMask ? ctx.knockoutMask[i] : 0) | globalBits | (held[Math.floor(i / cellsPerGrid)]?.knockoutBits ?? 0))
+    : globalBits;
+  const forced = ctx.forced || anyHeld
+    ? Int8Array.from(active, (i) => {
+      const f = held[Math.floor(i / cellsPerGrid)]?.forced[i % cellsPerGrid] ?? -1;
+      return f >= 0 ? f : ctx.forced ? ctx.forced[i] : -1;
+    })
+    : null;
+  const regulated = held.some((g) => g?.perturbation.kind === 'regulation');
+  const regulation = (i: number) => {
+    const p = held[Math.floor(i / cellsPerGrid)]?.perturbation;
+    return p?.kind === 'regulation' ? p : null;
+  };
+  const topK = regulated ? Uint8Array.from(active, (i) => regulation(i)?.topK ?? params.topK) : params.topK;
+  const temperature = regulated ? Float32Array.from(active, (i) => regulation(i)?.temperature ?? params.temperature) : null;
+  return { knockouts, forced, topK, temperature };
 }
 
 /** What the losses need from a step, accumulated over a rollout. */
@@ -231,8 +277,11 @@ export function matMul(x: T, w: T): T {
   })(x, w);
 }
 
-/** One step of every grid of the batch. `grids` is time t; returns time t + 1 and what the losses need. */
-export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors, step: number, trace?: StepTrace): GridTensors {
+/**
+ * One step of every grid of the batch. `grids` is time t; returns time t + 1 and what the losses need.
+ * `step` seeds the hashes; `elapsed` (steps since the rollout began) says whether a perturbation still holds.
+ */
+export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors, step: number, trace?: StepTrace, elapsed = step): GridTensors {
   const { arch, params, batch, width, height } = ctx;
   const K = arch.expertHidden.length;
   const C = arch.channels;
@@ -256,6 +305,7 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
   let state = grids.state;
   let marks = grids.marks;
   if (n > 0) {
+    const rows = rowRegulation(ctx, active, elapsed);
     // 1. Perception of the active cells.
     const p = perceiveRows(grids.state, arch, width, height, active);
     const oldMarks = gatherRows(grids.marks, active);
@@ -276,7 +326,7 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
         }
         z = z.add(tf.tensor2d(noise, [n, K]));
       }
-      g = tf.softmax(z.div(params.temperature));
+      g = tf.softmax(z.div(rows.temperature ? tf.tensor2d(rows.temperature, [n, 1]) : tf.scalar(params.temperature)));
     } else {
       g = tf.fill([n, K], 1 / K);
     }
@@ -285,10 +335,7 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
     const newMarks = tf.add(oldMarks.mul(1 - params.plasticity), g.mul(params.plasticity));
 
     // 5. Expression: the choice from the reference's rule on the float32 marks, the weights renormalised.
-    const knockouts = knockoutBits(params.knockouts);
-    const cellKnockouts = ctx.knockoutMask ? Uint16Array.from(active, (i) => ctx.knockoutMask![i] | knockouts) : knockouts;
-    const cellForced = ctx.forced ? Int8Array.from(active, (i) => ctx.forced![i]) : null;
-    const choice = chooseExpression(newMarks.dataSync() as Float32Array, K, params.topK, params.threshold, cellKnockouts, cellForced);
+    const choice = chooseExpression(newMarks.dataSync() as Float32Array, K, rows.topK, params.threshold, rows.knockouts, rows.forced);
     const kept = newMarks.mul(tf.tensor2d(choice.keep, [n, K]));
     const expression = kept.div(kept.sum(1, true).add(tf.tensor2d(choice.empty, [n, 1]))).add(tf.tensor2d(choice.forced, [n, K]));
 

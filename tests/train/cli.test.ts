@@ -48,6 +48,8 @@ function config(name: string, overrides: Record<string, unknown> = {}, training:
     regulation: { topK: 1, fireRate: 0.5 },
     training: { iterations: 30, batch: 4, pool: 16, stepsMin: 12, stepsMax: 16, lr: 0.003, workers: 1, checkpointEvery: 10, ...training },
     loss: { loadBalance: 0.1, sparsity: 0.01 },
+    // One grid of each batch perturbed: every run below, the exact resume included, draws perturbations.
+    perturb: { grids: 1, forceRadius: [1, 3] },
     report: { strip: [0, 8, 16], steps: 16, regrowSteps: 16 },
     ...overrides,
   };
@@ -60,7 +62,8 @@ const logLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n')
 
 describe('train CLI', () => {
   it('a few iterations lower the loss and write a genome that loads and runs, with provenance and a report', async () => {
-    const file = config('grow', {}, { workers: 2 });
+    // Unperturbed: 30 iterations show learning most plainly without perturbed grids in the loss.
+    const file = config('grow', { perturb: { grids: 0 } }, { workers: 2 });
     const run = await train('--config', file, '--quiet');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -159,7 +162,7 @@ describe('train CLI', () => {
 
   it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
-    const file = config('wiped', {}, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
+    const file = config('wiped', { perturb: { grids: 0 } }, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
     const run = await train('--config', file, '--quiet', '--no-report');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -188,6 +191,8 @@ describe('train CLI', () => {
         return ['--config', config('bad9'), '--from', other];
       }, /--from .*other\.genome\.json: architecture\.experts: expected the config's \[16,16\], got \[16,16,16\]/],
       ['--from a missing genome', () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')], /--from: .*none\.genome\.json: cannot read/],
+      ['more perturbed grids than the batch spares', () => ['--config', config('bad12', { perturb: { grids: 4 } })], /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/],
+      ['unknown perturbation kind', () => ['--config', config('bad13', { perturb: { grids: 1, kinds: ['poke'] } })], /field perturb\.kinds\[0\]: expected one of knockout, force, regulation, got "poke"/],
       ['tissueClusters beyond the expert count', () => ['--config', config('bad11', { tissueClusters: { clusters: 3 } })], /field tissueClusters\.clusters: expected at most the 2 experts, got 3/],
     ];
     it.each(cases)('%s', async (_, args, message) => {

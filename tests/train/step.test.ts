@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Architecture } from '../../src/model/genome.ts';
 import { resolveParams, type RegulationOverrides } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
+import { runPerturbed, type Perturbation } from '../../src/model/perturbation.ts';
 import { referenceStep, runReference } from '../../src/model/reference.ts';
 import type { CellState } from '../../src/model/state.ts';
 import { initBackend } from '../../src/train/backend.ts';
@@ -66,5 +67,26 @@ describe('tfjs step = reference step', () => {
       expect(maxAbs(mine.state, reference.state)).toBeLessThan(1e-4);
       expect(maxAbs(mine.marks, reference.marks)).toBeLessThan(1e-4);
     }
+  });
+
+  it('perturbations held for the first steps of a rollout, per grid: knockout, force in a disc, top-k and temperature', () => {
+    const params = resolveParams({ topK: 2, fireRate: 0.7, plasticity: 0.5 }, 4, 'test');
+    const perturbations: (Perturbation | null)[] = [
+      { kind: 'knockout', expert: 1, steps: 2 },
+      { kind: 'force', expert: 3, disc: { x: 8, y: 7, radius: 4 }, steps: 3 },
+      { kind: 'regulation', topK: 1, temperature: 0.4, steps: 2 },
+      null,
+    ];
+    const grids = perturbations.map((_, i) => withFields(randomLivingState(genome, W, H, 20 + i), i));
+    const seeds = [11, 12, 13, 14];
+    const steps = 4;
+    const mine = forwardTf(genome, params, grids, seeds, steps, 0.75, perturbations);
+    grids.forEach((grid, b) => {
+      const reference = runPerturbed(genome, params, grid, seeds[b], steps, perturbations[b]);
+      expect(maxAbs(mine[b].state, reference.state)).toBeLessThan(1e-4);
+      expect(maxAbs(mine[b].marks, reference.marks)).toBeLessThan(1e-4);
+      // Each perturbation changes the outcome: the unperturbed run ends elsewhere.
+      if (perturbations[b]) expect(maxAbs(mine[b].state, runReference(genome, params, grid, seeds[b], steps).state)).toBeGreaterThan(1e-3);
+    });
   });
 });
