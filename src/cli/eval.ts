@@ -1,13 +1,15 @@
 /**
  * `npm run eval -- GENOME --target PNG [--tile I] [flags]`: the preset quality measure (src/model/quality.ts)
  * as JSON on stdout: the loss against the target at each of --steps, per seed and their mean, grown from one
- * seed cell with the reference step. Thin: parse -> build -> measure -> print.
+ * seed cell with the reference step; with --trials, the perturbation table too. Thin: parse -> build ->
+ * measure -> print.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag, genome or target; 1 anything else.
  */
 import { Command, Option } from 'commander';
 import type { Genome } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
+import { DEFAULT_TRIALS, runTrials } from '../model/perturbation-trials.ts';
 import { measureQuality } from '../model/quality.ts';
 import { padTarget, premultiplyRgba8 } from '../model/target.ts';
 import { cropImage } from '../train/data.ts';
@@ -26,6 +28,7 @@ interface EvalOptions extends RegulationFlags {
   size: GridSize;
   steps: number[];
   seeds: number;
+  trials: boolean;
   out?: string;
 }
 
@@ -39,6 +42,7 @@ function buildProgram(): Command {
     .addOption(new Option('--size <WxH>', 'grid width x height in cells').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
     .addOption(new Option('--steps <list>', 'step counts to measure at').default([96, 200], '96,200').argParser(integerListParser(0, MAX_STEPS)))
     .addOption(new Option('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1').default(3).argParser(integerParser(1, 1000)))
+    .addOption(new Option('--trials', 'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, top-k 1, erasure, 1000 steps alone'))
     .addOption(new Option('--out <file.json>', 'also write the JSON to this file').argParser(parseOutputPath));
   return addRegulationOptions(program)
     .showHelpAfterError('(run with --help for the flags)')
@@ -76,7 +80,11 @@ function main(argv: string[]): void {
   }
   const seeds = Array.from({ length: options.seeds }, (_, i) => i);
   const quality = measureQuality(genome, params, target, { ...options.size, steps: options.steps, seeds });
-  const report = { genome: file, target: options.target, ...(options.tile === undefined ? {} : { tile: options.tile }), params, ...quality };
+  const trials = options.trials ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS }) : undefined;
+  const report = {
+    genome: file, target: options.target, ...(options.tile === undefined ? {} : { tile: options.tile }), params, ...quality,
+    ...(trials ? { trials } : {}),
+  };
   const text = `${JSON.stringify(report)}\n`;
   if (options.out) writeFileAtomic(options.out, text);
   process.stdout.write(text);

@@ -2,6 +2,7 @@
  * Brushes: what a user does to a living grid with the mouse. Each is a pure function of the state and a
  * disc (centre and radius in cells, wrapping around the torus like the grid itself) and returns a new state.
  */
+import { isAliveCell } from './metrics.ts';
 import { cloneState, writeSeedCell, type CellState } from './state.ts';
 
 export interface Disc {
@@ -45,6 +46,20 @@ export function eraseDisc(grid: CellState, disc: Disc): CellState {
     next.expression.fill(0, cell * next.experts, (cell + 1) * next.experts);
     resetMarks(next, cell);
   });
+}
+
+/** Erases (zero state, uniform marks) the `share` of alive cells furthest right: a cut through the organism. */
+export function eraseShare(grid: CellState, share: number): { grid: CellState; erased: number } {
+  const alive: number[] = [];
+  for (let cell = 0; cell < grid.width * grid.height; cell++) if (isAliveCell(grid, cell)) alive.push(cell);
+  alive.sort((a, b) => (b % grid.width) - (a % grid.width) || a - b);
+  const erase = alive.slice(0, Math.round(alive.length * share));
+  const state = grid.state.slice(), marks = grid.marks.slice();
+  for (const cell of erase) {
+    state.fill(0, cell * grid.channels, (cell + 1) * grid.channels);
+    marks.fill(1 / grid.experts, cell * grid.experts, (cell + 1) * grid.experts);
+  }
+  return { grid: { ...grid, state, marks }, erased: erase.length };
 }
 
 /** Plants one seed cell (alpha and hidden channels 1) at (x, y). */

@@ -12,6 +12,7 @@ import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
 import { rgbaLoss } from '../model/target.ts';
 import { renderView } from '../model/views.ts';
+import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
 
 export interface Picture { width: number; height: number; rgba: Uint8ClampedArray }
@@ -69,20 +70,6 @@ function summarise(genome: Genome, grid: CellState, target: Float32Array): Growt
     typeShares: m.census.map((c) => Number((c / alive).toFixed(4))), silentShare: Number((m.silentCount / alive).toFixed(4)),
     meanPotency: m.meanPotency, activeParamFraction: m.activeParamFraction,
   };
-}
-
-/** Erases (zero state, uniform marks) the `share` of alive cells furthest right: a cut through the organism. */
-export function eraseShare(grid: CellState, share: number): { grid: CellState; erased: number } {
-  const alive: number[] = [];
-  for (let cell = 0; cell < grid.width * grid.height; cell++) if (isAliveCell(grid, cell)) alive.push(cell);
-  alive.sort((a, b) => (b % grid.width) - (a % grid.width) || a - b);
-  const erase = alive.slice(0, Math.round(alive.length * share));
-  const state = grid.state.slice(), marks = grid.marks.slice();
-  for (const cell of erase) {
-    state.fill(0, cell * grid.channels, (cell + 1) * grid.channels);
-    marks.fill(1 / grid.experts, cell * grid.experts, (cell + 1) * grid.experts);
-  }
-  return { grid: { ...grid, state, marks }, erased: erase.length };
 }
 
 export interface Report {

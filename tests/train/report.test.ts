@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAliveCell } from '../../src/model/metrics.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
-import { eraseShare, lossCurveSvg } from '../../src/train/report.ts';
+import { eraseShare } from '../../src/model/brushes.ts';
+import { lossCurveSvg } from '../../src/train/report.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 describe('report', () => {
