@@ -4,13 +4,13 @@
  *
  * Beside `out` (NAME.genome.json): NAME.checkpoint.bin (every --checkpoint-every iterations and on Ctrl-C),
  * NAME.log.jsonl (one JSON line per iteration and per event), NAME.report/ (loss.svg, strip.png, types.png,
- * metrics.json). A progress bar on stderr when it is a terminal; stdout gets a one-line JSON summary.
+ * metrics.json, report.md). A progress bar on stderr when it is a terminal; stdout gets a one-line JSON summary.
  *
  * Exit codes: 0 done; 2 bad input (flags, config, images, checkpoint) with nothing written; 130 stopped by
  * Ctrl-C after writing a checkpoint; 1 anything else.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { serializeGenome } from '../model/genome-file.ts';
@@ -23,6 +23,7 @@ import {
   architectureOf, initialGenome, initialState, paramsOf, shardSetup, trainLoop, type HistoryEntry, type TrainerState, type TrainingData,
 } from '../train/loop.ts';
 import { buildReport } from '../train/report.ts';
+import { reportMarkdown } from '../train/report-markdown.ts';
 import { startRunner } from '../train/shards.ts';
 import { genomeWithWeights, weightsFromGenome } from '../train/weights.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -228,20 +229,35 @@ function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   return weightsFromGenome(genome).values;
 }
 
-interface Bar { update(entry: HistoryEntry, rate: number): void; stop(): void }
+interface Progress { update(entry: HistoryEntry, secondsPerIteration: number): void; stop(): void }
 
-function startBar(total: number, done: number, quiet: boolean): Bar | null {
-  if (quiet || !process.stderr.isTTY) return null;
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'train |{bar}| {value}/{total} it | loss {loss} | lr {lr} | {rate} it/s | eta {eta_formatted}',
-    hideCursor: true, etaBuffer: 20,
-  }, Presets.shades_classic);
-  bar.start(total, done, { loss: '-', lr: '-', rate: '-' });
-  return {
-    update: (e, rate) => bar.update(e.iteration, { loss: e.loss.toExponential(3), lr: e.lr.toExponential(1), rate: rate.toFixed(2) }),
-    stop: () => bar.stop(),
-  };
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '-';
+  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = Math.round(seconds % 60);
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** The line a person reads: iteration, loss, seconds an iteration, time left at that pace. */
+function progressLine(entry: HistoryEntry, total: number, secondsPerIteration: number): string {
+  return `it ${entry.iteration}/${total} | loss ${entry.loss.toExponential(3)} (rgba ${entry.rgba.toExponential(3)}) | lr ${entry.lr.toExponential(1)} `
+    + `| ${secondsPerIteration.toFixed(2)} s/it | eta ${formatDuration((total - entry.iteration) * secondsPerIteration)} | elapsed ${formatDuration(entry.elapsed)}`;
+}
+
+/**
+ * A bar redrawn in place on a terminal; elsewhere (a log file, CI) one plain line every `every` iterations.
+ * Nothing with --quiet.
+ */
+function startProgress(total: number, done: number, quiet: boolean, every: number): Progress | null {
+  if (quiet) return null;
+  if (!process.stderr.isTTY) {
+    return {
+      update: (e, spi) => { if (e.iteration % every === 0 || e.iteration === total) process.stderr.write(`train: ${progressLine(e, total, spi)}\n`); },
+      stop: () => {},
+    };
+  }
+  const bar = new SingleBar({ stream: process.stderr, format: 'train |{bar}| {line}', hideCursor: true }, Presets.shades_classic);
+  bar.start(total, done, { line: `it ${done}/${total}` });
+  return { update: (e, spi) => bar.update(e.iteration, { line: progressLine(e, total, spi) }), stop: () => bar.stop() };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -282,7 +298,7 @@ async function main(argv: string[]): Promise<void> {
     writeFileAtomic(p.checkpoint, bytes);
     log({ event: 'checkpoint', iteration: s.iteration, file: p.checkpoint });
   };
-  const bar = startBar(config.training.iterations, state.iteration, options.quiet ?? false);
+  const bar = startProgress(config.training.iterations, state.iteration, options.quiet ?? false, config.training.checkpointEvery);
   const recent: number[] = [];
   try {
     await trainLoop(config, p.data, state, runner, {
@@ -290,9 +306,8 @@ async function main(argv: string[]): Promise<void> {
       onIteration: (entry) => {
         recent.push(entry.seconds);
         if (recent.length > 20) recent.shift();
-        const rate = recent.length / recent.reduce((a, b) => a + b, 0);
-        bar?.update(entry, rate);
-        log({ ...entry });
+        bar?.update(entry, recent.reduce((a, b) => a + b, 0) / recent.length);
+        log({ ...entry, time: new Date().toISOString() });
       },
       onCheckpoint: saveCheckpoint,
     });
@@ -329,6 +344,9 @@ async function main(argv: string[]): Promise<void> {
     writePngAtomic(join(p.reportDir, 'strip.png'), report.strip.width, report.strip.height, report.strip.rgba);
     writePngAtomic(join(p.reportDir, 'types.png'), report.types.width, report.types.height, report.types.rgba);
     writeFileAtomic(join(p.reportDir, 'metrics.json'), `${JSON.stringify({ name: config.name, strip: config.report.strip, ...report.metrics }, null, 2)}\n`);
+    const t = config.target;
+    const targetFlags = `--target ${relative(process.cwd(), resolve(p.configDir, t.file))}${t.tile === undefined ? '' : ` --tile ${t.tile} --tile-size ${t.tileSize}`}`;
+    writeFileAtomic(join(p.reportDir, 'report.md'), reportMarkdown(config.name, relative(process.cwd(), p.out), targetFlags, report.metrics));
     summary.report = p.reportDir;
     summary.metrics = { loss: report.metrics.sparse.loss, denseLoss: report.metrics.dense.loss, typeShares: report.metrics.sparse.typeShares };
   }

@@ -127,6 +127,12 @@ export const trainConfigSchema = object({
     /** Steps grown before measuring, and after damage for regrowth. */
     steps: int(1, 100_000).default(96),
     regrowSteps: int(1, 100_000).default(200),
+    /** Grids of the Growing-NCA quality measure (src/model/quality.ts) and of the perturbation table. */
+    qualityGrid: object({ width: int(8, 512), height: int(8, 512) }).prefault({ width: 72, height: 72 }),
+    qualitySteps: z.array(int(0, 100_000)).min(1).default([96, 200]),
+    qualitySeeds: int(1, 100).default(3),
+    /** Grid sides of the perturbation table (src/model/perturbation-trials.ts); [] skips it. */
+    trialSizes: z.array(int(8, 512)).default([72]),
   }).prefault({}),
 });
 

@@ -39,7 +39,10 @@ export interface HistoryEntry {
   tissue: number;
   lr: number;
   steps: number;
+  /** This iteration's wall time. */
   seconds: number;
+  /** Wall time of the run so far, resumed sessions included. */
+  elapsed: number;
 }
 
 export interface TrainerState {
@@ -147,9 +150,11 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
     }
     // A non-finite loss skips the update and leaves the pool as it was (the drawn grids are reseeded next time they come up worst).
     state.iteration++;
+    const seconds = (performance.now() - start) / 1000;
+    const previous = state.history[state.history.length - 1];
     const entry: HistoryEntry = {
-      iteration: state.iteration, loss: result.loss, ...result.terms, lr, steps,
-      seconds: (performance.now() - start) / 1000,
+      iteration: state.iteration, loss: result.loss, ...result.terms, lr, steps, seconds,
+      elapsed: (previous?.elapsed ?? state.history.reduce((sum, h) => sum + h.seconds, 0)) + seconds,
     };
     state.history.push(entry);
     hooks.onIteration(entry, state);

@@ -10,7 +10,9 @@ import { measure, cellType, isAliveCell, type Metrics } from '../model/metrics.t
 import { resolveParams, type RegulationParams } from '../model/params.ts';
 import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
-import { rgbaLoss } from '../model/target.ts';
+import { padTarget, rgbaLoss } from '../model/target.ts';
+import { DEFAULT_TRIALS, runTrials, type TrialTable } from '../model/perturbation-trials.ts';
+import { measureQuality, type Quality } from '../model/quality.ts';
 import { renderView } from '../model/views.ts';
 import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
@@ -22,6 +24,10 @@ export interface ReportOptions {
   regrowSteps: number;
   strip: number[];
   seed: number;
+  qualityGrid: { width: number; height: number };
+  qualitySteps: number[];
+  qualitySeeds: number;
+  trialSizes: number[];
 }
 
 export interface GrowthMeasure {
@@ -51,6 +57,10 @@ export interface ReportMetrics {
     lossAtEnd: number; controlLossAtEnd: number; regrowSteps: number;
   };
   tissueAgreement: number | null;
+  /** The Growing-NCA measure: `npm run eval -- GENOME --target PNG` gives the same figures. */
+  quality: Quality;
+  /** The perturbation table per grid side: `npm run eval -- GENOME --target PNG --size NxN --trials`. */
+  trials: TrialTable[];
 }
 
 function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
@@ -122,8 +132,16 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
     tissueAgreement = labelled ? agree / labelled : 0;
   }
 
+  const { qualityGrid } = options;
+  const quality = measureQuality(genome, params, recentre(data, width, height, qualityGrid.width, qualityGrid.height), {
+    ...qualityGrid, steps: options.qualitySteps, seeds: Array.from({ length: options.qualitySeeds }, (_, i) => i),
+  });
+  const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, width, height, side, side), {
+    width: side, height: side, seed: 0, ...DEFAULT_TRIALS,
+  }));
+
   const metrics: ReportMetrics = {
-    steps: options.steps, topK: params.topK, sparse, dense,
+    steps: options.steps, topK: params.topK, sparse, dense, quality, trials,
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
     regrowth: { erasedCells: erased, lossBefore: sparse.loss, lossAfterDamage, stepsToWithin1_5x: back, lossAtEnd: rgbaLoss(end, data.target), controlLossAtEnd: rgbaLoss(control, data.target), regrowSteps: options.regrowSteps },
     tissueAgreement,
@@ -134,6 +152,15 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
     types: { width, height, rgba: renderView(genome, grown, 'type') },
     lossSvg: lossCurveSvg(history),
   };
+}
+
+/** The run's target (centred on its W x H training grid) centred on another grid instead. */
+function recentre(data: TrainingData, gridW: number, gridH: number, width: number, height: number): Float32Array {
+  const tw = data.targetWidth, th = data.targetHeight;
+  const left = Math.floor((gridW - tw) / 2), top = Math.floor((gridH - th) / 2);
+  const image = new Float32Array(tw * th * 4);
+  for (let y = 0; y < th; y++) image.set(data.target.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
+  return padTarget(image, tw, th, width, height);
 }
 
 /** Frames side by side with a 2-pixel white gap. */

@@ -50,7 +50,7 @@ function config(name: string, overrides: Record<string, unknown> = {}, training:
     loss: { loadBalance: 0.1, sparsity: 0.01 },
     // One grid of each batch perturbed: every run below, the exact resume included, draws perturbations.
     perturb: { grids: 1, forceRadius: [1, 3] },
-    report: { strip: [0, 8, 16], steps: 16, regrowSteps: 16 },
+    report: { strip: [0, 8, 16], steps: 16, regrowSteps: 16, qualityGrid: { width: 16, height: 16 }, qualitySteps: [8, 16], qualitySeeds: 2, trialSizes: [16] },
     ...overrides,
   };
   const file = join(folder, 'config.json');
@@ -84,8 +84,20 @@ describe('train CLI', () => {
     const { grid } = referenceStep(genome, resolveParams(genome.regulation, 2, 'test'), createSeededState(genome, 16, 16), 0);
     expect(grid.state.every(Number.isFinite)).toBe(true);
 
-    for (const f of ['loss.svg', 'strip.png', 'types.png', 'metrics.json']) expect(existsSync(join(dir, 'grow/grow.report', f))).toBe(true);
+    for (const f of ['loss.svg', 'strip.png', 'types.png', 'metrics.json', 'report.md']) expect(existsSync(join(dir, 'grow/grow.report', f))).toBe(true);
     const metrics = JSON.parse(readFileSync(join(dir, 'grow/grow.report/metrics.json'), 'utf8'));
+    // The quality measure of npm run eval, and its command in report.md.
+    expect(metrics.quality).toMatchObject({ width: 16, height: 16, seeds: [0, 1] });
+    expect(metrics.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
+    expect(metrics.trials).toHaveLength(1);
+    expect(metrics.trials[0].rows.map((r: { trial: string }) => r.trial)).toEqual([
+      'knockout 0, 50 steps', 'knockout 1, 50 steps', 'force 0 r6, 50 steps', 'force 1 r6, 50 steps', 'top-k 1 T0.5, 50 steps', 'erase 30%',
+    ]);
+    const markdown = readFileSync(join(dir, 'grow/grow.report/report.md'), 'utf8');
+    const command = /`npm run eval -- (\S+) --target (\S+) --size 16x16`/.exec(markdown)!;
+    expect(resolve(ROOT, command[1])).toBe(genomeFile);
+    expect(resolve(ROOT, command[2])).toBe(TARGET);
+    expect(markdown).toContain(`| 16 | ${metrics.quality.atSteps[1].loss.toFixed(4)} |`);
     expect(metrics.sparse.typeShares).toHaveLength(2);
     expect(metrics.regrowth.erasedCells).toBeGreaterThanOrEqual(0);
     expect(readFileSync(join(dir, 'grow/grow.report/loss.svg'), 'utf8')).toMatch(/^<svg/);
@@ -158,6 +170,22 @@ describe('train CLI', () => {
     const provenance = JSON.parse(readFileSync(out, 'utf8')).metadata.provenance;
     expect(provenance).toMatchObject({ iterations: 1, from: baseGenome });
     expect(logLines(join(dir, 'continued/continued.log.jsonl'))[0]).toMatchObject({ event: 'start', from: baseGenome, iteration: 0 });
+  });
+
+  it('without --quiet and without a terminal: a plain progress line per checkpoint with loss, s/it and ETA; the log keeps wall time', async () => {
+    const file = config('progress', {}, { iterations: 20, checkpointEvery: 10 });
+    const run = await train('--config', file, '--no-report');
+    expect(run.code).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^train: progress, backend wasm/);
+    expect(lines.slice(1)).toHaveLength(2);
+    for (const [i, line] of lines.slice(1).entries()) {
+      expect(line).toMatch(new RegExp(`^train: it ${(i + 1) * 10}/20 \\| loss \\d\\.\\d{3}e-\\d+ \\(rgba \\d\\.\\d{3}e-\\d+\\) \\| lr 3\\.0e-3 \\| \\d+\\.\\d\\d s/it \\| eta \\d+s \\| elapsed \\d+s$`));
+    }
+    const entries = logLines(join(dir, 'progress/progress.log.jsonl')).filter((l) => !l.event);
+    expect(Date.parse(entries[0].time)).toBeGreaterThan(Date.now() - 600_000);
+    const sum = entries.reduce((s: number, e: { seconds: number }) => s + e.seconds, 0);
+    expect(entries.at(-1).elapsed).toBeCloseTo(sum, 6);
   });
 
   it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {

@@ -26,7 +26,7 @@ describe('report', () => {
 
   it('lossCurveSvg draws both curves on a log scale', () => {
     const history = Array.from({ length: 50 }, (_, i) => ({
-      iteration: i + 1, loss: 0.1 / (i + 1), rgba: 0.08 / (i + 1), balance: 0, entropy: 0, tissue: 0, lr: 1e-3, steps: 10, seconds: 1,
+      iteration: i + 1, loss: 0.1 / (i + 1), rgba: 0.08 / (i + 1), balance: 0, entropy: 0, tissue: 0, lr: 1e-3, steps: 10, seconds: 1, elapsed: i + 1,
     }));
     const svg = lossCurveSvg(history);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -1,0 +1,47 @@
+/**
+ * report.md beside a trained genome: its quality figures and perturbation table as Markdown tables, for a
+ * preset's README to quote. Every figure comes from metrics.json; the commands that reproduce them head
+ * each table.
+ */
+import type { ReportMetrics } from './report.ts';
+
+const loss = (x: number) => x.toFixed(4);
+const ratio = (x: number) => x.toFixed(2);
+
+export function reportMarkdown(name: string, genomeFile: string, targetCommand: string, m: ReportMetrics): string {
+  const q = m.quality;
+  const lines = [
+    `# ${name}: measured`,
+    '',
+    `Loss (RGBA mean squared error against the target centred on a ${q.width}x${q.height} grid, grown from one seed, mean of`,
+    `${q.seeds.length} seeds): \`npm run eval -- ${genomeFile} ${targetCommand} --size ${q.width}x${q.height}\``,
+    '',
+    '| steps | loss (mean) | per seed | alive cells |',
+    '| --- | --- | --- | --- |',
+    ...q.atSteps.map((a) => `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} |`),
+    '',
+    `Cell types at step ${m.steps} (top-${m.topK}), share of alive cells per dominant expert: ${m.sparse.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')};`
+      + ` ${m.expertsOver10Percent} experts at 10% or more.`
+      + (m.tissueAgreement === null ? '' : ` Labelled cells whose dominant expert is their label's: ${(100 * m.tissueAgreement).toFixed(1)}%.`),
+    '',
+  ];
+  for (const t of m.trials) {
+    const o = t.options;
+    lines.push(
+      `## Perturbations on ${t.width}x${t.height}`,
+      '',
+      `\`npm run eval -- ${genomeFile} ${targetCommand} --size ${t.width}x${t.height} --trials\`: grown ${o.growSteps} steps (seed ${t.seed}),`
+        + ` each perturbation held ${o.holdSteps} steps and lifted, then ${o.recoverSteps} steps; alive ratio against an unperturbed twin;`
+        + ' recovered = loss back within 1.5x of before.',
+      '',
+      '| perturbation | largest alive ratio | loss before | loss when lifted | loss at end | steps to recover |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...t.rows.map((r) => `| ${r.trial} | ${ratio(r.maxAliveRatio)} | ${loss(r.lossBefore)} | ${loss(r.lossAtLift)} | ${loss(r.lossAtEnd)} | ${r.stepsToRecover ?? `not in ${o.recoverSteps}`} |`),
+      '',
+      `Left alone for ${t.alone.steps} steps: ${t.alone.aliveBefore} -> ${t.alone.aliveAtEnd} alive cells (largest ratio ${ratio(t.alone.maxAliveRatio)}),`
+        + ` loss ${loss(t.alone.lossBefore)} -> ${loss(t.alone.lossAtEnd)}.`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
