@@ -180,25 +180,6 @@ export function scatterAddRows(base: T, x: T, index: Int32Array): T {
   }))(base, x);
 }
 
-/** base with row index[j] replaced by row j of x (indices distinct). */
-export function replaceRows(base: T, x: T, index: Int32Array): T {
-  const [rows, cols] = rowsOf(base);
-  return customGrad((b: T, input: T) => {
-    const out = read(b).slice();
-    const values = read(input);
-    for (let j = 0; j < index.length; j++) out.set(values.subarray(j * cols, (j + 1) * cols), index[j] * cols);
-    return {
-      value: tf.tensor2d(out, [rows, cols]),
-      gradFunc: (dy: T) => {
-        const d = read(dy);
-        const kept = d.slice();
-        for (let j = 0; j < index.length; j++) kept.fill(0, index[j] * cols, (index[j] + 1) * cols);
-        return [tf.tensor2d(kept, [rows, cols]), tf.tensor2d(gatherJs(d, cols, index), [index.length, cols])];
-      },
-    };
-  })(base, x);
-}
-
 /**
  * Perception of the cells `index` of a batch of grids (state N x C), n x (C * F), by the reference's
  * perceiveCell (same taps, same order, same float32 rounding); its gradient is the transposed stencil.
@@ -302,8 +283,7 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
   const active = Int32Array.from(activeList);
   const n = active.length;
 
-  let state = grids.state;
-  let marks = grids.marks;
+  let applied: { ds: T; newMarks: T } | null = null;
   if (n > 0) {
     const rows = rowRegulation(ctx, active, elapsed);
     // 1. Perception of the active cells.
@@ -367,10 +347,8 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
       ds = parts.length ? scatterAddRows(tf.zeros([n, C]), parts.length === 1 ? parts[0] : tf.concat(parts, 0), Int32Array.from(index)) : tf.zeros([n, C]);
     }
 
-    // 7. Fired cells apply it; unfired and dead cells keep state and marks (the dead are zeroed below).
-    state = scatterAddRows(grids.state, ds, active);
-    marks = replaceRows(grids.marks, newMarks, active);
-
+    // 7. Fired cells apply it; unfired cells keep state and marks.
+    applied = { ds, newMarks };
     if (trace) {
       trace.active += n;
       const sum = newMarks.sum(0);
@@ -382,28 +360,68 @@ export function stepTf(weights: TfWeights, ctx: StepContext, grids: GridTensors,
     }
   }
 
-  // 8 (after). Alive after too, else zero state and uniform marks.
-  const newAlpha = n > 0 ? (state.slice([0, ALPHA_CHANNEL], [N, 1]).dataSync() as Float32Array) : grids.alpha;
-  const postAlive = aliveMaskBatch(newAlpha, batch, width, height);
-  const keep = new Float32Array(N);
-  const uniform = new Float32Array(N);
+  // 8 (after). Alive after too, else zero state and uniform marks: one op for the state, one for the marks.
+  const committed = commitState(grids.state, applied?.ds ?? tf.zeros([0, C]), active, (updated) => {
+    const newAlpha = new Float32Array(N);
+    for (let i = 0; i < N; i++) newAlpha[i] = updated[i * C + ALPHA_CHANNEL];
+    const postAlive = aliveMaskBatch(newAlpha, batch, width, height);
+    const keep = new Uint8Array(N);
+    for (let i = 0; i < N; i++) keep[i] = preAlive[i] & postAlive[i];
+    return keep;
+  });
   const alpha = new Float32Array(N);
-  let allKept = true;
-  for (let i = 0; i < N; i++) {
-    if (preAlive[i] && postAlive[i]) {
-      keep[i] = 1;
-      alpha[i] = newAlpha[i];
-    } else {
-      uniform[i] = 1 / K;
-      allKept = false;
+  for (let i = 0; i < N; i++) if (committed.keep[i]) alpha[i] = committed.value.alpha[i];
+  const marks = commitMarks(grids.marks, applied?.newMarks ?? tf.zeros([0, K]), active, committed.keep);
+  return { state: committed.state, marks, alpha };
+}
+
+/**
+ * state + ds added into rows `index`, then the rows that `keepOf` (given the updated values) does not keep
+ * zeroed, as one op: a full-grid op on the tape costs a copy of its saved inputs (tfjs clones them), and
+ * this one saves none. Gradient: dy on kept rows, gathered at `index` for ds.
+ */
+function commitState(state: T, ds: T, index: Int32Array, keepOf: (updated: Float32Array) => Uint8Array): { state: T; keep: Uint8Array; value: { alpha: Float32Array } } {
+  const [rows, cols] = rowsOf(state);
+  let keep: Uint8Array = new Uint8Array(rows);
+  const value = { alpha: new Float32Array(rows) };
+  const out = customGrad((base: T, delta: T) => {
+    const next = scatterAddJs(read(base).slice(), read(delta), cols, index);
+    keep = keepOf(next);
+    for (let i = 0; i < rows; i++) {
+      value.alpha[i] = next[i * cols + ALPHA_CHANNEL];
+      if (!keep[i]) next.fill(0, i * cols, (i + 1) * cols);
     }
-  }
-  if (!allKept) {
-    const keepT = tf.tensor2d(keep, [N, 1]);
-    state = state.mul(keepT);
-    marks = marks.mul(keepT).add(tf.tensor2d(uniform, [N, 1]));
-  }
-  return { state, marks, alpha };
+    return {
+      value: tf.tensor2d(next, [rows, cols]),
+      gradFunc: (dy: T) => {
+        const d = read(dy).slice();
+        for (let i = 0; i < rows; i++) if (!keep[i]) d.fill(0, i * cols, (i + 1) * cols);
+        return [tf.tensor2d(d, [rows, cols]), tf.tensor2d(gatherJs(d, cols, index), [index.length, cols])];
+      },
+    };
+  })(state, ds);
+  return { state: out, keep, value };
+}
+
+/** marks with rows `index` replaced by newMarks, then rows not kept set uniform; one op, as commitState. */
+function commitMarks(marks: T, newMarks: T, index: Int32Array, keep: Uint8Array): T {
+  const [rows, cols] = rowsOf(marks);
+  return customGrad((base: T, replacement: T) => {
+    const next = read(base).slice();
+    const values = read(replacement);
+    for (let j = 0; j < index.length; j++) next.set(values.subarray(j * cols, (j + 1) * cols), index[j] * cols);
+    for (let i = 0; i < rows; i++) if (!keep[i]) next.fill(1 / cols, i * cols, (i + 1) * cols);
+    return {
+      value: tf.tensor2d(next, [rows, cols]),
+      gradFunc: (dy: T) => {
+        const d = read(dy).slice();
+        for (let i = 0; i < rows; i++) if (!keep[i]) d.fill(0, i * cols, (i + 1) * cols);
+        const toNew = gatherJs(d, cols, index);
+        for (let j = 0; j < index.length; j++) d.fill(0, index[j] * cols, (index[j] + 1) * cols);
+        return [tf.tensor2d(d, [rows, cols]), tf.tensor2d(toNew, [index.length, cols])];
+      },
+    };
+  })(marks, newMarks);
 }
 
 const blockCache = new Map<string, T>();
