@@ -1,6 +1,6 @@
 /**
- * `npm run bench:train -- [--json FILE] [--steps N] [--repeats N]`: forward + backward cell-steps per
- * second of the trainer (loss and gradients of a whole rollout, as one training iteration computes them),
+ * `npm run bench:train -- [--json FILE] [--steps N] [--repeats N] [--cell-steps-per-pass LIST]`: forward +
+ * backward cell-steps per second of the trainer (loss and gradients of a whole rollout, as one training iteration computes them),
  * for the Growing-NCA-shaped genome (16 channels, identity/sobel_x/sobel_y, one expert 48 -> 128 -> 16)
  * and a K = 4 genome of the same expert size (4 x 32 hidden, linear gate, top-k 2), batch 8 on 72x72, fire
  * rate 0.5, 64-step rollouts, with 1 and 2 worker threads, on two kinds of grid:
@@ -14,6 +14,7 @@ import type { Architecture } from '../model/genome.ts';
 import { resolveParams, type RegulationOverrides } from '../model/params.ts';
 import { randomGenome } from '../model/random-genome.ts';
 import { BACKENDS, type BackendChoice } from '../train/backend.ts';
+import { CELL_STEPS_PER_PASS } from '../train/config.ts';
 import type { ShardSetup } from '../train/objective.ts';
 import { startRunner, type BatchInput } from '../train/shards.ts';
 import { weightsFromGenome } from '../train/weights.ts';
@@ -67,9 +68,11 @@ async function main(): Promise<void> {
     .addOption(new Option('--workers <list>', 'worker counts to compare').default('1,2'))
     .addOption(new Option('--backend <name>', 'tfjs backend').default('auto').choices(BACKENDS))
     .addOption(new Option('--grids <list>', 'grid kinds: full, organism').default('full,organism'))
+    .addOption(new Option('--cell-steps-per-pass <list>', 'values of training.cellStepsPerPass to compare').default(String(CELL_STEPS_PER_PASS)))
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .parse(process.argv);
-  const options = program.opts<{ json?: string; steps: number; repeats: number; workers: string; backend: BackendChoice; grids: string }>();
+  const options = program.opts<{ json?: string; steps: number; repeats: number; workers: string; backend: BackendChoice; grids: string; cellStepsPerPass: string }>();
+  const passSizes = options.cellStepsPerPass.split(',').map(Number);
   const workerCounts = options.workers.split(',').map(Number);
   const kinds = options.grids.split(',') as ('full' | 'organism')[];
   const results: Record<string, unknown>[] = [];
@@ -77,11 +80,12 @@ async function main(): Promise<void> {
     const genome = randomGenome(c.arch, { seed: 1, outputScale: 0.1 });
     const params = resolveParams(c.regulation, c.arch.expertHidden.length, c.name);
     const list = weightsFromGenome(genome);
-    const setup: ShardSetup = {
-      arch: c.arch, params, width: W, height: H, target: new Float32Array(W * H * 4), tissue: null, morphogens: null,
-      weights: { loadBalance: c.arch.expertHidden.length > 1 ? 0.1 : 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
-    };
-    for (const workers of workerCounts) {
+    for (const cellStepsPerPass of passSizes) for (const workers of workerCounts) {
+      const setup: ShardSetup = {
+        arch: c.arch, params, width: W, height: H, target: new Float32Array(W * H * 4), tissue: null, morphogens: null,
+        weights: { loadBalance: c.arch.expertHidden.length > 1 ? 0.1 : 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
+        cellStepsPerPass,
+      };
       const runner = await startRunner(workers, setup, options.backend);
       for (const kind of kinds) {
         const input = { ...grids(c.arch, kind), steps: options.steps };
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
         const cellSteps = BATCH * W * H * options.steps;
         const row = {
           genome: c.name, grids: kind, aliveShare: Number(input.alive.toFixed(3)), workers, backend: runner.backend,
-          batch: BATCH, grid: `${W}x${H}`, steps: options.steps, fireRate: 0.5,
+          batch: BATCH, grid: `${W}x${H}`, steps: options.steps, fireRate: 0.5, cellStepsPerPass,
           secondsPerIteration: Number(seconds.toFixed(3)),
           cellStepsPerSecond: Math.round(cellSteps / seconds),
         };
