@@ -12,12 +12,12 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { serializeGenome } from '../model/genome-file.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { BACKENDS, type BackendChoice } from '../train/backend.ts';
 import { decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
-import { applyOverrides, parseTrainConfig, type TrainConfig } from '../train/config.ts';
+import { applyOverrides, parseTrainConfig, TRAINABLE, type TrainConfig } from '../train/config.ts';
 import { cropImage, trainingData, type TissueSource } from '../train/data.ts';
 import {
   architectureOf, initialGenome, initialState, paramsOf, shardSetup, trainLoop, type HistoryEntry, type TrainerState, type TrainingData,
@@ -44,6 +44,7 @@ interface TrainOptions {
   reportSteps?: number;
   seed?: number;
   workers?: number;
+  train?: string;
   checkpointEvery?: number;
   checkpoint?: string;
   log?: string;
@@ -55,7 +56,7 @@ interface TrainOptions {
 const positive = (text: string) => {
   const value = Number(text);
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) || !(value > 0) || value > 1) {
-    throw new Error(`expected a number in (0, 1], got ${JSON.stringify(text)}`);
+    throw new InvalidArgumentError(`expected a number in (0, 1], got ${JSON.stringify(text)}`);
   }
   return value;
 };
@@ -75,6 +76,7 @@ function buildProgram(): Command {
     .addOption(new Option('--report-steps <int>', 'steps grown before the report measures (overrides report.steps)').argParser(integerParser(1, 100_000)))
     .addOption(new Option('--seed <int>', `seed of weights and every random choice (overrides training.seed), in [0, ${SEED_MAX}]`).argParser(integerParser(0, SEED_MAX)))
     .addOption(new Option('--workers <int>', 'worker threads, one tfjs each (overrides training.workers; 1 = this thread)').argParser(integerParser(1, 64)))
+    .addOption(new Option('--train <weights>', 'which weights learn: all, gate (the regulatory layer; experts frozen bit for bit), experts (overrides training.train)').choices(TRAINABLE))
     .addOption(new Option('--checkpoint-every <int>', 'iterations between checkpoints (overrides training.checkpointEvery)').argParser(integerParser(1, 1_000_000)))
     .addOption(new Option('--checkpoint <file>', 'checkpoint path (default: beside the genome, NAME.checkpoint.bin)'))
     .addOption(new Option('--log <file>', 'JSON-lines log (default: beside the genome, NAME.log.jsonl)'))
@@ -121,7 +123,7 @@ function flagOverrides(o: TrainOptions): Record<string, unknown> {
   return {
     'training.iterations': o.iterations, 'training.batch': o.batch, 'training.pool': o.pool, 'training.lr': o.lr, 'training.damage': o.damage,
     'report.steps': o.reportSteps,
-    'training.seed': o.seed, 'training.workers': o.workers, 'training.checkpointEvery': o.checkpointEvery,
+    'training.seed': o.seed, 'training.workers': o.workers, 'training.train': o.train, 'training.checkpointEvery': o.checkpointEvery,
   };
 }
 

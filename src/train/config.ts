@@ -20,6 +20,15 @@ import { PERTURBATION_KINDS } from '../model/perturbation.ts';
  */
 export const CELL_STEPS_PER_PASS = 640_000;
 
+/** What `training.train` may name: which weights a run updates. */
+export const TRAINABLE = ['all', 'gate', 'experts'] as const;
+export type Trainable = (typeof TRAINABLE)[number];
+
+/** Whether the weight called `name` (weightsFromGenome's names) learns under `train`. */
+export function isTrainable(name: string, train: Trainable): boolean {
+  return train === 'all' || name.startsWith(train === 'gate' ? 'gate' : 'experts');
+}
+
 /** A live regulation parameter, checked against its declaration in src/model/params.ts. */
 const parameter = (name: ParameterName) => {
   const spec = PARAMETERS[name];
@@ -95,6 +104,11 @@ export const trainConfigSchema = object({
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),
+    /**
+     * Which weights learn: all; the regulatory layer only (gate, with its hidden layer), the experts kept
+     * bit for bit; or the experts only.
+     */
+    train: z.enum(TRAINABLE, { error: (i) => `expected one of ${TRAINABLE.join(', ')}, got ${got(i.input)}` }).default('all'),
     /** Scale of the experts' initial output layers (0 = zero, as Growing-NCA starts). */
     initScale: num(0, 10).default(0),
     /**
@@ -150,6 +164,9 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   if (config.training.damage >= config.training.batch && config.training.damage > 0) fail('training.damage', `expected fewer than training.batch (${config.training.batch}), got ${config.training.damage}`);
   const [rMin, rMax] = config.training.damageRadius;
   if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
+  if (config.training.train === 'gate' && config.architecture.gate === null) {
+    fail('training.train', 'expected all or experts for a genome without a gate, got gate');
+  }
   if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
   const spare = config.training.batch - 1 - config.training.damage;
   if (config.perturb.grids > spare) {

@@ -10,7 +10,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { randomGenome } from '../model/random-genome.ts';
 import { adamStep, createAdam, learningRate, normaliseGradients, type AdamState } from './adam.ts';
-import type { TrainConfig } from './config.ts';
+import { isTrainable, type TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
 import { drawBatchPerturbations } from './perturb.ts';
 import { createPool, drawBatch, type Pool } from './pool.ts';
@@ -120,6 +120,8 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
   const cells = pool.width * pool.height;
   const C = pool.channels, K = pool.experts;
   const rng = new Rng(state.rng);
+  // Frozen weights get no update at all (not even a zero-gradient Adam step): they stay bit for bit.
+  const trainable = weightsFromGenome(initialGenome(config)).names.map((name) => isTrainable(name, t.train));
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
@@ -142,7 +144,7 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
     const finite = Number.isFinite(result.loss) && result.grads.every((g) => g.every(Number.isFinite));
     if (finite) {
       normaliseGradients(result.grads);
-      adamStep(state.adam, state.weights, result.grads, lr);
+      adamStep(state.adam, state.weights, result.grads, lr, trainable);
       plan.slots.forEach((slot, b) => {
         pool.state.set(result.state.subarray(b * cells * C, (b + 1) * cells * C), slot * cells * C);
         pool.marks.set(result.marks.subarray(b * cells * K, (b + 1) * cells * K), slot * cells * K);

@@ -188,6 +188,22 @@ describe('train CLI', () => {
     expect(entries.at(-1).elapsed).toBeCloseTo(sum, 6);
   });
 
+  it.each([
+    ['gate', 'gate', 'experts'],
+    ['experts', 'experts', 'gate'],
+  ] as const)('--train %s: only those weights learn; the others stay bit for bit', async (which, learns, frozen) => {
+    const baseGenome = join(dir, 'base/base.genome.json');
+    const file = config(`only-${which}`, {}, { iterations: 3 });
+    const run = await train('--config', file, '--from', baseGenome, '--train', which, '--quiet', '--no-report');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const weights = (f: string) => JSON.parse(readFileSync(f, 'utf8')).weights as Record<string, unknown>;
+    const before = weights(baseGenome), after = weights(join(dir, `only-${which}/only-${which}.genome.json`));
+    expect(after[frozen]).toEqual(before[frozen]);
+    expect(JSON.stringify(after[learns])).not.toBe(JSON.stringify(before[learns]));
+    expect(JSON.parse(readFileSync(join(dir, `only-${which}/only-${which}.genome.json`), 'utf8')).metadata.provenance.config.training.train).toBe(which);
+  });
+
   it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
     const file = config('wiped', { perturb: { grids: 0 } }, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
@@ -218,6 +234,8 @@ describe('train CLI', () => {
         writeFileSync(other, serializeGenome(randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [16, 16, 16], gateHidden: 0, morphogens: 1 }, { seed: 1 })));
         return ['--config', config('bad9'), '--from', other];
       }, /--from .*other\.genome\.json: architecture\.experts: expected the config's \[16,16\], got \[16,16,16\]/],
+      ['--lr out of range', () => ['--config', config('bad14'), '--lr', '2'], /option '--lr <number>' argument '2' is invalid\. expected a number in \(0, 1\], got "2"/],
+      ['--train gate without a gate', () => ['--config', config('bad15', { architecture: { channels: 8, experts: [16], gate: null, morphogens: [] } }), '--train', 'gate'], /field training\.train: expected all or experts for a genome without a gate, got gate/],
       ['--from a missing genome', () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')], /--from: .*none\.genome\.json: cannot read/],
       ['more perturbed grids than the batch spares', () => ['--config', config('bad12', { perturb: { grids: 4 } })], /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/],
       ['unknown perturbation kind', () => ['--config', config('bad13', { perturb: { grids: 1, kinds: ['poke'] } })], /field perturb\.kinds\[0\]: expected one of knockout, force, regulation, got "poke"/],
