@@ -11,20 +11,16 @@ import type { Genome } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
 import { DEFAULT_TRIALS, runTrials } from '../model/perturbation-trials.ts';
 import { measureQuality } from '../model/quality.ts';
-import { padTarget, premultiplyRgba8 } from '../model/target.ts';
-import { cropImage } from '../train/data.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { integerListParser, integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
 import { readGenomeFile } from './genome-input.ts';
-import { readPng } from './png.ts';
+import { addTargetOptions, loadTarget, type TargetFlags } from './target-input.ts';
 import { addRegulationOptions, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
 
 const MAX_STEPS = 100_000;
 
-interface EvalOptions extends RegulationFlags {
+interface EvalOptions extends RegulationFlags, TargetFlags {
   target: string;
-  tile?: number;
-  tileSize: number;
   size: GridSize;
   steps: number[];
   seeds: number;
@@ -35,10 +31,8 @@ interface EvalOptions extends RegulationFlags {
 function buildProgram(): Command {
   const program = new Command('eval')
     .description('Measure a genome against its target: RGBA mean squared error after growing from one seed (reference step), mean over seeds.')
-    .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)')
-    .addOption(new Option('--target <file.png>', 'the target image (straight RGBA), centred on the grid').makeOptionMandatory())
-    .addOption(new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(integerParser(0, 1000)))
-    .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)))
+    .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)');
+  addTargetOptions(program, true)
     .addOption(new Option('--size <WxH>', 'grid width x height in cells').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
     .addOption(new Option('--steps <list>', 'step counts to measure at').default([96, 200], '96,200').argParser(integerListParser(0, MAX_STEPS)))
     .addOption(new Option('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1').default(3).argParser(integerParser(1, 1000)))
@@ -47,20 +41,6 @@ function buildProgram(): Command {
   return addRegulationOptions(program)
     .showHelpAfterError('(run with --help for the flags)')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
-}
-
-function loadTarget(options: EvalOptions): Float32Array {
-  let image;
-  try {
-    image = cropImage(readPng(options.target), options.tile, options.tileSize, options.target);
-  } catch (error) {
-    throw new Error(`option '--target <file.png>': ${(error as Error).message}`);
-  }
-  const { width, height } = options.size;
-  if (image.width > width || image.height > height) {
-    throw new Error(`option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, larger than the ${width}x${height} grid (--size)`);
-  }
-  return padTarget(premultiplyRgba8(image.data, image.width, image.height), image.width, image.height, width, height);
 }
 
 function main(argv: string[]): void {
@@ -73,7 +53,7 @@ function main(argv: string[]): void {
   try {
     genome = readGenomeFile(file);
     params = regulationFromFlags(genome, options, file);
-    target = loadTarget(options);
+    target = loadTarget(options, options.size.width, options.size.height);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);

@@ -1,0 +1,34 @@
+/** The --target (and --tile, --tile-size) flags of eval and sweep: a PNG centred on the grid, premultiplied. */
+import { Option, type Command } from 'commander';
+import { padTarget, premultiplyRgba8 } from '../model/target.ts';
+import { cropImage } from '../train/data.ts';
+import { integerParser } from './flags.ts';
+import { readPng } from './png.ts';
+
+export interface TargetFlags {
+  target?: string;
+  tile?: number;
+  tileSize: number;
+}
+
+export function addTargetOptions(program: Command, required: boolean): Command {
+  const target = new Option('--target <file.png>', 'the target image (straight RGBA), centred on the grid');
+  return program
+    .addOption(required ? target.makeOptionMandatory() : target)
+    .addOption(new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(integerParser(0, 1000)))
+    .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)));
+}
+
+/** The target on a width x height grid; errors name --target. */
+export function loadTarget(options: TargetFlags & { target: string }, width: number, height: number, sizeFlag = '--size'): Float32Array {
+  let image;
+  try {
+    image = cropImage(readPng(options.target), options.tile, options.tileSize, options.target);
+  } catch (error) {
+    throw new Error(`option '--target <file.png>': ${(error as Error).message}`);
+  }
+  if (image.width > width || image.height > height) {
+    throw new Error(`option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, larger than the ${width}x${height} grid (${sizeFlag})`);
+  }
+  return padTarget(premultiplyRgba8(image.data, image.width, image.height), image.width, image.height, width, height);
+}
