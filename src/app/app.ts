@@ -4,6 +4,7 @@
  */
 import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import type { ScalarParams } from '../model/params.ts';
 import type { UiEvent, ToolSettings } from '../ui/events.ts';
@@ -44,6 +45,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
   function refresh(): void {
     const s = sim();
     ui.panel.show({ params: s.params as ScalarParams, knockouts: s.params.knockouts, view: model.view,
+      environment: environmentChannels(model.genome).length > 0 ? s.environment : null,
       sizes: { experts: s.sizes.experts, channels: s.sizes.channels, morphogens: s.sizes.morphogens } });
     ui.legend(model.view, s.sizes.experts, model.genome.metadata.name);
     ui.transport.setPlaying(model.playing);
@@ -80,7 +82,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       throw new Error(`${name}: a state of ${state.channels} channels, ${state.experts} experts and ${state.morphogenCount} morphogens does not fit ${model.label} (${arch.channels}, ${expertCount(model.genome)}, ${arch.morphogens}); open its genome first`);
     }
     if (state.width !== sim().width || state.height !== sim().height) {
-      resizeSimulation(gpu, { genome: model.genome, width: state.width, height: state.height, seed: sim().seed, params: sim().params, state });
+      resizeSimulation(gpu, { genome: model.genome, width: state.width, height: state.height, seed: sim().seed, params: sim().params, state, environment: sim().environment });
       fit();
     } else sim().loadState(state);
     strokes.clear();
@@ -95,6 +97,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
         s.setParams({ knockouts: event.on ? [...rest, event.expert].sort((a, b) => a - b) : rest });
         break;
       }
+      case 'environment': s.setEnvironment(event.value); break;
       case 'play': model.playing = event.playing; break;
       case 'step': s.step(1); model.playing = false; break;
       case 'reset': s.reset(event.newSeed ? randomSeed() : s.seed); strokes.clear(); ui.plots.restart(s.sizes.experts); break;
@@ -119,7 +122,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'share': ui.share(setup()); break;
       case 'record': ui.record(`${fileStem()}.webm`); break;
       case 'gridSize':
-        resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params });
+        resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params, environment: s.environment });
         strokes.clear();
         ui.plots.restart(s.sizes.experts);
         fit();
@@ -133,7 +136,8 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     const s = sim();
     const params: Setup['params'] = { ...(s.params as ScalarParams) };
     return { preset: model.preset ?? undefined, seed: s.seed, width: s.width, height: s.height, params,
-      knockouts: s.params.knockouts, view: model.view, camera: model.camera };
+      knockouts: s.params.knockouts, view: model.view, camera: model.camera,
+      ...(environmentChannels(model.genome).length > 0 ? { environment: s.environment } : {}) };
   }
 
   return {
@@ -178,7 +182,9 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       return metrics;
     },
     createSession: (state?: Parameters<typeof createGpuSession>[1]['state']) =>
-      createGpuSession(canvas, { genome: model.genome, width: sim().width, height: sim().height, seed: sim().seed, params: sim().params, state }),
+      createGpuSession(canvas, {
+        genome: model.genome, width: sim().width, height: sim().height, seed: sim().seed, params: sim().params, state, environment: sim().environment,
+      }),
   };
 }
 

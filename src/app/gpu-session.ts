@@ -23,6 +23,7 @@ export interface SessionConfig {
   seed: number;
   params: RegulationOverrides;
   state?: CellState;
+  environment?: number;
 }
 
 export function createGpuSession(canvas: HTMLCanvasElement, config: SessionConfig): GpuSession {

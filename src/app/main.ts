@@ -4,6 +4,7 @@
  */
 import { expertCount } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationOverrides } from '../model/params.ts';
 import { createActions } from '../ui/actions.ts';
 import { createBanner } from '../ui/banner.ts';
@@ -91,7 +92,9 @@ async function main(): Promise<void> {
   const width = setup.width ?? DEFAULT_SIZE, height = setup.height ?? DEFAULT_SIZE;
   let gpu;
   try {
-    gpu = createGpuSession(canvas, { genome, width, height, seed: setup.seed ?? randomSeed(), params });
+    const environment = setup.environment !== undefined && environmentChannels(genome).length > 0 ? setup.environment : 0;
+    if (setup.environment !== undefined && environment !== setup.environment) problems.push(`URL: field environment: ${preset} reads no environment signal`);
+    gpu = createGpuSession(canvas, { genome, width, height, seed: setup.seed ?? randomSeed(), params, environment });
   } catch (error) {
     banner.show((error as Error).message);
     return;

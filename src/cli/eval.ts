@@ -15,7 +15,7 @@ import { writeFileAtomic } from './atomic.ts';
 import { integerListParser, integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
 import { readGenomeFile } from './genome-input.ts';
 import { addTargetOptions, loadTarget, type TargetFlags } from './target-input.ts';
-import { addRegulationOptions, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
+import { addRegulationOptions, environmentFromFlags, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
 
 const MAX_STEPS = 100_000;
 
@@ -50,19 +50,21 @@ function main(argv: string[]): void {
   let genome: Genome;
   let params: RegulationParams;
   let target: Float32Array;
+  let environment: number;
   try {
     genome = readGenomeFile(file);
     params = regulationFromFlags(genome, options, file);
+    environment = environmentFromFlags(genome, options, file);
     target = loadTarget(options, options.size.width, options.size.height);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
   const seeds = Array.from({ length: options.seeds }, (_, i) => i);
-  const quality = measureQuality(genome, params, target, { ...options.size, steps: options.steps, seeds });
-  const trials = options.trials ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS }) : undefined;
+  const quality = measureQuality(genome, params, target, { ...options.size, steps: options.steps, seeds, environment });
+  const trials = options.trials ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS, environment }) : undefined;
   const report = {
-    genome: file, target: options.target, ...(options.tile === undefined ? {} : { tile: options.tile }), params, ...quality,
+    genome: file, target: options.target, ...(options.tile === undefined ? {} : { tile: options.tile }), params, environment, ...quality,
     ...(trials ? { trials } : {}),
   };
   const text = `${JSON.stringify(report)}\n`;

@@ -64,6 +64,18 @@ export function integerListParser(min: number, max: number): (text: string) => n
   };
 }
 
+/** A number in [0, 1]: the environment signal of a genome trained with one. */
+export function parseEnvironment(text: string): number {
+  const value = Number(text);
+  if (!DECIMAL.test(text.trim()) || value < 0 || value > 1) throw new InvalidArgumentError(`expected a number in [0, 1], got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/** The --environment option of the headless CLIs. */
+export function environmentOption(): Option {
+  return new Option('--environment <number>', 'the environment signal in [0, 1], for a genome that reads one (default 0)').argParser(parseEnvironment);
+}
+
 /** A path to write: its folder must exist now, so a long run does not fail only at the end. */
 export function parseOutputPath(text: string): string {
   const folder = dirname(resolve(text));

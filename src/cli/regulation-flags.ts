@@ -5,20 +5,32 @@
 import { Option, type Command } from 'commander';
 import { expertCount, type Genome } from '../model/genome.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
-import { parameterOptions, parameterOverrides, parseIndexList } from './flags.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
+import { environmentOption, parameterOptions, parameterOverrides, parseIndexList } from './flags.ts';
 
 /** stepsPerFrame paces drawing in the app; a headless run draws no frames, so it gets no flag. */
 export const HEADLESS_PARAMETERS = PARAMETER_NAMES.filter((name) => name !== 'stepsPerFrame');
 
 export interface RegulationFlags {
   knockout?: number[];
+  environment?: number;
   [parameter: string]: unknown;
 }
 
 export function addRegulationOptions(program: Command): Command {
+  program.addOption(environmentOption());
   program.addOption(new Option('--knockout <list>', 'experts silenced everywhere, e.g. 0,2; replaces the genome\'s knockouts (default: the genome\'s, else none)').argParser(parseIndexList));
   for (const option of parameterOptions(HEADLESS_PARAMETERS)) program.addOption(option);
   return program;
+}
+
+/** The --environment value; an error when the genome reads no environment signal. */
+export function environmentFromFlags(genome: Genome, options: RegulationFlags, file: string): number {
+  if (options.environment === undefined) return 0;
+  if (environmentChannels(genome).length === 0) {
+    throw new Error(`option '--environment <number>': ${file} reads no environment signal (its metadata.provenance.morphogens names none)`);
+  }
+  return options.environment;
 }
 
 /** The genome's regulation, overridden by the flags given; the knockout range needs the genome's K. */

@@ -17,7 +17,7 @@ import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/v
 import { writeFileAtomic } from './atomic.ts';
 import { integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
 import { readGenomeFile } from './genome-input.ts';
-import { addRegulationOptions, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
+import { addRegulationOptions, environmentFromFlags, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
 import { writePngAtomic } from './png.ts';
 
 const MAX_STEPS = 1_000_000;
@@ -78,9 +78,9 @@ interface RunResult {
   seconds: number;
 }
 
-async function run(genome: Genome, params: RegulationParams, options: SimOptions): Promise<RunResult> {
+async function run(genome: Genome, params: RegulationParams, environment: number, options: SimOptions): Promise<RunResult> {
   const { steps, every, seed, size } = options;
-  let grid = createSeededState(genome, size.width, size.height);
+  let grid = createSeededState(genome, size.width, size.height, environment);
   const series = [measure(genome, grid)];
   let seconds = 0;
   const progress = startProgress(steps);
@@ -116,14 +116,16 @@ async function main(argv: string[]): Promise<void> {
   const options = program.opts<SimOptions>();
   let genome: Genome;
   let params: RegulationParams;
+  let environment: number;
   try {
     genome = readGenomeFile(file);
     params = regulationFromFlags(genome, options, file);
+    environment = environmentFromFlags(genome, options, file);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const result = await run(genome, params, options);
+  const result = await run(genome, params, environment, options);
   save(file, genome, params, options, result);
   const { width, height } = options.size;
   const summary = {

@@ -1,7 +1,7 @@
 /**
  * `--vary NAME=V1,V2,...` of `npm run sweep`: NAME is a regulation flag without its dashes (top-k,
- * temperature, threshold, plasticity, noise, fire-rate, morphogen-gain) or `knockout` (values: expert
- * indices or `none`). Every value is checked against the parameter's declaration; errors name the flag and
+ * temperature, threshold, plasticity, noise, fire-rate, morphogen-gain), `knockout` (values: expert
+ * indices or `none`) or `environment` (values in [0, 1], for a genome that reads an environment signal). Every value is checked against the parameter's declaration; errors name the flag and
  * the value.
  */
 import { InvalidArgumentError } from 'commander';
@@ -12,14 +12,14 @@ import { HEADLESS_PARAMETERS } from './regulation-flags.ts';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const BY_FLAG = new Map<string, ParameterName>(HEADLESS_PARAMETERS.map((name) => [flagName(name), name]));
-export const AXIS_NAMES = [...BY_FLAG.keys(), 'knockout'];
+export const AXIS_NAMES = [...BY_FLAG.keys(), 'knockout', 'environment'];
 
 /** Commander's collector for repeated --vary flags. */
 export function parseVary(text: string, previous: Axis[] = []): Axis[] {
   const match = /^([a-z-]+)=(.+)$/.exec(text.trim());
   if (!match) throw new InvalidArgumentError(`expected NAME=V1,V2,... such as top-k=1,2,4, got ${JSON.stringify(text)}`);
   const [, label, list] = match;
-  const parameter = label === 'knockout' ? 'knockout' : BY_FLAG.get(label);
+  const parameter = label === 'knockout' || label === 'environment' ? label : BY_FLAG.get(label);
   if (!parameter) throw new InvalidArgumentError(`expected a name among ${AXIS_NAMES.join(', ')}, got ${JSON.stringify(label)}`);
   if (previous.some((axis) => axis.label === label)) throw new InvalidArgumentError(`${label} is varied twice; give its values once, separated by commas`);
   const values = list.split(',').map((part) => part.trim()).map((part): number | null => {
@@ -29,6 +29,10 @@ export function parseVary(text: string, previous: Axis[] = []): Axis[] {
       return Number(part);
     }
     const value = DECIMAL.test(part) ? Number(part) : part;
+    if (parameter === 'environment') {
+      if (typeof value !== 'number' || value < 0 || value > 1) throw new InvalidArgumentError(`environment: expected a number in [0, 1], got ${JSON.stringify(part)}`);
+      return value;
+    }
     const problem = parameterProblem(parameter, value);
     if (problem) throw new InvalidArgumentError(`${label}: ${problem}`);
     return value as number;

@@ -7,6 +7,8 @@ import type { Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
 import type { RegulationParams } from '../model/params.ts';
 import { createSeededState } from '../model/state.ts';
+import { fillEnvironment } from '../model/brushes.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
 import { growAndMeasure, type GrowthSummary } from '../model/sweep.ts';
 import { renderView, type ViewName } from '../model/views.ts';
 import { parseState } from '../app/state-file.ts';
@@ -19,6 +21,8 @@ export interface SweepTask {
   width: number;
   height: number;
   params: RegulationParams;
+  /** The environment signal to grow in, or null to leave the start's own. */
+  environment: number | null;
   seed: number;
   steps: number;
   target: Float32Array | null;
@@ -39,7 +43,8 @@ export default function runSweepTask(task: SweepTask): SweepTaskResult {
     genome = parseGenome(task.genomeText, task.genomeFile);
     genomes.set(task.genomeFile, genome);
   }
-  const start = task.startState ? parseState(task.startState.text, task.startState.file) : createSeededState(genome, task.width, task.height);
+  let start = task.startState ? parseState(task.startState.text, task.startState.file) : createSeededState(genome, task.width, task.height, task.environment ?? 0);
+  if (task.startState && task.environment !== null) start = fillEnvironment(start, environmentChannels(genome), task.environment);
   const { grid, summary } = growAndMeasure(genome, task.params, start, task.seed, task.steps, task.target);
   return { summary, image: task.view ? renderView(genome, grid, task.view) : null };
 }

@@ -19,8 +19,9 @@ import Tinypool from 'tinypool';
 import { parseState } from '../app/state-file.ts';
 import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
-import { combinationParams, combinations, valueLabel, type Axis, type Combination, type GrowthSummary } from '../model/sweep.ts';
+import { combinationEnvironment, combinationParams, combinations, valueLabel, type Axis, type Combination, type GrowthSummary } from '../model/sweep.ts';
 import { VIEW_NAMES, type ViewName } from '../model/views.ts';
 import { encodeSetup } from '../ui/url-state.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -70,13 +71,14 @@ function readText(file: string, what: string, flag: string): string {
 }
 
 /** `#preset=...&...` for a genome under presets/, else null: the app opens presets by name only. */
-function appHash(genomeFile: string, genome: Genome, params: RegulationParams, size: GridSize): string | null {
+function appHash(genomeFile: string, genome: Genome, params: RegulationParams, size: GridSize, environment: number | null): string | null {
   const path = relative(PRESETS, resolve(genomeFile));
   if (path.startsWith('..') || !/\.json$/.test(path)) return null;
   const preset = resolveParams(genome.regulation, expertCount(genome), genomeFile);
   const differs = Object.fromEntries(PARAMETER_NAMES.filter((name) => preset[name] !== params[name]).map((name) => [name, params[name]]));
   return encodeSetup({
     preset: path.replace(/(\.genome)?\.json$/, ''), seed: 0, width: size.width, height: size.height, params: differs, knockouts: params.knockouts,
+    ...(environment === null ? {} : { environment }),
   });
 }
 
@@ -96,6 +98,9 @@ function plan(file: string, o: SweepOptions): Plan {
   const genome = parseGenome(genomeText, file);
   const K = expertCount(genome);
   checkKnockouts(o.vary, K, file);
+  if (o.vary.some((axis) => axis.parameter === 'environment') && environmentChannels(genome).length === 0) {
+    throw new Error(`option '--vary <NAME=VALUES>': environment: ${file} reads no environment signal (its metadata.provenance.morphogens names none)`);
+  }
   let startState: SweepTask['startState'] = null;
   let size = o.size;
   if (o.fromState) {
@@ -145,6 +150,7 @@ async function main(argv: string[]): Promise<void> {
   const results = await Promise.all(p.cells.map((_, i) => Promise.all(seeds.map(async (seed) => {
     const task: SweepTask = {
       genomeFile: file, genomeText: p.genomeText, startState: p.startState, ...p.size, params: p.params[i], seed,
+      environment: combinationEnvironment(o.vary, p.cells[i]),
       steps: o.steps, target: p.target, view: seed === 0 ? o.view : null,
     };
     const result = (await pool.run(task)) as SweepTaskResult;
@@ -162,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
     params: p.params[i],
     ...average(results[i].map((r) => r.summary)),
     perSeed: results[i].map((r, s) => ({ seed: seeds[s], ...r.summary })),
-    url: appHash(file, p.genome, p.params[i], p.size),
+    url: appHash(file, p.genome, p.params[i], p.size, combinationEnvironment(o.vary, cell)),
   }));
   const K = expertCount(p.genome);
   const header = ['index', ...names, 'aliveCount', ...Array.from({ length: K }, (_, k) => `typeShare${k}`), 'meanPotency', 'activeParamFraction', 'loss', 'url'];

@@ -12,6 +12,7 @@ import { expertCount, type Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { checkGridSize, createSeededState, type CellState } from '../model/state.ts';
+import { checkEnvironment, environmentChannels } from '../model/morphogen-fields.ts';
 import type { Disc } from '../model/brushes.ts';
 import { createBrushProgram, isFieldBrush, type BrushKind } from './brush-program.ts';
 import { packCells, packFields, unpackState } from './cell-atlas.ts';
@@ -28,6 +29,8 @@ export interface SimulationConfig {
   params?: RegulationOverrides;
   /** Start from this state (a snapshot, an export) instead of one seed cell at the centre. */
   state?: CellState;
+  /** The environment signal a reset grid starts in, for a genome that reads one (morphogen-fields.ts); 0 by default. */
+  environment?: number;
   /** Force half floats even where float32 render targets exist (precision comparisons, tests). */
   precision?: Precision;
 }
@@ -63,6 +66,8 @@ export function createSimulation(config: SimulationConfig) {
   let genome = config.genome;
   let seed = config.seed;
   let params: RegulationParams = resolveParams({ ...genome.regulation, ...config.params }, expertCount(genome), 'simulation params');
+  let environment = config.environment ?? 0;
+  checkEnvironment(environment, 'simulation: field environment');
   /** Everything compiled for one genome; built whole before it replaces the running one. */
   const compile = (g: Genome) => {
     const step = createStepProgram(regl, caps, g, width, height);
@@ -89,7 +94,7 @@ export function createSimulation(config: SimulationConfig) {
     uploadBuffer(fields.current, packFields(state, program.sizes, program.layouts), caps);
     stepCount = state.step;
   }
-  load(config.state ?? createSeededState(genome, width, height));
+  load(config.state ?? createSeededState(genome, width, height, environment));
 
   const props = (): StepProps => ({
     cells: cells.current, nextCells: cells.next, fields: fields.current, params, step: stepCount, seed,
@@ -133,6 +138,8 @@ export function createSimulation(config: SimulationConfig) {
     get genome() { return genome; },
     get params(): RegulationParams { return params; },
     get seed() { return seed; },
+    /** The environment signal last set (what a reset grid starts in); painted strokes may differ locally. */
+    get environment() { return environment; },
     get stepCount() { return stepCount; },
     get passNames() { return program.passes.map((p) => p.name); },
 
@@ -149,7 +156,7 @@ export function createSimulation(config: SimulationConfig) {
     reset(newSeed = seed): void {
       checkSeed(newSeed);
       seed = newSeed;
-      load(createSeededState(genome, width, height));
+      load(createSeededState(genome, width, height, environment));
       stepCount = 0;
     },
 
@@ -165,7 +172,7 @@ export function createSimulation(config: SimulationConfig) {
       const keep = nextProgram.sizes.channels === program.sizes.channels
         && nextProgram.sizes.experts === program.sizes.experts
         && nextProgram.sizes.morphogens === program.sizes.morphogens;
-      const carried = keep ? readState() : createSeededState(next, width, height);
+      const carried = keep ? readState() : createSeededState(next, width, height, environment);
       program.destroy();
       compiled.metrics.destroy();
       compiled = nextCompiled;
@@ -211,6 +218,19 @@ export function createSimulation(config: SimulationConfig) {
       }
       if (!Number.isFinite(value)) throw new Error(`morphogen brush: field value: expected a finite number, got ${value}`);
       paint('morphogen', disc, value, channel);
+    },
+
+    /**
+     * Sets the environment signal everywhere (over any painted values) and for later resets. Throws on a
+     * value outside [0, 1], or when the genome reads no environment signal.
+     */
+    setEnvironment(value: number): void {
+      checkEnvironment(value, 'environment');
+      const channels = environmentChannels(genome);
+      if (channels.length === 0) throw new Error(`environment: ${genome.metadata.name || 'this genome'} reads no environment signal`);
+      environment = value;
+      const everywhere = { x: width / 2, y: height / 2, radius: Math.hypot(width, height) };
+      for (const channel of channels) paint('morphogen', everywhere, value, channel);
     },
 
     /** Alive count, census, potency and active-parameter fraction, reduced on the GPU; a few texels read. */

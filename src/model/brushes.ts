@@ -62,6 +62,15 @@ export function eraseShare(grid: CellState, share: number): { grid: CellState; e
   return { grid: { ...grid, state, marks }, erased: erase.length };
 }
 
+/** The environment signal set to `value` everywhere (its channels `channels`, see environmentChannels). */
+export function fillEnvironment(grid: CellState, channels: readonly number[], value: number): CellState {
+  const next = cloneState(grid);
+  for (let cell = 0; cell < grid.width * grid.height; cell++) {
+    for (const m of channels) next.morphogens[cell * grid.morphogenCount + m] = value;
+  }
+  return next;
+}
+
 /** Plants one seed cell (alpha and hidden channels 1) at (x, y). */
 export function plantSeed(grid: CellState, x: number, y: number): CellState {
   const next = cloneState(grid);

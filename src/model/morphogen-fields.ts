@@ -6,10 +6,14 @@
  * A field is measured in the units of the training grid (`provenance.config.grid`) and centred on the grid
  * it runs on, so the organism meets the same values whatever the grid size: on the training grid "x" runs
  * from 0 at the left edge to 1 at the right, on a wider grid it keeps its slope and runs past 0 and 1.
+ *
+ * "environment" is not positional: one value in [0, 1] everywhere, what the organism lives in (as a larva's
+ * food makes one honeybee genome a queen or a worker). A grid starts with the value asked for (0 unless
+ * said), the app sets it with a slider and paints it with the morphogen brush like any field.
  */
 import type { Genome } from './genome.ts';
 
-export const MORPHOGEN_FIELDS = ['x', 'y', 'radial'] as const;
+export const MORPHOGEN_FIELDS = ['x', 'y', 'radial', 'environment'] as const;
 export type MorphogenField = (typeof MORPHOGEN_FIELDS)[number];
 
 export interface MorphogenPlan {
@@ -21,12 +25,12 @@ export interface MorphogenPlan {
 
 /**
  * Fields for a `width` x `height` grid, cell-major (M values per cell), or null when there are none.
- * With the default scale (the grid itself), "x" is x / (width - 1), "y" likewise, and "radial" the distance
- * from the centre over the distance from the centre to a corner.
+ * With the default scale (the grid itself), "x" is x / (width - 1), "y" likewise, "radial" the distance
+ * from the centre over the distance from the centre to a corner, and "environment" `environment`.
  */
 export function morphogenFields(
   fields: readonly MorphogenField[], width: number, height: number,
-  scaleWidth = width, scaleHeight = height,
+  scaleWidth = width, scaleHeight = height, environment = 0,
 ): Float32Array | null {
   if (fields.length === 0) return null;
   const M = fields.length;
@@ -38,7 +42,7 @@ export function morphogenFields(
     for (let x = 0; x < width; x++) {
       const u = 0.5 + (x - cx) / spanX, v = 0.5 + (y - cy) / spanY;
       fields.forEach((f, m) => {
-        out[(y * width + x) * M + m] = f === 'x' ? u : f === 'y' ? v : Math.hypot(x - cx, y - cy) / rMax;
+        out[(y * width + x) * M + m] = f === 'x' ? u : f === 'y' ? v : f === 'environment' ? environment : Math.hypot(x - cx, y - cy) / rMax;
       });
     }
   }
@@ -69,8 +73,19 @@ export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): Morpho
 }
 
 /** The painted fields a `width` x `height` grid of `genome` starts with, or null. */
-export function initialMorphogens(genome: Genome, width: number, height: number): Float32Array | null {
+export function initialMorphogens(genome: Genome, width: number, height: number, environment = 0): Float32Array | null {
   const plan = genomeMorphogenPlan(genome);
   if (!plan) return null;
-  return morphogenFields(plan.fields, width, height, plan.scaleWidth || width, plan.scaleHeight || height);
+  return morphogenFields(plan.fields, width, height, plan.scaleWidth || width, plan.scaleHeight || height, environment);
+}
+
+/** The morphogen channels of `genome` that hold its environment signal (none for most genomes). */
+export function environmentChannels(genome: Genome): number[] {
+  const plan = genomeMorphogenPlan(genome);
+  return plan ? plan.fields.flatMap((f, m) => (f === 'environment' ? [m] : [])) : [];
+}
+
+/** Checks an environment value: a number in [0, 1]; the message names `where`. */
+export function checkEnvironment(value: number, where: string): void {
+  if (!(Number.isFinite(value) && value >= 0 && value <= 1)) throw new Error(`${where}: expected an environment value in [0, 1], got ${value}`);
 }

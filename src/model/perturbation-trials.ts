@@ -33,6 +33,8 @@ export interface TrialOptions {
   /** Steps the organism is left alone in the stability trial. */
   aloneSteps: number;
   forceRadius: number;
+  /** The environment signal the organism grows in (genomes that read one). */
+  environment?: number;
 }
 
 export const DEFAULT_TRIALS: Omit<TrialOptions, 'width' | 'height' | 'seed'> = {
@@ -87,7 +89,7 @@ export function trialPerturbations(genome: Genome, options: TrialOptions): Pertu
 /** `target`: W x H x 4, premultiplied, centred (padTarget). */
 export function runTrials(genome: Genome, params: RegulationParams, target: Float32Array, options: TrialOptions): TrialTable {
   const { width, height, seed, growSteps, holdSteps, recoverSteps, aloneSteps } = options;
-  const grown = runPerturbed(genome, params, createSeededState(genome, width, height), seed, growSteps, null);
+  const grown = runPerturbed(genome, params, createSeededState(genome, width, height, options.environment ?? 0), seed, growSteps, null);
   const lossBefore = rgbaLoss(grown, target);
   const twinAlive: number[] = [];
   runPerturbed(genome, params, grown, seed, holdSteps + recoverSteps, null, (g) => twinAlive.push(alive(genome, g)));

@@ -18,6 +18,8 @@ export interface QualityOptions {
   steps: number[];
   /** Seeds of the fire and noise streams, one growth each. */
   seeds: number[];
+  /** The environment signal the grids start with (genomes that read one). */
+  environment?: number;
 }
 
 export interface QualityAtStep {
@@ -45,7 +47,7 @@ export function measureQuality(genome: Genome, params: RegulationParams, target:
   const losses = steps.map(() => [] as number[]);
   const alive = steps.map(() => [] as number[]);
   for (const seed of seeds) {
-    let grid = createSeededState(genome, width, height);
+    let grid = createSeededState(genome, width, height, options.environment ?? 0);
     for (let step = 0; step <= last; step++) {
       if (step > 0) grid = referenceStep(genome, params, grid, seed).grid;
       const at = steps.indexOf(step);

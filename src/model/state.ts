@@ -71,11 +71,12 @@ export function writeSeedCell(grid: CellState, x: number, y: number): void {
 
 /**
  * The usual start: one seed cell at the centre (floor(W/2), floor(H/2)), and the morphogen fields the
- * genome was trained with painted (see morphogen-fields.ts; none for most genomes).
+ * genome was trained with painted (see morphogen-fields.ts; none for most genomes), its environment
+ * field, if it has one, at `environment`.
  */
-export function createSeededState(genome: Genome, width: number, height: number): CellState {
+export function createSeededState(genome: Genome, width: number, height: number, environment = 0): CellState {
   const grid = createEmptyState(genome, width, height);
-  const fields = initialMorphogens(genome, width, height);
+  const fields = initialMorphogens(genome, width, height, environment);
   if (fields) grid.morphogens.set(fields);
   writeSeedCell(grid, Math.floor(width / 2), Math.floor(height / 2));
   return grid;

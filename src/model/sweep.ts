@@ -11,11 +11,14 @@ import { referenceStep } from './reference.ts';
 import type { CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
-/** A varied quantity: a regulation parameter, or `knockout` (one expert silenced everywhere, or none). */
+/**
+ * A varied quantity: a regulation parameter, `knockout` (one expert silenced everywhere, or none), or
+ * `environment` (the environment signal the grid starts in, for a genome that reads one).
+ */
 export interface Axis {
-  /** What the user typed: `top-k`, `temperature`, `knockout`. */
+  /** What the user typed: `top-k`, `temperature`, `knockout`, `environment`. */
   label: string;
-  parameter: ParameterName | 'knockout';
+  parameter: ParameterName | 'knockout' | 'environment';
   /** Parameter values; for knockout an expert index, or null for none. */
   values: (number | null)[];
 }
@@ -42,9 +45,15 @@ export function combinationParams(genome: Genome, experts: number, axes: readonl
   axes.forEach((axis, a) => {
     const value = axis.values[combination[a]];
     if (axis.parameter === 'knockout') overrides.knockouts = value === null ? [] : [value];
-    else overrides[axis.parameter] = value;
+    else if (axis.parameter !== 'environment') overrides[axis.parameter] = value;
   });
   return resolveParams(overrides, experts, 'sweep');
+}
+
+/** This combination's environment signal, or null when no axis varies it. */
+export function combinationEnvironment(axes: readonly Axis[], combination: Combination): number | null {
+  const a = axes.findIndex((axis) => axis.parameter === 'environment');
+  return a < 0 ? null : axes[a].values[combination[a]];
 }
 
 export interface GrowthSummary {

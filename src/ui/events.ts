@@ -23,6 +23,8 @@ export interface ToolSettings {
 export type UiEvent =
   | { type: 'param'; name: ParameterName; value: number }
   | { type: 'globalKnockout'; expert: number; on: boolean }
+  /** The environment signal, everywhere (genomes that read one). */
+  | { type: 'environment'; value: number }
   | { type: 'play'; playing: boolean }
   | { type: 'step' }
   | { type: 'reset'; newSeed: boolean }

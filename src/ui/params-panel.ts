@@ -11,6 +11,8 @@ import type { Emit } from './events.ts';
 export interface PanelState {
   params: ScalarParams;
   knockouts: number[];
+  /** The environment signal, or null when the genome reads none (no slider). */
+  environment: number | null;
   view: ViewSettings;
   sizes: { experts: number; channels: number; morphogens: number };
 }
@@ -37,6 +39,9 @@ export function createParamsPanel(container: HTMLElement, emit: Emit): ParamsPan
       regulation.addBinding(values, name, { label: spec.label, min: spec.min, max, step: spec.step })
         .on('change', (event) => send({ type: 'param', name, value: Number(event.value) }));
     }
+    const environment = state.environment === null ? null : pane.addFolder({ title: 'Environment' });
+    environment?.addBinding(values, 'environment', { label: 'signal', min: 0, max: 1, step: 0.01 })
+      .on('change', (event) => send({ type: 'environment', value: Number(event.value) }));
     const knockouts = pane.addFolder({ title: 'Knockouts (everywhere)' });
     for (let k = 0; k < state.sizes.experts; k++) {
       knockouts.addBinding(values, `ko${k}`, { label: `expert ${k}` })
@@ -51,17 +56,18 @@ export function createParamsPanel(container: HTMLElement, emit: Emit): ParamsPan
       view.addBinding(values, 'index', { label: RENDER_MODES[state.view.mode].index ?? 'index', min: 0, max: count - 1, step: 1 })
         .on('change', (event) => send({ type: 'view', view: { mode: state.view.mode, index: Number(event.value) } }));
     }
-    folders = [regulation, knockouts, view];
+    folders = [regulation, ...(environment ? [environment] : []), knockouts, view];
   }
 
   return {
     show(state) {
       for (const name of PARAMETER_NAMES) values[name] = state.params[name];
       for (let k = 0; k < state.sizes.experts; k++) values[`ko${k}`] = state.knockouts.includes(k);
+      if (state.environment !== null) values.environment = state.environment;
       values.mode = state.view.mode;
       values.index = state.view.index;
       // Rebuild only when the controls themselves change (another genome, another mode); else refresh.
-      const nextShape = JSON.stringify([state.sizes, state.view.mode]);
+      const nextShape = JSON.stringify([state.sizes, state.view.mode, state.environment === null]);
       muted = true;
       try {
         if (nextShape !== shape) { shape = nextShape; build(state); } else pane.refresh();

@@ -1,6 +1,6 @@
 /**
  * The whole setup in the URL hash, so a link reproduces it: preset, seed, grid size, every parameter that
- * differs from the preset's defaults, global knockouts, render mode and camera. Decoding validates every
+ * differs from the preset's defaults, global knockouts, the environment signal, render mode and camera. Decoding validates every
  * field against its declaration (parameterProblem) and reports problems in words instead of throwing, so a
  * bad link still opens the app on the fields that were good.
  */
@@ -16,6 +16,8 @@ export interface Setup {
   height?: number;
   params: Partial<Record<ParameterName, number>>;
   knockouts?: number[];
+  /** The environment signal, for a genome that reads one. */
+  environment?: number;
   view?: ViewSettings;
   camera?: Camera;
 }
@@ -32,6 +34,7 @@ export function encodeSetup(setup: Setup): string {
     if (value !== undefined) q.set(name, String(value));
   }
   if (setup.knockouts?.length) q.set('knockouts', setup.knockouts.join(','));
+  if (setup.environment !== undefined) q.set('environment', String(+setup.environment.toFixed(4)));
   if (setup.view) q.set('view', `${setup.view.mode}:${setup.view.index}`);
   if (setup.camera) q.set('camera', [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','));
   return `#${q.toString()}`;
@@ -68,6 +71,12 @@ export function decodeSetup(hash: string): { setup: Setup; problems: string[] } 
     const list = q.get('knockouts')!.split(',').map(integer);
     if (list.every((k) => Number.isInteger(k) && k < 16)) setup.knockouts = list;
     else problem('knockouts', `expected expert indices separated by commas, got ${JSON.stringify(q.get('knockouts'))}`);
+  }
+  if (q.has('environment')) {
+    const text = q.get('environment')!;
+    const value = text.trim() === '' ? NaN : Number(text);
+    if (value >= 0 && value <= 1) setup.environment = value;
+    else problem('environment', `expected a number in [0, 1], got ${JSON.stringify(text)}`);
   }
   if (q.has('view')) {
     const [mode, index] = q.get('view')!.split(':');

@@ -3,7 +3,7 @@ import { decodeSetup, encodeSetup } from '../../src/ui/url-state.ts';
 import { fitCamera, screenToCell, zoomCamera } from '../../src/view/camera.ts';
 
 it('round-trips a setup through the URL hash', () => {
-  const setup = { preset: 'untrained-k4', seed: 9, width: 64, height: 48, params: { topK: 2, noise: 0.5 }, knockouts: [1, 3],
+  const setup = { preset: 'untrained-k4', seed: 9, width: 64, height: 48, params: { topK: 2, noise: 0.5 }, knockouts: [1, 3], environment: 0.25,
     view: { mode: 'expression' as const, index: 2 }, camera: { centerX: 10.5, centerY: 20, zoom: 4 } };
   const { setup: back, problems } = decodeSetup(encodeSetup(setup));
   expect(problems).toEqual([]);
@@ -11,9 +11,9 @@ it('round-trips a setup through the URL hash', () => {
 });
 
 it('reports each bad field by name and keeps the good ones', () => {
-  const { setup, problems } = decodeSetup('#seed=-1&size=2x9000&topK=1.5&temperature=&fireRate=0.25&view=nope:0&camera=1,2');
+  const { setup, problems } = decodeSetup('#seed=-1&size=2x9000&topK=1.5&temperature=&fireRate=0.25&environment=1.5&view=nope:0&camera=1,2');
   expect(setup.params).toEqual({ fireRate: 0.25 });
-  expect(problems.map((p) => p.split(':')[1].trim())).toEqual(['field seed', 'field size', 'field temperature', 'field topK', 'field view', 'field camera']);
+  expect(problems.map((p) => p.split(':')[1].trim())).toEqual(['field seed', 'field size', 'field temperature', 'field topK', 'field environment', 'field view', 'field camera']);
 });
 
 it('maps screen pixels to cells and keeps the cell under the cursor when zooming', () => {

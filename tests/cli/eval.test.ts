@@ -87,6 +87,7 @@ describe('eval CLI', () => {
       ['tile beyond the sheet', [GENOME, '--target', TARGET, '--tile', '3', '--tile-size', '6'], /--target <file.png>': .*tile: expected a tile index in \[0, 0\]/],
       ['target larger than the grid', [GENOME, '--target', TARGET, '--size', '4x4'], /is 6x6, larger than the 4x4 grid \(--size\)/],
       ['bad step list', [GENOME, '--target', TARGET, '--steps', '96,x'], /--steps <list>.*expected comma-separated integers/],
+      ['an environment the genome does not read', [GENOME, '--target', TARGET, '--environment', '0.5'], /--environment <number>': .*tiny\.genome\.json reads no environment signal/],
       ['missing genome', [join(dir, 'none.genome.json'), '--target', TARGET], /none\.genome\.json: cannot read the genome file/],
     ];
     it.each(cases)('%s', async (_, args, message) => {

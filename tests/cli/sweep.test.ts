@@ -108,12 +108,33 @@ describe('sweep CLI', () => {
     expect(report.rows[0].meanPotency).toBeCloseTo(measure(genome, grown).meanPotency, 12);
   });
 
+  it('varies the environment signal of a genome that reads one, as sim --environment grows it', async () => {
+    const envGenome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+      { seed: 9, outputScale: 0.4 });
+    envGenome.metadata.provenance = { morphogens: ['environment'] };
+    const file = join(dir, 'env.genome.json');
+    writeFileSync(file, serializeGenome(envGenome));
+    const out = join(dir, 'env');
+    expect((await cli('sweep', file, '--vary', 'environment=0,1', '--steps', '8', '--size', '16x16', '--out', out)).code).toBe(0);
+    const rows = readJson(join(out, 'sweep.json')).rows;
+    for (const [i, value] of ['0', '1'].entries()) {
+      const metrics = join(dir, `env-${value}.json`);
+      expect((await cli('sim', file, '--steps', '8', '--size', '16x16', '--environment', value, '--metrics', metrics)).code).toBe(0);
+      const last = readJson(metrics).series.at(-1);
+      expect(rows[i].aliveCount).toBe(last.aliveCount);
+      expect(rows[i].meanPotency).toBeCloseTo(last.meanPotency, 12);
+    }
+    expect(rows[0].meanPotency).not.toBeCloseTo(rows[1].meanPotency, 6);
+  });
+
   describe('bad input: exit 2 naming the flag and the value, nothing written', () => {
     const cases: [string, string[], RegExp][] = [
       ['top-k out of range', ['--vary', 'top-k=0,2'], /--vary <NAME=VALUES>.*top-k: expected an integer in \[1, 16\], got 0/],
       ['not a number', ['--vary', 'temperature=1,abc'], /temperature: .*got "abc"/],
-      ['unknown name', ['--vary', 'speed=1,2'], /expected a name among temperature, top-k, .*knockout, got "speed"/],
+      ['unknown name', ['--vary', 'speed=1,2'], /expected a name among temperature, top-k, .*knockout, environment, got "speed"/],
       ['a knockout beyond the experts', ['--vary', 'knockout=none,5'], /knockout: expected expert indices in \[0, 1\] or none .* got 5/],
+      ['an environment the genome does not read', ['--vary', 'environment=0,1'], /environment: .*tiny\.genome\.json reads no environment signal/],
+      ['an environment out of range', ['--vary', 'environment=0,2'], /environment: expected a number in \[0, 1\], got "2"/],
       ['an axis twice', ['--vary', 'top-k=1', '--vary', 'top-k=2'], /top-k is varied twice/],
       ['no --vary', [], /required option '--vary <NAME=VALUES>' not specified/],
       ['a missing state', ['--vary', 'top-k=1', '--from-state', join(dir, 'none.json')], /--from-state <file>': .*none\.json: cannot read the state file/],

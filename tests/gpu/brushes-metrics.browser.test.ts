@@ -4,8 +4,8 @@ import * as brushes from '../../src/model/brushes.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
-import { referenceStep } from '../../src/model/reference.ts';
-import type { CellState } from '../../src/model/state.ts';
+import { referenceStep, runReference } from '../../src/model/reference.ts';
+import { createSeededState, type CellState } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { maxAbsDifference, testRegl } from './harness.ts';
 
@@ -90,5 +90,46 @@ describe('metrics reduced on the GPU agree with the reference metrics', () => {
     expect(gpu.silentCount).toBe(reference.silentCount);
     expect(gpu.meanPotency).toBeCloseTo(reference.meanPotency, 4);
     expect(gpu.activeParamFraction).toBeCloseTo(reference.activeParamFraction, 4);
+  });
+});
+
+describe('the environment signal on the GPU, as in the reference', () => {
+  // A genome trained with an x gradient and an environment signal (its provenance names both fields).
+  const envGenome = randomGenome(
+    { channels: 9, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [12, 8, 10], gateHidden: 0, morphogens: 2 },
+    { seed: 8, outputScale: 0.5 },
+  );
+  envGenome.metadata.provenance = { morphogens: ['x', 'environment'] };
+  const params = resolveParams({ ...envGenome.regulation, topK: 2 }, 3, 'test');
+
+  it('a grid starts in it, setEnvironment sets it everywhere, and the step reads it', () => {
+    sim = createSimulation({ regl: testRegl(), genome: envGenome, width: W, height: H, seed: 3, params: { topK: 2 }, environment: 0.3 });
+    const seeded = createSeededState(envGenome, W, H, 0.3);
+    expect(sim.environment).toBe(0.3);
+    expectSameState(sim.readState(), seeded);
+    expect(seeded.morphogens[1]).toBeCloseTo(0.3, 6);
+
+    const living = { ...randomLivingState(envGenome, W, H, 4, { x0: 4, y0: 3, x1: 25, y1: 18 }), morphogens: seeded.morphogens };
+    sim.loadState(living);
+    sim.setEnvironment(0.8);
+    const filled = brushes.fillEnvironment(living, [1], 0.8);
+    expectSameState(sim.readState(), filled);
+    sim.step(3);
+    const reference = runReference(envGenome, params, filled, 3, 3);
+    expect(maxAbsDifference(sim.readState().state, reference.state)).toBeLessThanOrEqual(1e-4);
+    // Another environment, another outcome: the gate reads the signal.
+    const other = runReference(envGenome, params, brushes.fillEnvironment(living, [1], 0), 3, 3);
+    expect(maxAbsDifference(other.state, reference.state)).toBeGreaterThan(1e-3);
+
+    sim.reset();
+    expectSameState(sim.readState(), createSeededState(envGenome, W, H, 0.8));
+  });
+
+  it('refuses a value outside [0, 1], and a genome that reads no environment', () => {
+    sim = createSimulation({ regl: testRegl(), genome: envGenome, width: W, height: H, seed: 3 });
+    expect(() => sim!.setEnvironment(1.5)).toThrow('environment: expected an environment value in [0, 1], got 1.5');
+    sim.destroy();
+    sim = open();
+    expect(() => sim!.setEnvironment(0.5)).toThrow(/reads no environment signal/);
   });
 });

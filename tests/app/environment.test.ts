@@ -1,0 +1,38 @@
+/** The environment signal in the app: a slider for genomes that read one, the field it sets, the share link. */
+import { serializeGenome } from '../../src/model/genome-file.ts';
+import { randomGenome } from '../../src/model/random-genome.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openApp, type AppSession } from '../support/app-server.ts';
+import { openPage, pause, setParam } from './page-helpers.ts';
+
+let app: AppSession;
+beforeAll(async () => { app = await openApp(); });
+afterAll(async () => { await app?.close(); });
+
+const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+  { seed: 3, outputScale: 0.2, name: 'two-bodies' });
+genome.metadata.provenance = { morphogens: ['environment'] };
+
+it('a genome that reads an environment gets a slider; the slider sets the field everywhere and travels in the share link', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = await openPage(page, `${app.url}#preset=untrained-k4&size=32x32&seed=1`);
+  // The default genomes read no environment: no slider.
+  expect(await page.locator('.tp-lblv_l:text-is("signal")').count()).toBe(0);
+
+  await page.evaluate((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'two-bodies.genome.json', { type: 'application/json' }));
+    const stage = document.getElementById('stage')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) stage.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, serializeGenome(genome));
+  await expect.poll(() => page.locator('.tp-lblv_l:text-is("signal")').count()).toBe(1);
+  await pause(page);
+  await page.keyboard.press('8'); // the morphogen view: the field itself
+  const before = await page.locator('#view').screenshot();
+  await setParam(page, 'signal', 0.7);
+  await expect.poll(async () => Buffer.compare(before, await page.locator('#view').screenshot())).not.toBe(0);
+
+  await page.click('[data-testid=share]');
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('environment')).toBe('0.7');
+  expect(errors).toEqual([]);
+});
