@@ -18,7 +18,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import { BACKENDS, type BackendChoice } from '../train/backend.ts';
 import { decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
 import { applyOverrides, parseTrainConfig, TRAINABLE, type TrainConfig } from '../train/config.ts';
-import { cropImage, trainingData, type TissueSource } from '../train/data.ts';
+import { cropImage, trainingData, type BodySource, type TissueSource } from '../train/data.ts';
 import {
   architectureOf, initialGenome, initialState, paramsOf, shardSetup, trainLoop, type HistoryEntry, type TrainerState, type TrainingData,
 } from '../train/loop.ts';
@@ -187,14 +187,19 @@ function plan(o: TrainOptions): Plan {
     throw new InputError(`${o.out ? '--out' : `${configFile}: field out`}: expected a file in an existing folder, but ${dirname(out)} is not a folder`);
   }
   const base = join(dirname(out), basename(out, '.genome.json'));
-  const target = cropImage(loadImage(resolve(configDir, config.target.file), 'target.file', configFile), config.target.tile, config.target.tileSize, `${configFile}: field target`);
+  const images = config.target ? [{ image: config.target, environment: 0, field: 'target' }]
+    : config.bodies!.map((b, i) => ({ image: b.target, environment: b.environment, field: `bodies[${i}].target` }));
+  const bodies: BodySource[] = images.map(({ image, environment, field }) => ({
+    image: cropImage(loadImage(resolve(configDir, image.file), `${field}.file`, configFile), image.tile, image.tileSize, `${configFile}: field ${field}`),
+    environment, name: `${configFile}: field ${field} (${image.file})`,
+  }));
   const tissue: TissueSource = config.tissue
     ? { image: cropImage(loadImage(resolve(configDir, config.tissue.file), 'tissue.file', configFile), config.tissue.tile, config.tissue.tileSize, `${configFile}: field tissue`) }
     : config.tissueClusters ? { clusters: config.tissueClusters } : null;
   let data: TrainingData;
   try {
-    data = trainingData(target, tissue, config.architecture.experts.length, config.architecture.morphogens,
-      config.grid.width, config.grid.height, `${configFile}: field target (${config.target.file})`, config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`);
+    data = trainingData(bodies, tissue, config.architecture.experts.length, config.architecture.morphogens,
+      config.grid.width, config.grid.height, config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`);
   } catch (error) {
     throw new InputError((error as Error).message);
   }
@@ -327,7 +332,7 @@ async function main(argv: string[]): Promise<void> {
   const genome = genomeWithWeights(initialGenome(config), state.weights);
   genome.metadata = {
     name: config.name,
-    description: config.description || `Trained by npm run train on ${config.target.file}.`,
+    description: config.description || `Trained by npm run train on ${(config.target ? [config.target] : config.bodies!.map((b) => b.target)).map((t) => t.file).join(', ')}.`,
     provenance: {
       trainer: 'epigenesis src/train', config: p.configJson, iterations: state.iteration,
       ...(options.from ? { from: options.from } : {}),
@@ -346,8 +351,9 @@ async function main(argv: string[]): Promise<void> {
     writePngAtomic(join(p.reportDir, 'strip.png'), report.strip.width, report.strip.height, report.strip.rgba);
     writePngAtomic(join(p.reportDir, 'types.png'), report.types.width, report.types.height, report.types.rgba);
     writeFileAtomic(join(p.reportDir, 'metrics.json'), `${JSON.stringify({ name: config.name, strip: config.report.strip, ...report.metrics }, null, 2)}\n`);
-    const t = config.target;
-    const targetFlags = `--target ${relative(process.cwd(), resolve(p.configDir, t.file))}${t.tile === undefined ? '' : ` --tile ${t.tile} --tile-size ${t.tileSize}`}`;
+    const t = config.target ?? config.bodies![0].target;
+    const environment = config.bodies ? ` --environment ${config.bodies[0].environment}` : '';
+    const targetFlags = `--target ${relative(process.cwd(), resolve(p.configDir, t.file))}${t.tile === undefined ? '' : ` --tile ${t.tile} --tile-size ${t.tileSize}`}${environment}`;
     writeFileAtomic(join(p.reportDir, 'report.md'), reportMarkdown(config.name, relative(process.cwd(), p.out), targetFlags, report.metrics));
     summary.report = p.reportDir;
     summary.metrics = { loss: report.metrics.sparse.loss, denseLoss: report.metrics.dense.loss, typeShares: report.metrics.sparse.typeShares };

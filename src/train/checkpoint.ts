@@ -16,7 +16,7 @@ interface Header {
   adamStep: number;
   history: HistoryEntry[];
   weights: number[];
-  pool: { size: number; width: number; height: number; channels: number; experts: number };
+  pool: { size: number; width: number; height: number; channels: number; experts: number; bodyCount?: number; bodies?: number[] };
   backend: string;
   date: string;
 }
@@ -34,7 +34,10 @@ export function encodeCheckpoint(config: unknown, state: TrainerState, backend: 
   const header: Header = {
     format: MAGIC, config, iteration: state.iteration, rng: state.rng, adamStep: state.adam.step,
     history: state.history, weights: state.weights.map((w) => w.length),
-    pool: { size: pool.size, width: pool.width, height: pool.height, channels: pool.channels, experts: pool.experts },
+    pool: {
+      size: pool.size, width: pool.width, height: pool.height, channels: pool.channels, experts: pool.experts,
+      ...(pool.bodyCount > 1 ? { bodyCount: pool.bodyCount, bodies: [...pool.bodies] } : {}),
+    },
     backend, date: new Date().toISOString(),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -84,7 +87,11 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
     backend: header.backend,
     state: {
       iteration: header.iteration, weights, adam: { step: header.adamStep, m, v },
-      pool: { ...p, state, marks }, rng: header.rng, history: header.history,
+      pool: {
+        size: p.size, width: p.width, height: p.height, channels: p.channels, experts: p.experts, state, marks,
+        bodyCount: p.bodyCount ?? 1, bodies: p.bodies ? Uint8Array.from(p.bodies) : new Uint8Array(p.size),
+      },
+      rng: header.rng, history: header.history,
     },
   };
 }

@@ -50,7 +50,13 @@ export const trainConfigSchema = object({
   attribution: text.optional(),
   /** The genome to write; the report folder, checkpoint and log go beside it. */
   out: text,
-  target: image,
+  /** The image to grow; or, for a genome with several bodies, `bodies`. */
+  target: image.optional(),
+  /**
+   * Several bodies from one genome (polyphenism): each target is grown in its environment signal (the
+   * architecture's "environment" morphogen field); each grid of the pool draws one body.
+   */
+  bodies: z.array(object({ target: image, environment: num(0, 1) })).min(2).max(8).optional(),
   /** Optional: an image as large as the target whose colours (the app's expert palette) name each region's expert. */
   tissue: image.optional(),
   /**
@@ -157,6 +163,13 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   const config = parseOrThrow(trainConfigSchema, json, file);
   const fail = (field: string, problem: string): never => { throw new Error(`${file}: field ${field}: ${problem}`); };
   const K = config.architecture.experts.length;
+  if (!config.target === !config.bodies) fail('target', `expected either target (one image) or bodies (several, each with its environment), got ${config.target ? 'both' : 'neither'}`);
+  if (config.bodies) {
+    if (!config.architecture.morphogens.includes('environment')) fail('architecture.morphogens', 'expected an "environment" field for bodies to be told apart by');
+    if (config.tissue || config.tissueClusters) fail('bodies', 'expected no tissue labels with several bodies (tissue and tissueClusters take one target)');
+    const environments = config.bodies.map((b) => b.environment);
+    if (new Set(environments).size !== environments.length) fail('bodies', `expected a different environment for each body, got ${JSON.stringify(environments)}`);
+  }
   if (config.architecture.gate === null && K > 1) fail('architecture.gate', `expected a gate (0 = linear, n = hidden units) for ${K} experts, got null`);
   if (config.architecture.gate === null && config.architecture.morphogens.length > 0) fail('architecture.morphogens', 'expected none without a gate (only the gate reads morphogens)');
   if (config.training.stepsMax < config.training.stepsMin) fail('training.stepsMax', `expected at least training.stepsMin (${config.training.stepsMin}), got ${config.training.stepsMax}`);

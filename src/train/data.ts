@@ -47,17 +47,23 @@ function padLabels(labels: Int8Array, tw: number, th: number, width: number, hei
   return out;
 }
 
+/** One body to grow: its target image and the environment signal it grows in (0 for single-body runs). */
+export interface BodySource { image: Rgba8; environment: number; name: string }
+
 /**
- * The run's data. `targetName`/`tissueName` name the images in errors (a target larger than the grid, a
- * tissue image of another size).
+ * The run's data. `tissueName` and each body's `name` name the images in errors (a target larger than the
+ * grid, a tissue image of another size). Tissue labels go with the first (only) body.
  */
 export function trainingData(
-  target: Rgba8, tissue: TissueSource, experts: number, fields: readonly MorphogenField[],
-  width: number, height: number, targetName: string, tissueName: string,
+  bodies: BodySource[], tissue: TissueSource, experts: number, fields: readonly MorphogenField[],
+  width: number, height: number, tissueName: string,
 ): TrainingData {
-  if (target.width > width || target.height > height) {
-    throw new Error(`${targetName}: the target is ${target.width}x${target.height}, larger than the ${width}x${height} grid (field grid); expected at most ${width}x${height}`);
+  for (const { image, name } of bodies) {
+    if (image.width > width || image.height > height) {
+      throw new Error(`${name}: the target is ${image.width}x${image.height}, larger than the ${width}x${height} grid (field grid); expected at most ${width}x${height}`);
+    }
   }
+  const target = bodies[0].image;
   let labels: Int8Array | null = null;
   if (tissue && 'image' in tissue) {
     const { image } = tissue;
@@ -72,11 +78,17 @@ export function trainingData(
     }
     labels = padLabels(clusters.labels, target.width, target.height, width, height);
   }
+  const padded = bodies.map(({ image, environment }) => ({
+    target: padTarget(premultiplyRgba8(image.data, image.width, image.height), image.width, image.height, width, height),
+    environment,
+  }));
   return {
-    target: padTarget(premultiplyRgba8(target.data, target.width, target.height), target.width, target.height, width, height),
-    targetWidth: target.width,
-    targetHeight: target.height,
+    target: padded[0].target,
+    bodies: padded,
+    targetWidth: Math.max(...bodies.map((b) => b.image.width)),
+    targetHeight: Math.max(...bodies.map((b) => b.image.height)),
     tissue: labels,
     morphogens: morphogenFields(fields, width, height),
+    environmentChannels: fields.flatMap((f, m) => (f === 'environment' ? [m] : [])),
   };
 }

@@ -20,8 +20,12 @@ import { weightsFromGenome } from './weights.ts';
 
 /** What the images give the run: the padded target, tissue labels and morphogen fields on the grid. */
 export interface TrainingData {
-  /** W x H x 4, premultiplied, the target centred. */
+  /** W x H x 4, premultiplied, the target centred (the first body's, with several). */
   target: Float32Array;
+  /** Every body: its padded target and the environment signal it grows in; one for most runs. */
+  bodies: { target: Float32Array; environment: number }[];
+  /** The morphogen channels that hold the environment signal. */
+  environmentChannels: number[];
   targetWidth: number;
   targetHeight: number;
   /** W x H expert labels, -1 = none. */
@@ -88,7 +92,7 @@ export function initialState(config: TrainConfig, from?: Float32Array[]): Traine
     iteration: 0,
     weights,
     adam: createAdam(weights.map((w) => w.length)),
-    pool: createPool(config.training.pool, width, height, config.architecture.channels, config.architecture.experts.length),
+    pool: createPool(config.training.pool, width, height, config.architecture.channels, config.architecture.experts.length, config.bodies?.length ?? 1),
     // A stream of its own, apart from the weight initialisation's.
     rng: (config.training.seed * 2654435761 + 0x9e3779b9) >>> 0,
     history: [],
@@ -100,6 +104,8 @@ export function shardSetup(config: TrainConfig, data: TrainingData): ShardSetup 
   return {
     arch: genome.architecture, params: paramsOf(config), width: config.grid.width, height: config.grid.height,
     target: data.target, tissue: data.tissue, morphogens: data.morphogens, weights: config.loss,
+    targets: data.bodies.map((b) => b.target), environmentChannels: data.environmentChannels,
+    environments: data.bodies.map((b) => b.environment),
     shapes: weightsFromGenome(genome).shapes, denseAbove: config.training.denseAbove,
     cellStepsPerPass: config.training.cellStepsPerPass,
   };
@@ -125,7 +131,7 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
-    const plan = drawBatch(pool, rng, t.batch, data.target, t.damage, t.damageRadius, data.targetWidth, data.targetHeight);
+    const plan = drawBatch(pool, rng, t.batch, data.bodies.map((b) => b.target), t.damage, t.damageRadius, data.targetWidth, data.targetHeight);
     const steps = rng.int(t.stepsMin, t.stepsMax);
     const seeds = plan.slots.map(() => rng.int(0, SEED_MAX));
     const perturbations = config.perturb.grids > 0
@@ -140,7 +146,8 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
       stateIn.set(pool.state.subarray(slot * cells * C, (slot + 1) * cells * C), b * cells * C);
       marksIn.set(pool.marks.subarray(slot * cells * K, (slot + 1) * cells * K), b * cells * K);
     });
-    const result = await runner.run(state.weights, { batch: t.batch, state: stateIn, marks: marksIn, seeds, steps, perturbations });
+    const bodies = data.bodies.length > 1 ? plan.slots.map((slot) => pool.bodies[slot]) : undefined;
+    const result = await runner.run(state.weights, { batch: t.batch, state: stateIn, marks: marksIn, seeds, steps, perturbations, bodies });
     const finite = Number.isFinite(result.loss) && result.grads.every((g) => g.every(Number.isFinite));
     if (finite) {
       normaliseGradients(result.grads);

@@ -32,6 +32,12 @@ export interface ShardSetup {
   height: number;
   /** W x H x 4 premultiplied RGBA target, padded on the grid. */
   target: Float32Array;
+  /** With several bodies: each body's padded target (ShardInput.bodies indexes them). */
+  targets?: Float32Array[];
+  /** With several bodies: the morphogen channels of the environment signal, set per grid from its body. */
+  environmentChannels?: number[];
+  /** With several bodies: each body's environment signal. */
+  environments?: number[];
   /** W x H expert labels (-1 = no label), or null. */
   tissue: Int8Array | null;
   /** W x H x M morphogen fields, or null when M = 0. */
@@ -55,6 +61,8 @@ export interface ShardInput {
   scale: number;
   /** Per grid: a perturbation held for its first steps, or null; absent = none. */
   perturbations?: (Perturbation | null)[];
+  /** Per grid: the body it grows (index into ShardSetup.targets); absent = the one target. */
+  bodies?: number[];
 }
 
 export interface ShardResult {
@@ -71,6 +79,25 @@ export interface ShardResult {
 }
 
 let variableSerial = 0;
+
+/** Each grid's painted fields: the run's fields, with its body's environment signal where there are bodies. */
+function gridFields(setup: ShardSetup, input: ShardInput): Float32Array {
+  const fields = tile(setup.morphogens!, input.batch);
+  const channels = setup.environmentChannels ?? [];
+  if (!input.bodies || channels.length === 0 || !setup.environments) return fields;
+  const M = setup.arch.morphogens, cells = setup.width * setup.height;
+  input.bodies.forEach((body, b) => {
+    for (let cell = 0; cell < cells; cell++) for (const m of channels) fields[(b * cells + cell) * M + m] = setup.environments![body];
+  });
+  return fields;
+}
+
+function concatTargets(targets: Float32Array[], bodies: number[]): Float32Array {
+  const size = targets[0].length;
+  const out = new Float32Array(size * bodies.length);
+  bodies.forEach((body, b) => out.set(targets[body], b * size));
+  return out;
+}
 
 function tile(data: Float32Array, times: number): Float32Array {
   const out = new Float32Array(data.length * times);
@@ -93,6 +120,7 @@ export function runShard(setup: ShardSetup, weightValues: Float32Array[], input:
       marks: input.marks.subarray(start * cells * K, (start + count) * cells * K),
       seeds: input.seeds.slice(start, start + count), steps: input.steps, scale: (input.scale * count) / input.batch,
       perturbations: input.perturbations?.slice(start, start + count),
+      bodies: input.bodies?.slice(start, start + count),
     }, wantGrads));
   }
   const join = (parts: Float32Array[]) => {
@@ -131,13 +159,13 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
     const ctx = {
       arch, params, batch: input.batch, width, height, seeds: input.seeds,
       fire: makeFireMasks(input.seeds, width, height, params.fireRate),
-      morphogens: setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(tile(setup.morphogens, input.batch), [N, arch.morphogens]) : null,
+      morphogens: setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(gridFields(setup, input), [N, arch.morphogens]) : null,
       knockoutMask: null, forced: null, denseAbove: setup.denseAbove,
       perturbations: input.perturbations ? gridPerturbations(input.perturbations, width, height) : null,
     };
     const alpha0 = new Float32Array(N);
     for (let i = 0; i < N; i++) alpha0[i] = input.state[i * C + ALPHA_CHANNEL];
-    const target = tf.tensor2d(tile(setup.target, input.batch), [N, 4]);
+    const target = tf.tensor2d(input.bodies && setup.targets ? concatTargets(setup.targets, input.bodies) : tile(setup.target, input.batch), [N, 4]);
     let labels: tf.Tensor | null = null;
     let labelCount = 0;
     if (setup.tissue && setup.weights.tissue > 0) {

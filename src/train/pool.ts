@@ -14,6 +14,10 @@ export interface Pool {
   experts: number;
   state: Float32Array;
   marks: Float32Array;
+  /** Per slot: the body it grows (an index into the run's bodies); all 0 for a single target. */
+  bodies: Uint8Array;
+  /** How many bodies the run has. */
+  bodyCount: number;
 }
 
 /** Writes a seed grid (one cell at the centre: alpha and hidden 1, colour 0; uniform marks) into slot i. */
@@ -26,12 +30,14 @@ export function writeSeed(pool: Pool, i: number): void {
   for (let c = ALPHA_CHANNEL; c < C; c++) pool.state[centre * C + c] = 1;
 }
 
-export function createPool(size: number, width: number, height: number, channels: number, experts: number): Pool {
+/** A pool of seeds; with several bodies, slot i grows body i mod bodyCount. */
+export function createPool(size: number, width: number, height: number, channels: number, experts: number, bodyCount = 1): Pool {
   const cells = width * height;
   const pool = {
-    size, width, height, channels, experts,
+    size, width, height, channels, experts, bodyCount,
     state: new Float32Array(size * cells * channels),
     marks: new Float32Array(size * cells * experts),
+    bodies: Uint8Array.from({ length: size }, (_, i) => i % bodyCount),
   };
   for (let i = 0; i < size; i++) writeSeed(pool, i);
   return pool;
@@ -75,17 +81,19 @@ export interface BatchPlan {
 }
 
 /**
- * Draws a batch, sorts it by loss (worst first), reseeds the worst and damages the `damage` best with random
- * discs inside the target box (targetW x targetH, centred). All randomness from `rng`.
+ * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
+ * several bodies, as a body drawn at random) and damages the `damage` best with random discs inside the
+ * target box (targetW x targetH, centred). All randomness from `rng`.
  */
 export function drawBatch(
-  pool: Pool, rng: Rng, batch: number, target: Float32Array, damage: number,
+  pool: Pool, rng: Rng, batch: number, targets: readonly Float32Array[], damage: number,
   damageRadius: readonly [number, number], targetW: number, targetH: number,
 ): BatchPlan {
   const slots = rng.sample(pool.size, batch);
-  const losses = new Map(slots.map((s) => [s, slotLoss(pool, s, target)]));
+  const losses = new Map(slots.map((s) => [s, slotLoss(pool, s, targets[pool.bodies[s]])]));
   slots.sort((a, b) => losses.get(b)! - losses.get(a)! || a - b);
   writeSeed(pool, slots[0]);
+  if (pool.bodyCount > 1) pool.bodies[slots[0]] = rng.int(0, pool.bodyCount - 1);
   const damaged = damage > 0 ? slots.slice(batch - damage) : [];
   const side = Math.min(targetW, targetH);
   for (const s of damaged) {

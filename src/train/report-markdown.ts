@@ -25,6 +25,20 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       + (m.tissueAgreement === null ? '' : ` Labelled cells whose dominant expert is their label's: ${(100 * m.tissueAgreement).toFixed(1)}%.`),
     '',
   ];
+  if (m.bodies) {
+    lines.push(
+      '## Bodies',
+      '',
+      'Each body grown in its environment signal (`--environment E` of `npm run eval`); cell types at step'
+        + ` ${m.steps}: share of alive cells per dominant expert (a 0% expert is silent in that body).`,
+      '',
+      `| environment | ${q.atSteps.map((a) => `loss at ${a.step}`).join(' | ')} | alive cells | cell types |`,
+      `| --- | ${q.atSteps.map(() => '---').join(' | ')} | --- | --- |`,
+      ...m.bodies.map((b) => `| ${b.environment} | ${b.quality.atSteps.map((a) => loss(a.loss)).join(' | ')} | ${b.grown.aliveCount} | `
+        + `${b.grown.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')} |`),
+      '',
+    );
+  }
   for (const t of m.trials) {
     const o = t.options;
     lines.push(

@@ -61,6 +61,11 @@ export interface ReportMetrics {
   quality: Quality;
   /** The perturbation table per grid side: `npm run eval -- GENOME --target PNG --size NxN --trials`. */
   trials: TrialTable[];
+  /**
+   * With several bodies, each in its environment: the quality measure and what grows (cell types: which
+   * experts the body uses and which it leaves silent). The fields above describe the first body.
+   */
+  bodies?: { environment: number; quality: Quality; grown: GrowthMeasure }[];
 }
 
 function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
@@ -94,7 +99,9 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const { seed } = options;
   const lastStrip = Math.max(...options.strip);
   const frames = new Map<number, Uint8ClampedArray>();
-  const start = createSeededState(genome, width, height); // with the morphogens it was trained on (provenance)
+  // The first body (the only one, for most genomes) in its environment, with the fields it was trained on.
+  const environment = data.bodies[0].environment;
+  const start = createSeededState(genome, width, height, environment);
   if (options.strip.includes(0)) frames.set(0, renderView(genome, start, 'phenotype'));
   let sparseAt: CellState | null = null;
   let g = start;
@@ -107,7 +114,7 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const grown = sparseAt!;
   const sparse = summarise(genome, grown, data.target);
   const denseParams = resolveParams({ ...params, topK: Math.max(params.topK, K), threshold: 0 }, K, 'report');
-  const dense = summarise(genome, grow(genome, denseParams, createSeededState(genome, width, height), options.steps, seed), data.target);
+  const dense = summarise(genome, grow(genome, denseParams, createSeededState(genome, width, height, environment), options.steps, seed), data.target);
 
   // Regrowth: cut 30% of the organism away, run on, and find when the loss is back within 1.5x of the
   // loss before the cut; an undamaged twin run alongside tells what the organism does anyway.
@@ -133,15 +140,24 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   }
 
   const { qualityGrid } = options;
-  const quality = measureQuality(genome, params, recentre(data, width, height, qualityGrid.width, qualityGrid.height), {
-    ...qualityGrid, steps: options.qualitySteps, seeds: Array.from({ length: options.qualitySeeds }, (_, i) => i),
+  const seeds = Array.from({ length: options.qualitySeeds }, (_, i) => i);
+  const bodies = data.bodies.map((body) => {
+    const target = recentre(data, body.target, width, height, qualityGrid.width, qualityGrid.height);
+    const grownBody = grow(genome, params, createSeededState(genome, qualityGrid.width, qualityGrid.height, body.environment), options.steps, seed);
+    return {
+      environment: body.environment,
+      quality: measureQuality(genome, params, target, { ...qualityGrid, steps: options.qualitySteps, seeds, environment: body.environment }),
+      grown: summarise(genome, grownBody, target),
+    };
   });
-  const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, width, height, side, side), {
-    width: side, height: side, seed: 0, ...DEFAULT_TRIALS,
+  const quality = bodies[0].quality;
+  const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
+    width: side, height: side, seed: 0, ...DEFAULT_TRIALS, environment,
   }));
 
   const metrics: ReportMetrics = {
     steps: options.steps, topK: params.topK, sparse, dense, quality, trials,
+    ...(bodies.length > 1 ? { bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })) } : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
     regrowth: { erasedCells: erased, lossBefore: sparse.loss, lossAfterDamage, stepsToWithin1_5x: back, lossAtEnd: rgbaLoss(end, data.target), controlLossAtEnd: rgbaLoss(control, data.target), regrowSteps: options.regrowSteps },
     tissueAgreement,
@@ -154,12 +170,12 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   };
 }
 
-/** The run's target (centred on its W x H training grid) centred on another grid instead. */
-function recentre(data: TrainingData, gridW: number, gridH: number, width: number, height: number): Float32Array {
+/** A target of the run (centred on its W x H training grid) centred on another grid instead. */
+function recentre(data: TrainingData, padded: Float32Array, gridW: number, gridH: number, width: number, height: number): Float32Array {
   const tw = data.targetWidth, th = data.targetHeight;
   const left = Math.floor((gridW - tw) / 2), top = Math.floor((gridH - th) / 2);
   const image = new Float32Array(tw * th * 4);
-  for (let y = 0; y < th; y++) image.set(data.target.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
+  for (let y = 0; y < th; y++) image.set(padded.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
   return padTarget(image, tw, th, width, height);
 }
 

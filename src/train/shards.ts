@@ -18,6 +18,8 @@ export interface BatchInput {
   steps: number;
   /** Per grid: a perturbation held for its first steps, or null; absent = none. */
   perturbations?: (Perturbation | null)[];
+  /** Per grid: the body it grows (index into ShardSetup.targets); absent = the one target. */
+  bodies?: number[];
 }
 
 export interface BatchResult {
@@ -52,6 +54,7 @@ export function splitBatch(input: BatchInput, parts: number, cellsPerGrid: numbe
       steps: input.steps,
       scale: count / input.batch,
       perturbations: input.perturbations?.slice(start, start + count),
+      bodies: input.bodies?.slice(start, start + count),
     });
     start += count;
   }

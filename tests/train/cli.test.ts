@@ -204,6 +204,35 @@ describe('train CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, `only-${which}/only-${which}.genome.json`), 'utf8')).metadata.provenance.config.training.train).toBe(which);
   });
 
+  it('several bodies, each in its environment: one genome trained on both, resumed exactly, reported per body', async () => {
+    const square = join(dir, 'square.png');
+    writePng(square, 10, 10, (x, y) => (x > 1 && x < 8 && y > 1 && y < 8 ? [40, 60, 220, 255] : [0, 0, 0, 0]));
+    const bodies = { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../square.png' }, environment: 1 }] };
+    const architecture = { channels: 8, experts: [16, 16], gate: 0, morphogens: ['environment'] };
+    const twoBodies = (name: string, iterations: number) => {
+      const file = config(name, { ...bodies, architecture }, { iterations, checkpointEvery: 2 });
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      delete json.target;
+      writeFileSync(file, JSON.stringify(json));
+      return file;
+    };
+    const straight = await train('--config', twoBodies('bodies', 4), '--quiet');
+    expect(straight.stderr).toBe('');
+    expect(straight.code).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(dir, 'bodies/bodies.report/metrics.json'), 'utf8'));
+    expect(metrics.bodies.map((b: { environment: number }) => b.environment)).toEqual([0, 1]);
+    for (const b of metrics.bodies) expect(b.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
+    expect(readFileSync(join(dir, 'bodies/bodies.report/report.md'), 'utf8')).toContain('## Bodies');
+    const genome = parseGenome(readFileSync(join(dir, 'bodies/bodies.genome.json'), 'utf8'), 'bodies');
+    expect(genome.metadata.provenance.morphogens).toEqual(['environment']);
+
+    expect((await train('--config', twoBodies('halves', 2), '--quiet', '--no-report')).code).toBe(0);
+    const resumed = await train('--resume', join(dir, 'halves/halves.checkpoint.bin'), '--iterations', '4', '--quiet', '--no-report');
+    expect(resumed.code).toBe(0);
+    const weights = (f: string) => JSON.parse(readFileSync(f, 'utf8')).weights;
+    expect(weights(join(dir, 'halves/halves.genome.json'))).toEqual(weights(join(dir, 'bodies/bodies.genome.json')));
+  });
+
   it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
     const file = config('wiped', { perturb: { grids: 0 } }, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
@@ -239,6 +268,15 @@ describe('train CLI', () => {
       ['--from a missing genome', () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')], /--from: .*none\.genome\.json: cannot read/],
       ['more perturbed grids than the batch spares', () => ['--config', config('bad12', { perturb: { grids: 4 } })], /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/],
       ['unknown perturbation kind', () => ['--config', config('bad13', { perturb: { grids: 1, kinds: ['poke'] } })], /field perturb\.kinds\[0\]: expected one of knockout, force, regulation, got "poke"/],
+      ['bodies without an environment field', () => {
+        const file = config('bad16', { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../dot.png' }, environment: 1 }] });
+        const json = JSON.parse(readFileSync(file, 'utf8'));
+        delete json.target;
+        writeFileSync(file, JSON.stringify(json));
+        return ['--config', file];
+      }, /field architecture\.morphogens: expected an "environment" field for bodies to be told apart by/],
+      ['both target and bodies', () => ['--config', config('bad17', { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../dot.png' }, environment: 1 }] })],
+        /field target: expected either target \(one image\) or bodies .*got both/],
       ['tissueClusters beyond the expert count', () => ['--config', config('bad11', { tissueClusters: { clusters: 3 } })], /field tissueClusters\.clusters: expected at most the 2 experts, got 3/],
     ];
     it.each(cases)('%s', async (_, args, message) => {

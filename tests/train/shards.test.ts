@@ -41,4 +41,37 @@ describe('worker threads', () => {
       await threads.close();
     }
   });
+
+  it('bodies: each grid grows in its body\'s environment signal and is measured against its body\'s target', async () => {
+    const arch: Architecture = { ...ARCH, morphogens: 2 };
+    const genome = randomGenome(arch, { seed: 6, outputScale: 0.5 });
+    const list = weightsFromGenome(genome);
+    const targets = [new Float32Array(W * H * 4).fill(0.2), new Float32Array(W * H * 4).fill(0.6)];
+    const setup: ShardSetup = {
+      arch, params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'), width: W, height: H,
+      target: targets[0], targets, environments: [0, 1], environmentChannels: [1],
+      tissue: null, morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
+    };
+    const grid = randomLivingState(genome, W, H, 5);
+    const input = {
+      batch: 2, state: Float32Array.from([...grid.state, ...grid.state]), marks: Float32Array.from([...grid.marks, ...grid.marks]),
+      seeds: [7, 7], steps: 3,
+    };
+    const runner = await startRunner(1, setup, 'wasm', true);
+    try {
+      const same = await runner.run(list.values, { ...input, bodies: [0, 0] });
+      const two = await runner.run(list.values, { ...input, bodies: [0, 1] });
+      const half = W * H * arch.channels;
+      // Grid 0 is body 0 both times; grid 1 grows in environment 1 the second time, from the same start and seed.
+      expect([...two.state.subarray(0, half)]).toEqual([...same.state.subarray(0, half)]);
+      expect([...same.state.subarray(half)]).toEqual([...same.state.subarray(0, half)]);
+      expect(two.state.subarray(half).some((v, i) => Math.abs(v - same.state[i]) > 1e-4)).toBe(true);
+      let sum = 0;
+      for (let cell = 0; cell < W * H; cell++) for (let c = 0; c < 4; c++) sum += (two.state[half + cell * arch.channels + c] - 0.6) ** 2;
+      expect(two.sampleLoss[1]).toBeCloseTo(sum / (W * H * 4), 6);
+    } finally {
+      await runner.close();
+    }
+  });
 });
