@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Perturbation } from '../model/perturbation.ts';
 import { initBackend, type BackendChoice } from './backend.ts';
+import { CELL_STEPS_PER_PASS } from './config.ts';
 import { runShard, type ShardInput, type ShardResult, type ShardSetup } from './objective.ts';
 import type { WorkerRequest } from './worker.ts';
 
@@ -134,7 +135,11 @@ class WorkerRunner implements ShardRunner {
       this.pending.get(m.id!)?.resolve(m.result!);
       this.pending.delete(m.id!);
     } else if (m.type === 'error') {
-      this.failAll(new Error(`training worker: ${m.message}`));
+      // tfjs-wasm aborts without a word when its heap is full: say what to change.
+      const hint = /Aborted\(\)|out of memory/i.test(m.message ?? '')
+        ? ` (tfjs-wasm ran out of memory: lower training.cellStepsPerPass, now ${this.setup.cellStepsPerPass ?? CELL_STEPS_PER_PASS}; the last checkpoint is kept)`
+        : '';
+      this.failAll(new Error(`training worker: ${hint ? `${m.message?.split('\n')[0]}${hint}` : m.message}`));
     }
   }
 
