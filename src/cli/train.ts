@@ -350,6 +350,7 @@ async function main(argv: string[]): Promise<void> {
     writeFileAtomic(join(p.reportDir, 'loss.svg'), report.lossSvg);
     writePngAtomic(join(p.reportDir, 'strip.png'), report.strip.width, report.strip.height, report.strip.rgba);
     writePngAtomic(join(p.reportDir, 'types.png'), report.types.width, report.types.height, report.types.rgba);
+    for (const { from, to, picture } of report.switchStrips) writePngAtomic(join(p.reportDir, `switch-${from}-to-${to}.png`), picture.width, picture.height, picture.rgba);
     writeFileAtomic(join(p.reportDir, 'metrics.json'), `${JSON.stringify({ name: config.name, strip: config.report.strip, ...report.metrics }, null, 2)}\n`);
     const t = config.target ?? config.bodies![0].target;
     const environment = config.bodies ? ` --environment ${config.bodies[0].environment}` : '';

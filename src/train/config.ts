@@ -105,6 +105,11 @@ export const trainConfigSchema = object({
     lrDecayFactor: num(1e-6, 1).default(0.1),
     /** Grids of each batch damaged (the best ones) by a random disc, for regeneration. */
     damage: int(0, 256).default(0),
+    /**
+     * With several bodies: grids of each batch (grown ones, neither reseeded nor damaged) whose body changes
+     * to another, environment and target with it, so the genome learns to remodel one body into the other.
+     */
+    remodel: int(0, 256).default(0),
     /** Disc radius as a fraction of the target's side: [min, max]. */
     damageRadius: z.tuple([num(0, 2), num(0, 2)]).default([0.1, 0.4]),
     seed: int(0, SEED_MAX).default(0),
@@ -181,7 +186,11 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
     fail('training.train', 'expected all or experts for a genome without a gate, got gate');
   }
   if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
+  if (config.training.remodel > 0 && !config.bodies) fail('training.remodel', 'expected 0 without bodies (there is no other body to remodel into)');
   const spare = config.training.batch - 1 - config.training.damage;
+  if (config.training.remodel > spare) {
+    fail('training.remodel', `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.training.remodel}`);
+  }
   if (config.perturb.grids > spare) {
     fail('perturb.grids', `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.perturb.grids}`);
   }

@@ -131,7 +131,7 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
-    const plan = drawBatch(pool, rng, t.batch, data.bodies.map((b) => b.target), t.damage, t.damageRadius, data.targetWidth, data.targetHeight);
+    const plan = drawBatch(pool, rng, t.batch, data.bodies.map((b) => b.target), t.damage, t.damageRadius, data.targetWidth, data.targetHeight, t.remodel);
     const steps = rng.int(t.stepsMin, t.stepsMax);
     const seeds = plan.slots.map(() => rng.int(0, SEED_MAX));
     const perturbations = config.perturb.grids > 0

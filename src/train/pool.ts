@@ -78,6 +78,8 @@ export interface BatchPlan {
   /** Slots reseeded and damaged this iteration. */
   seeded: number;
   damaged: number[];
+  /** Slots whose body changed this iteration. */
+  remodelled: number[];
 }
 
 /**
@@ -87,7 +89,7 @@ export interface BatchPlan {
  */
 export function drawBatch(
   pool: Pool, rng: Rng, batch: number, targets: readonly Float32Array[], damage: number,
-  damageRadius: readonly [number, number], targetW: number, targetH: number,
+  damageRadius: readonly [number, number], targetW: number, targetH: number, remodel = 0,
 ): BatchPlan {
   const slots = rng.sample(pool.size, batch);
   const losses = new Map(slots.map((s) => [s, slotLoss(pool, s, targets[pool.bodies[s]])]));
@@ -102,5 +104,8 @@ export function drawBatch(
     const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));
     damageDisc(pool, s, cx, cy, r);
   }
-  return { slots, seeded: 1, damaged };
+  // Remodelling: the next-best grids after the damaged ones change body (a random other one).
+  const remodelled = remodel > 0 ? slots.slice(1, batch - damaged.length).slice(-remodel) : [];
+  for (const s of remodelled) pool.bodies[s] = (pool.bodies[s] + rng.int(1, pool.bodyCount - 1)) % pool.bodyCount;
+  return { slots, seeded: 1, damaged, remodelled };
 }

@@ -39,6 +39,20 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       '',
     );
   }
+  for (const sw of m.switches ?? []) {
+    const at = sw.series.filter((p, i) => i === sw.series.length - 1 || [0, 10, 50, 100, 200].includes(p.step));
+    lines.push(
+      `### Environment switched from body ${sw.from} to body ${sw.to} after ${sw.growSteps} steps`,
+      '',
+      `Loss to each body's target after the switch (\`switch-${sw.from}-to-${sw.to}.png\`: the organism ${sw.keepAt.join(', ')} steps`
+        + ` after it); ${sw.stepsToNewBody === null ? 'it does not come within 1.5x of the new body\'s own loss' : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`}.`,
+      '',
+      `| steps after | ${m.bodies!.map((_, b) => `loss to body ${b}`).join(' | ')} | alive cells |`,
+      `| --- | ${m.bodies!.map(() => '---').join(' | ')} | --- |`,
+      ...at.map((p) => `| ${p.step} | ${p.losses.map(loss).join(' | ')} | ${p.aliveCount} |`),
+      '',
+    );
+  }
   for (const t of m.trials) {
     const o = t.options;
     lines.push(

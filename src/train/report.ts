@@ -13,6 +13,7 @@ import { createSeededState, type CellState } from '../model/state.ts';
 import { padTarget, rgbaLoss } from '../model/target.ts';
 import { DEFAULT_TRIALS, runTrials, type TrialTable } from '../model/perturbation-trials.ts';
 import { measureQuality, type Quality } from '../model/quality.ts';
+import { DEFAULT_SWITCH, runSwitch, type SwitchResult } from '../model/switch-trial.ts';
 import { renderView } from '../model/views.ts';
 import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
@@ -66,6 +67,8 @@ export interface ReportMetrics {
    * experts the body uses and which it leaves silent). The fields above describe the first body.
    */
   bodies?: { environment: number; quality: Quality; grown: GrowthMeasure }[];
+  /** With several bodies: each body grown, then its environment switched to another's (switch-trial.ts). */
+  switches?: Omit<SwitchResult, 'kept'>[];
 }
 
 function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
@@ -89,6 +92,8 @@ function summarise(genome: Genome, grid: CellState, target: Float32Array): Growt
 
 export interface Report {
   metrics: ReportMetrics;
+  /** With several bodies: per switch, the grids after it side by side (phenotype). */
+  switchStrips: { from: number; to: number; picture: Picture }[];
   strip: Picture;
   types: Picture;
   lossSvg: string;
@@ -151,13 +156,27 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
     };
   });
   const quality = bodies[0].quality;
+  const switches: SwitchResult[] = [];
+  if (bodies.length > 1) {
+    const targets = data.bodies.map((b) => recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height));
+    const environments = data.bodies.map((b) => b.environment);
+    const switchOptions = { ...qualityGrid, seed: 0, ...DEFAULT_SWITCH };
+    bodies.forEach((_, from) => bodies.forEach((to, j) => {
+      if (j === from) return;
+      const reference = to.quality.atSteps[to.quality.atSteps.length - 1].loss;
+      switches.push(runSwitch(genome, params, environments, targets, from, j, reference, switchOptions));
+    }));
+  }
   const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
     width: side, height: side, seed: 0, ...DEFAULT_TRIALS, environment,
   }));
 
   const metrics: ReportMetrics = {
     steps: options.steps, topK: params.topK, sparse, dense, quality, trials,
-    ...(bodies.length > 1 ? { bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })) } : {}),
+    ...(bodies.length > 1 ? {
+      bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })),
+      switches: switches.map(({ kept: _, ...rest }) => rest),
+    } : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
     regrowth: { erasedCells: erased, lossBefore: sparse.loss, lossAfterDamage, stepsToWithin1_5x: back, lossAtEnd: rgbaLoss(end, data.target), controlLossAtEnd: rgbaLoss(control, data.target), regrowSteps: options.regrowSteps },
     tissueAgreement,
@@ -166,6 +185,10 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
     metrics,
     strip: stripOf([...frames.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f), width, height),
     types: { width, height, rgba: renderView(genome, grown, 'type') },
+    switchStrips: switches.map((sw) => ({
+      from: sw.from, to: sw.to,
+      picture: stripOf(sw.kept.map((k) => renderView(genome, k.grid, 'phenotype')), qualityGrid.width, qualityGrid.height),
+    })),
     lossSvg: lossCurveSvg(history),
   };
 }

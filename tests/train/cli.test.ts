@@ -210,7 +210,7 @@ describe('train CLI', () => {
     const bodies = { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../square.png' }, environment: 1 }] };
     const architecture = { channels: 8, experts: [16, 16], gate: 0, morphogens: ['environment'] };
     const twoBodies = (name: string, iterations: number) => {
-      const file = config(name, { ...bodies, architecture }, { iterations, checkpointEvery: 2 });
+      const file = config(name, { ...bodies, architecture }, { iterations, checkpointEvery: 2, remodel: 1 });
       const json = JSON.parse(readFileSync(file, 'utf8'));
       delete json.target;
       writeFileSync(file, JSON.stringify(json));
@@ -223,6 +223,13 @@ describe('train CLI', () => {
     expect(metrics.bodies.map((b: { environment: number }) => b.environment)).toEqual([0, 1]);
     for (const b of metrics.bodies) expect(b.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
     expect(readFileSync(join(dir, 'bodies/bodies.report/report.md'), 'utf8')).toContain('## Bodies');
+    // Switching the environment mid-life, each way: the loss to both targets over the 300 steps after, and a strip.
+    expect(metrics.switches.map((sw: { from: number; to: number }) => [sw.from, sw.to])).toEqual([[0, 1], [1, 0]]);
+    for (const sw of metrics.switches) {
+      expect(sw.series.map((p: { step: number }) => p.step)).toEqual(Array.from({ length: 31 }, (_, i) => i * 10));
+      expect(sw.series[0].losses).toHaveLength(2);
+    }
+    for (const name of ['switch-0-to-1.png', 'switch-1-to-0.png']) expect(existsSync(join(dir, 'bodies/bodies.report', name))).toBe(true);
     const genome = parseGenome(readFileSync(join(dir, 'bodies/bodies.genome.json'), 'utf8'), 'bodies');
     expect(genome.metadata.provenance.morphogens).toEqual(['environment']);
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fillEnvironment } from '../../src/model/brushes.ts';
+import { resolveParams } from '../../src/model/params.ts';
+import { randomGenome } from '../../src/model/random-genome.ts';
+import { runReference } from '../../src/model/reference.ts';
+import { createSeededState } from '../../src/model/state.ts';
+import { runSwitch } from '../../src/model/switch-trial.ts';
+import { rgbaLoss } from '../../src/model/target.ts';
+
+const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+  { seed: 12, outputScale: 0.4 });
+genome.metadata.provenance = { morphogens: ['environment'] };
+const params = resolveParams(genome.regulation, 2, 'test');
+const W = 14, H = 12;
+const targets = [0.2, 0.7].map((v) => new Float32Array(W * H * 4).fill(v));
+const options = { width: W, height: H, seed: 4, growSteps: 5, afterSteps: 6, every: 3, keepAt: [0, 6] };
+
+describe('switching the environment mid-life', () => {
+  it('grows in the first environment, then runs on in the second, measured against every target', () => {
+    const result = runSwitch(genome, params, [0, 1], targets, 0, 1, Infinity, options);
+    const grown = runReference(genome, params, createSeededState(genome, W, H, 0), 4, 5);
+    const after = runReference(genome, params, fillEnvironment(grown, [0], 1), 4, 6);
+    expect(result.series.map((p) => p.step)).toEqual([0, 3, 6]);
+    expect(result.series[0].losses).toEqual(targets.map((t) => rgbaLoss(fillEnvironment(grown, [0], 1), t)));
+    expect(result.series[2].losses).toEqual(targets.map((t) => rgbaLoss(after, t)));
+    expect([...result.kept[1].grid.state]).toEqual([...after.state]);
+    // Staying in the first environment ends elsewhere: the switch matters.
+    const stayed = runReference(genome, params, grown, 4, 6);
+    expect(rgbaLoss(stayed, targets[1])).not.toBeCloseTo(result.series[2].losses[1], 8);
+  });
+
+  it('counts the steps until the loss to the new body is within 1.5x of its own', () => {
+    expect(runSwitch(genome, params, [0, 1], targets, 0, 1, Infinity, options).stepsToNewBody).toBe(0);
+    expect(runSwitch(genome, params, [0, 1], targets, 0, 1, 0, options).stepsToNewBody).toBeNull();
+  });
+});
