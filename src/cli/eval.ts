@@ -7,15 +7,12 @@
  * Exit codes: 0 done (or --help); 2 a bad flag, genome or target; 1 anything else.
  */
 import { Command, Option } from 'commander';
-import type { Genome } from '../model/genome.ts';
-import type { RegulationParams } from '../model/params.ts';
 import { DEFAULT_TRIALS, runTrials } from '../model/perturbation-trials.ts';
 import { measureQuality } from '../model/quality.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { integerListParser, integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
-import { readGenomeFile } from './genome-input.ts';
 import { addTargetOptions, loadTarget, type TargetFlags } from './target-input.ts';
-import { addRegulationOptions, environmentFromFlags, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
+import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
 
 const MAX_STEPS = 100_000;
 
@@ -47,19 +44,16 @@ function main(argv: string[]): void {
   const program = buildProgram().parse(argv);
   const file = program.args[0];
   const options = program.opts<EvalOptions>();
-  let genome: Genome;
-  let params: RegulationParams;
+  let inputs: ReturnType<typeof headlessGenome>;
   let target: Float32Array;
-  let environment: number;
   try {
-    genome = readGenomeFile(file);
-    params = regulationFromFlags(genome, options, file);
-    environment = environmentFromFlags(genome, options, file);
+    inputs = headlessGenome(file, options);
     target = loadTarget(options, options.size.width, options.size.height);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
+  const { genome, params, environment } = inputs;
   const seeds = Array.from({ length: options.seeds }, (_, i) => i);
   const quality = measureQuality(genome, params, target, { ...options.size, steps: options.steps, seeds, environment });
   const trials = options.trials ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS, environment }) : undefined;

@@ -7,6 +7,7 @@ import { expertCount, type Genome } from '../model/genome.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
 import { environmentOption, parameterOptions, parameterOverrides, parseIndexList } from './flags.ts';
+import { readGenomeFile } from './genome-input.ts';
 
 /** stepsPerFrame paces drawing in the app; a headless run draws no frames, so it gets no flag. */
 export const HEADLESS_PARAMETERS = PARAMETER_NAMES.filter((name) => name !== 'stepsPerFrame');
@@ -22,6 +23,12 @@ export function addRegulationOptions(program: Command): Command {
   program.addOption(new Option('--knockout <list>', 'experts silenced everywhere, e.g. 0,2; replaces the genome\'s knockouts (default: the genome\'s, else none)').argParser(parseIndexList));
   for (const option of parameterOptions(HEADLESS_PARAMETERS)) program.addOption(option);
   return program;
+}
+
+/** What a headless run needs from its genome argument and flags; throws naming the file, field or flag. */
+export function headlessGenome(file: string, options: RegulationFlags): { genome: Genome; params: RegulationParams; environment: number } {
+  const genome = readGenomeFile(file);
+  return { genome, params: regulationFromFlags(genome, options, file), environment: environmentFromFlags(genome, options, file) };
 }
 
 /** The --environment value; an error when the genome reads no environment signal. */

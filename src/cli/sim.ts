@@ -16,8 +16,7 @@ import { createSeededState, type CellState } from '../model/state.ts';
 import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/views.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
-import { readGenomeFile } from './genome-input.ts';
-import { addRegulationOptions, environmentFromFlags, regulationFromFlags, type RegulationFlags } from './regulation-flags.ts';
+import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
 import { writePngAtomic } from './png.ts';
 
 const MAX_STEPS = 1_000_000;
@@ -114,17 +113,14 @@ async function main(argv: string[]): Promise<void> {
   const program = buildProgram().parse(argv);
   const file = program.args[0];
   const options = program.opts<SimOptions>();
-  let genome: Genome;
-  let params: RegulationParams;
-  let environment: number;
+  let inputs: ReturnType<typeof headlessGenome>;
   try {
-    genome = readGenomeFile(file);
-    params = regulationFromFlags(genome, options, file);
-    environment = environmentFromFlags(genome, options, file);
+    inputs = headlessGenome(file, options);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
+  const { genome, params, environment } = inputs;
   const result = await run(genome, params, environment, options);
   save(file, genome, params, options, result);
   const { width, height } = options.size;

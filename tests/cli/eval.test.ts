@@ -1,9 +1,7 @@
 /** `npm run eval` as a user runs it: a separate process, a tiny genome and target, JSON on stdout. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeGenome } from '../../src/model/genome-file.ts';
@@ -11,21 +9,12 @@ import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
+import { runCli } from '../support/run-cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'eval-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function evaluate(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(TSX, ['src/cli/eval.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const evaluate = (...args: string[]) => runCli('eval', ...args);
 
 // A 6x6 target: an opaque red square (255, 0, 0) in the middle 4x4, transparent around it.
 const TARGET = join(dir, 'square.png');

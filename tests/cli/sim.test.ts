@@ -1,9 +1,7 @@
 /** The headless run as a user runs it: a separate process, real files, exit codes and stderr. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flagName } from '../../src/cli/flags.ts';
@@ -11,23 +9,13 @@ import { serializeGenome } from '../../src/model/genome-file.ts';
 import { BACKGROUND, EXPERT_COLOURS } from '../../src/model/palette.ts';
 import { PARAMETER_NAMES } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
+import { runCli } from '../support/run-cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const LIZARD = 'tests/fixtures/growing-ca/lizard-regenerating.json';
 const dir = mkdtempSync(join(tmpdir(), 'sim-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function sim(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    // Pipes, not a terminal: the run must not draw a progress bar.
-    execFile(TSX, ['src/cli/sim.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const sim = (...args: string[]) => runCli('sim', ...args);
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const pixels = (png: PNG) => Array.from({ length: png.width * png.height }, (_, i) => [...png.data.subarray(i * 4, i * 4 + 4)]);

@@ -1,9 +1,7 @@
 /** `npm run sweep` as a user runs it: a separate process, real files; its table against single sim runs. */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeState } from '../../src/app/state-file.ts';
@@ -13,21 +11,12 @@ import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
+import { ROOT, runCli } from '../support/run-cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'sweep-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function cli(script: string, ...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(TSX, [`src/cli/${script}.ts`, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = runCli;
 
 const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
   { seed: 6, outputScale: 0.3, regulation: { topK: 1 } });

@@ -2,11 +2,10 @@
  * `npm run train` as a user runs it: a separate process, real files. Tiny cases only: a 16x16 grid, a
  * 10x10 target, a few iterations.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
@@ -14,21 +13,12 @@ import { randomGenome } from '../../src/model/random-genome.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { referenceStep } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
+import { ROOT, TSX, runCli } from '../support/run-cli.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'train-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function train(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(TSX, ['src/cli/train.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const train = (...args: string[]) => runCli('train', ...args);
 
 function writePng(path: string, width: number, height: number, pixel: (x: number, y: number) => number[]): void {
   const png = new PNG({ width, height });
