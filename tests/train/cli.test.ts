@@ -48,6 +48,9 @@ function config(name: string, overrides: Record<string, unknown> = {}, training:
   return file;
 }
 
+// Flags are checked before the config is read: a config that need not exist.
+writeFileSync(join(dir, 'flags-config.json'), '{}');
+
 const logLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
 describe('train CLI', () => {
@@ -239,6 +242,27 @@ describe('train CLI', () => {
     const iterations = logLines(join(dir, 'wiped/wiped.log.jsonl')).filter((l) => !l.event);
     expect(iterations).toHaveLength(3);
     expect(iterations.every((l) => Number.isFinite(l.loss))).toBe(true);
+  });
+
+  it.concurrent.each([
+    [['--iterations', '0'], /--iterations <int>.*expected an integer in \[1, 1000000\], got "0"/],
+    [['--batch', 'x'], /--batch <int>.*expected an integer in \[1, 256\], got "x"/],
+    [['--pool', '5000'], /--pool <int>.*expected an integer in \[1, 4096\], got "5000"/],
+    [['--lr', '0'], /--lr <number>.*expected a number in \(0, 1\], got "0"/],
+    [['--lr', 'fast'], /--lr <number>.*expected a number in \(0, 1\], got "fast"/],
+    [['--damage', '-1'], /--damage <int>.*expected an integer in \[0, 256\], got "-1"/],
+    [['--report-steps', '0'], /--report-steps <int>.*expected an integer in \[1, 100000\], got "0"/],
+    [['--seed', '1.5'], /--seed <int>.*expected an integer in \[0, 16777215\], got "1.5"/],
+    [['--workers', '0'], /--workers <int>.*expected an integer in \[1, 64\], got "0"/],
+    [['--checkpoint-every', '0'], /--checkpoint-every <int>.*expected an integer in \[1, 1000000\], got "0"/],
+    [['--train', 'brain'], /--train <weights>.*argument 'brain' is invalid\. Allowed choices are all, gate, experts/],
+    [['--backend', 'gpu'], /--backend <name>.*argument 'gpu' is invalid/],
+    [['--bogus'], /unknown option '--bogus'/],
+  ])('flag %s exits 2 naming the flag', async (args, message) => {
+    const run = await train('--config', join(dir, 'flags-config.json'), ...args, '--quiet');
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
   });
 
   describe('bad input: a message naming file and field, exit 2, nothing written', () => {
