@@ -1,4 +1,4 @@
-// Per-cell metrics, summed afterwards by kernels/reduce.glsl. Over cells whose own alpha exceeds 0.1:
+// Per-cell metrics, summed afterwards by kernels/reduce.glsl. Over cells whose own alpha exceeds ALIVE_THRESHOLD:
 // slot 0 = (alive, potency, active-parameter fraction, silent); slot 1 + j = one-hot cell type, experts
 // 4j..4j+3. Defines: STATE_SLOTS, MARK_SLOTS, EXPERTS, METRIC_SLOTS.
 uniform sampler2D u_cells;
@@ -11,7 +11,7 @@ void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
   if (slot >= float(METRIC_SLOTS)) { gl_FragColor = vec4(0.0); return; }
-  float alive = atlasRead(u_cells, u_cellsLayout, cell, 0.0).a > 0.1 ? 1.0 : 0.0;
+  float alive = atlasRead(u_cells, u_cellsLayout, cell, 0.0).a > ALIVE_THRESHOLD ? 1.0 : 0.0;
   float entropy = 0.0, active = u_gateFraction, best = 0.0, type = -1.0;
   // unroll
   for (int k = 0; k < EXPERTS; k++) {

@@ -66,10 +66,10 @@ float bitAt(float bits, float k) {
 
 // ---- The counter-based hash of src/model/hash.ts, step for step. Every value is an integer below 2^24
 // and every operation is exact in float32: products split into 12-bit limbs, divisions by powers of two. ----
-const float HASH_MOD = 16777216.0;
-const float HASH_LIMB = 4096.0;
+// HASH_MOD (2^24), HASH_LIMB (2^12), HASH_MUL_A, HASH_MUL_B and HASH_OFFSET are #defines from
+// src/gpu/shared-defines.ts, written from src/model/hash.ts.
 
-float hashMod4096(float v) { return v - HASH_LIMB * floor(v / HASH_LIMB); }
+float hashModLimb(float v) { return v - HASH_LIMB * floor(v / HASH_LIMB); }
 
 // (a + b) mod 2^24 for a, b in [0, 2^24): a - 2^24 is exact, so is the sum with b.
 float hashAdd(float a, float b) {
@@ -83,7 +83,7 @@ float hashMultiply(float a, float b) {
   float b1 = floor(b / HASH_LIMB), b0 = b - b1 * HASH_LIMB;
   float low = a0 * b0;
   float lowHigh = floor(low / HASH_LIMB);
-  float middle = hashMod4096(hashMod4096(a1 * b0) + hashMod4096(a0 * b1) + lowHigh);
+  float middle = hashModLimb(hashModLimb(a1 * b0) + hashModLimb(a0 * b1) + lowHigh);
   return middle * HASH_LIMB + (low - lowHigh * HASH_LIMB);
 }
 
@@ -91,17 +91,18 @@ float hashFold(float h) { return hashAdd(h, floor(h / HASH_LIMB)); }
 
 // h (2h + 1) mod 2^24, with 2h + 1 reduced before it can pass 2^24.
 float hashSquare(float h) {
-  float odd = h < 8388608.0 ? 2.0 * h + 1.0 : 2.0 * (h - 8388608.0) + 1.0;
+  float halfMod = 0.5 * HASH_MOD;
+  float odd = h < halfMod ? 2.0 * h + 1.0 : 2.0 * (h - halfMod) + 1.0;
   return hashMultiply(h, odd);
 }
 
 float hashMix(float h) {
-  return hashFold(hashMultiply(hashFold(hashSquare(hashFold(hashMultiply(h, 10368889.0)))), 7046029.0));
+  return hashFold(hashMultiply(hashFold(hashSquare(hashFold(hashMultiply(h, HASH_MUL_A)))), HASH_MUL_B));
 }
 
 // The part of the hash shared by every stream of one cell and step.
 float hashPrefix(vec2 cell, float step, float seed) {
-  float h = hashMix(hashAdd(seed, 1234567.0));
+  float h = hashMix(hashAdd(seed, HASH_OFFSET));
   h = hashMix(hashAdd(h, cell.x));
   h = hashMix(hashAdd(h, cell.y));
   return hashMix(hashAdd(h, step));

@@ -1,13 +1,14 @@
 // Draws the cells atlas into the visible canvas: one fragment per screen pixel, mapped to a cell by the
 // camera, coloured by the render mode. The prelude and defines (STATE_SLOTS, MARK_SLOTS, EXPERTS,
-// MORPHOGENS) go above this file. Reads the engine's textures only: nothing goes back to the CPU.
+// MORPHOGENS; the MODE_* numbers of src/view/render-modes.ts; the colours of src/model/palette.ts) go
+// above this file. Reads the engine's textures only: nothing goes back to the CPU.
 uniform sampler2D u_cells;
 uniform vec4 u_cellsLayout;
 uniform sampler2D u_fields;
 uniform vec4 u_fieldsLayout;
 uniform mat3 u_screenToCell;  // device pixel (y down from the top) -> cell coordinates
 uniform float u_canvasHeight;
-uniform float u_mode;         // see src/view/render-modes.ts
+uniform float u_mode;         // one of the MODE_* defines
 uniform float u_index;        // expert / channel / morphogen the mode shows
 uniform vec3 u_palette[16];   // expert colours (src/model/palette.ts), 0..1
 uniform vec3 u_background;
@@ -39,11 +40,12 @@ vec3 paletteAt(float k) {
   return colour;
 }
 
+bool isMode(float mode) { return abs(u_mode - mode) < 0.5; }
+
 // A perceptual-ish ramp (dark blue -> teal -> yellow) for heatmaps of values in [0, 1].
 vec3 heat(float v) {
   v = clamp(v, 0.0, 1.0);
-  vec3 a = vec3(0.17, 0.11, 0.42), b = vec3(0.13, 0.57, 0.55), c = vec3(0.99, 0.91, 0.15);
-  return v < 0.5 ? mix(a, b, v * 2.0) : mix(b, c, v * 2.0 - 1.0);
+  return v < 0.5 ? mix(HEAT_LOW, HEAT_MIDDLE, v * 2.0) : mix(HEAT_MIDDLE, HEAT_HIGH, v * 2.0 - 1.0);
 }
 
 void main() {
@@ -55,12 +57,12 @@ void main() {
   }
   vec2 cell = floor(at);
   vec4 rgba = atlasRead(u_cells, u_cellsLayout, cell, 0.0);
-  bool alive = rgba.a > 0.1;
+  bool alive = rgba.a > ALIVE_THRESHOLD;
   vec3 colour = u_background;
-  if (u_mode < 0.5) {            // phenotype: premultiplied colour over the background
+  if (isMode(MODE_PHENOTYPE)) {            // phenotype: premultiplied colour over the background
     vec4 c = clamp(rgba, 0.0, 1.0);
     colour = c.rgb + (1.0 - c.a) * u_background;
-  } else if (u_mode < 1.5) {     // cell type: the dominant expressed expert
+  } else if (isMode(MODE_TYPE)) {     // cell type: the dominant expressed expert
     if (alive) {
       float best = 0.0, type = -1.0;
       for (int k = 0; k < EXPERTS; k++) {
@@ -69,11 +71,11 @@ void main() {
       }
       colour = type < 0.0 ? u_silent : paletteAt(type);
     }
-  } else if (u_mode < 2.5) {     // expression of one expert
+  } else if (isMode(MODE_EXPRESSION)) {     // expression of one expert
     if (alive) colour = heat(slotValue(u_cells, u_cellsLayout, cell, float(STATE_SLOTS + MARK_SLOTS), u_index));
-  } else if (u_mode < 3.5) {     // marks of one expert
+  } else if (isMode(MODE_MARKS)) {     // marks of one expert
     if (alive) colour = heat(slotValue(u_cells, u_cellsLayout, cell, float(STATE_SLOTS), u_index));
-  } else if (u_mode < 4.5) {     // potency: normalised entropy of the marks, dark = pluripotent
+  } else if (isMode(MODE_POTENCY)) {     // potency: normalised entropy of the marks, dark = pluripotent
     if (alive) {
       float entropy = 0.0;
       for (int k = 0; k < EXPERTS; k++) {
@@ -81,24 +83,24 @@ void main() {
         if (q > 0.0) entropy -= q * log(q);
       }
       float p = EXPERTS > 1 ? entropy / log(float(EXPERTS)) : 0.0;
-      colour = vec3(mix(200.0, 20.0, clamp(p, 0.0, 1.0)) / 255.0);
+      colour = vec3(mix(POTENCY_COMMITTED, POTENCY_PLURIPOTENT, clamp(p, 0.0, 1.0)));
     }
-  } else if (u_mode < 5.5) {     // alive mask
-    colour = alive ? vec3(0.13) : u_background;
-  } else if (u_mode < 6.5) {     // one state channel, hidden ones included: signed, tanh-squashed
+  } else if (isMode(MODE_ALIVE)) {     // alive mask
+    colour = alive ? ALIVE_COLOUR : u_background;
+  } else if (isMode(MODE_CHANNEL)) {     // one state channel, hidden ones included: signed, tanh-squashed
     float v = slotValue(u_cells, u_cellsLayout, cell, 0.0, u_index);
     float s = tanh_(v);
-    colour = s >= 0.0 ? mix(u_background, vec3(0.84, 0.15, 0.16), s) : mix(u_background, vec3(0.12, 0.47, 0.71), -s);
-  } else if (u_mode < 7.5) {     // one morphogen field, with the cells faintly underneath
+    colour = s >= 0.0 ? mix(u_background, SIGNED_POSITIVE, s) : mix(u_background, SIGNED_NEGATIVE, -s);
+  } else if (isMode(MODE_MORPHOGEN)) {     // one morphogen field, with the cells faintly underneath
     float m = MORPHOGENS > 0 ? slotValue(u_fields, u_fieldsLayout, cell, 1.0, u_index) : 0.0;
     vec4 c = clamp(rgba, 0.0, 1.0);
     vec3 under = c.rgb + (1.0 - c.a) * u_background;
     colour = mix(under, heat(abs(m)), clamp(abs(m), 0.0, 1.0) * 0.8);
-  } else {                       // painted knockouts (red) and forced experts (their colour)
+  } else {                       // MODE_FIELDS: painted knockouts (red) and forced experts (their colour)
     vec4 f = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
     vec4 c = clamp(rgba, 0.0, 1.0);
     colour = c.rgb + (1.0 - c.a) * u_background;
-    if (f.x > 0.5) colour = mix(colour, vec3(0.85, 0.1, 0.1), 0.55);
+    if (f.x > 0.5) colour = mix(colour, KNOCKOUT_COLOUR, 0.55);
     if (f.y > -0.5) colour = mix(colour, paletteAt(f.y), 0.7);
   }
   gl_FragColor = vec4(colour, 1.0);

@@ -1,5 +1,5 @@
 // Whether each cell lives on: alive before (from the life pass) and after the update (the 3x3 maximum of
-// the candidate alpha exceeds 0.1). One slot: (alive, fires, 0, 0).
+// the candidate alpha exceeds ALIVE_THRESHOLD). One slot: (alive, fires, 0, 0).
 uniform sampler2D u_life;
 uniform vec4 u_lifeLayout;
 uniform sampler2D u_candidate;
@@ -16,5 +16,5 @@ void main() {
     // unroll
     for (int dx = -1; dx <= 1; dx++) { alpha = max(alpha, atlasRead(u_candidate, u_candidateLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a); }
   }
-  gl_FragColor = vec4(life.r > 0.5 && alpha > 0.1 ? 1.0 : 0.0, life.g, 0.0, 0.0);
+  gl_FragColor = vec4(life.r > 0.5 && alpha > ALIVE_THRESHOLD ? 1.0 : 0.0, life.g, 0.0, 0.0);
 }

@@ -5,6 +5,7 @@
  */
 import type REGL from 'regl';
 import prelude from '../../kernels/prelude.glsl?raw';
+import { SHARED_DEFINES } from './shared-defines.ts';
 import vertex from '../../kernels/quad.vert?raw';
 import type { GpuBuffer } from './buffer.ts';
 import { unrollLoops } from './unroll.ts';
@@ -37,10 +38,14 @@ export interface Pass<Props> {
   run: (props: Props) => void;
 }
 
-/** The defines, the prelude and the pass's source, with its `// unroll` loops unrolled (unroll.ts). */
+/**
+ * The shared defines (shared-defines.ts), the pass's defines, the prelude and the pass's source, with its
+ * `// unroll` loops unrolled (unroll.ts).
+ */
 export function fragmentSource(source: string, defines: Defines): string {
-  const lines = Object.entries(defines).map(([name, value]) => `#define ${name} ${value}`);
-  return unrollLoops(`${lines.join('\n')}\n${prelude}\n${source}`, defines);
+  const all = { ...SHARED_DEFINES, ...defines };
+  const lines = Object.entries(all).map(([name, value]) => `#define ${name} ${value}`);
+  return unrollLoops(`${lines.join('\n')}\n${prelude}\n${source}`, all);
 }
 
 export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<Props> {

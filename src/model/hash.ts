@@ -17,6 +17,9 @@ const OFFSET = 1234567; // keeps hash(0, 0, 0, 0, 0) away from the fixed point 0
 
 export const SEED_MAX = MOD - 1;
 
+/** The hash's constants, for the GLSL port (src/gpu/shared-defines.ts writes them as #defines). */
+export const HASH_CONSTANTS = { MOD, LIMB: FOLD, MUL_A, MUL_B, OFFSET } as const;
+
 /** Random streams: fire uses 0; gate noise for expert k uses 1 + 4k + j (j = 0..3, summed). */
 export const FIRE_STREAM = 0;
 export function noiseStream(expert: number, draw: number): number {

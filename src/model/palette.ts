@@ -42,6 +42,18 @@ export const SILENT_GREY: Rgb = [0xa0, 0xa0, 0xa0];
  */
 export const POTENCY_RAMP = { pluripotent: 20, committed: 200 } as const;
 
+/** Heatmaps of values in [0, 1] (expression, marks, morphogens): dark blue -> teal -> yellow. */
+export const HEAT_RAMP: readonly [Rgb, Rgb, Rgb] = [[43, 28, 107], [33, 145, 140], [252, 232, 38]];
+
+/** A state channel's sign: negative, positive (over BACKGROUND at zero). */
+export const SIGNED_RAMP = { negative: [31, 120, 181] as Rgb, positive: [214, 39, 40] as Rgb };
+
+/** Painted knockouts in the fields view. */
+export const KNOCKOUT_RED: Rgb = [217, 26, 26];
+
+/** Alive cells in the alive-mask view. */
+export const ALIVE_DARK: Rgb = [33, 33, 33];
+
 /** The colour of expert `k` (K never exceeds LIMITS.maxExperts, the palette's length). */
 export function expertColour(k: number): Rgb {
   return EXPERT_COLOURS[k % LIMITS.maxExperts];

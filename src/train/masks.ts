@@ -4,7 +4,7 @@
  * noise, and which experts a cell expresses (src/model/regulation.ts itself). The trainer feeds the results
  * back as constants, so its step makes exactly the reference's choices.
  */
-import { FIRE_STREAM, hashNormal, hashUniform, mix } from '../model/hash.ts';
+import { FIRE_STREAM, HASH_CONSTANTS, hashNormal, hashUniform, mix } from '../model/hash.ts';
 import { expressionFromMarks } from '../model/regulation.ts';
 import { ALIVE_THRESHOLD } from '../model/state.ts';
 
@@ -35,9 +35,7 @@ export function aliveMaskBatch(alpha: Float32Array, batch: number, width: number
   return mask;
 }
 
-const MOD = 16777216;
-// The offset of hashUniform (src/model/hash.ts); tests/train/masks.test.ts holds this copy to the original.
-const OFFSET = 1234567;
+const { MOD, OFFSET } = HASH_CONSTANTS;
 
 /**
  * The fire mask of many steps of one grid without recomputing the hash's (seed, x, y) prefix each step:

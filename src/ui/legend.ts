@@ -1,11 +1,16 @@
 /** The legend over the canvas: what the colours of the current render mode mean, named from the genome. */
-import { BACKGROUND, SILENT_GREY, expertColour } from '../model/palette.ts';
+import {
+  ALIVE_DARK, BACKGROUND, HEAT_RAMP, KNOCKOUT_RED, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY, expertColour,
+} from '../model/palette.ts';
 import { RENDER_MODES, type ViewSettings } from '../view/render-modes.ts';
 import { el, rgbCss } from './dom.ts';
 
-const HEAT = 'linear-gradient(90deg, rgb(43, 28, 107), rgb(33, 145, 140), rgb(252, 232, 38))';
-const SIGNED = 'linear-gradient(90deg, rgb(31, 120, 181), rgb(246, 245, 240), rgb(214, 39, 40))';
-const GREYS = 'linear-gradient(90deg, rgb(20, 20, 20), rgb(200, 200, 200))';
+// The ramps of kernels/render.glsl, from the same declarations (src/model/palette.ts).
+const gradient = (colours: readonly (readonly number[])[]) => `linear-gradient(90deg, ${colours.map(rgbCss).join(', ')})`;
+const grey = (level: number) => [level, level, level];
+const HEAT = gradient(HEAT_RAMP);
+const SIGNED = gradient([SIGNED_RAMP.negative, BACKGROUND, SIGNED_RAMP.positive]);
+const GREYS = gradient([grey(POTENCY_RAMP.pluripotent), grey(POTENCY_RAMP.committed)]);
 
 export function showLegend(root: HTMLElement, view: ViewSettings, experts: number, genomeName: string): void {
   root.dataset.testid = 'legend';
@@ -23,8 +28,8 @@ export function showLegend(root: HTMLElement, view: ViewSettings, experts: numbe
     case 'morphogen': body = [ramp(HEAT, '0', '|1|')]; break;
     case 'potency': body = [ramp(GREYS, 'pluripotent', 'committed')]; break;
     case 'channel': body = [ramp(SIGNED, '−', '+')]; break;
-    case 'alive': body = [swatch([33, 33, 33], 'alive'), swatch(BACKGROUND, 'dead')]; break;
-    case 'fields': body = [swatch([217, 26, 26], 'knocked out'), el('span', { textContent: 'forced: the expert’s colour' })]; break;
+    case 'alive': body = [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')]; break;
+    case 'fields': body = [swatch(KNOCKOUT_RED, 'knocked out'), el('span', { textContent: 'forced: the expert’s colour' })]; break;
     default: body = [el('span', { textContent: RENDER_MODES[view.mode].meaning })];
   }
   root.replaceChildren(title, ...body);

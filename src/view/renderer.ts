@@ -8,10 +8,13 @@ import renderSource from '../../kernels/render.glsl?raw';
 import vertex from '../../kernels/quad.vert?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { fragmentSource } from '../gpu/pass.ts';
-import { BACKGROUND, EXPERT_COLOURS, SILENT_GREY, type Rgb } from '../model/palette.ts';
+import {
+  ALIVE_DARK, BACKGROUND, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_RED, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY, type Rgb,
+} from '../model/palette.ts';
+import { glslColour, glslFloat } from '../gpu/shared-defines.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { screenToCellMatrix, type Camera } from './camera.ts';
-import { RENDER_MODES, type ViewSettings } from './render-modes.ts';
+import { RENDER_MODE_NAMES, RENDER_MODES, type ViewSettings } from './render-modes.ts';
 
 /** Around the grid: a shade darker than the paper, so the grid's edge shows. */
 const OUTSIDE: Rgb = [0xe4, 0xe1, 0xd8];
@@ -26,9 +29,18 @@ interface RenderProps {
 
 const unit = (c: Rgb) => [c[0] / 255, c[1] / 255, c[2] / 255];
 
+/** The render modes' numbers and the view's colours, from their TypeScript declarations. */
+const VIEW_DEFINES: Record<string, string> = {
+  ...Object.fromEntries(RENDER_MODE_NAMES.map((mode) => [`MODE_${mode.toUpperCase()}`, glslFloat(RENDER_MODES[mode].code)])),
+  HEAT_LOW: glslColour(HEAT_RAMP[0]), HEAT_MIDDLE: glslColour(HEAT_RAMP[1]), HEAT_HIGH: glslColour(HEAT_RAMP[2]),
+  SIGNED_NEGATIVE: glslColour(SIGNED_RAMP.negative), SIGNED_POSITIVE: glslColour(SIGNED_RAMP.positive),
+  KNOCKOUT_COLOUR: glslColour(KNOCKOUT_RED), ALIVE_COLOUR: glslColour(ALIVE_DARK),
+  POTENCY_PLURIPOTENT: glslFloat(POTENCY_RAMP.pluripotent / 255), POTENCY_COMMITTED: glslFloat(POTENCY_RAMP.committed / 255),
+};
+
 function definesFor(sim: Simulation) {
   const s = sim.sizes;
-  return { STATE_SLOTS: s.stateSlots, MARK_SLOTS: s.markSlots, EXPERTS: s.experts, MORPHOGENS: s.morphogens };
+  return { STATE_SLOTS: s.stateSlots, MARK_SLOTS: s.markSlots, EXPERTS: s.experts, MORPHOGENS: s.morphogens, ...VIEW_DEFINES };
 }
 
 export interface Renderer {
