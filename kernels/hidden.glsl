@@ -3,8 +3,8 @@
 // are rows [start_k, start_k + count_k) of the weight texture). A step with top-k k draws only as many
 // slots as the k largest experts fill, so no fragment is spent on an expert the cell does not express,
 // whatever the mix of cell types; slots past the cell's own experts write zeros.
-// Defines: EXPERTS, MARK_SLOTS, PERCEPTION_SLOTS, HIDDEN_SUM. The scan over experts is unrolled
-// (src/gpu/unroll.ts): its uniform-array reads have constant indices.
+// Defines: EXPERTS, MARK_SLOTS, PERCEPTION_SLOTS. The scan over experts is unrolled (src/gpu/unroll.ts):
+// its uniform-array reads have constant indices. `layer` is written by src/engine/kernel-code.ts.
 uniform sampler2D u_perception;
 uniform vec4 u_perceptionLayout;
 uniform sampler2D u_regulation;
@@ -14,6 +14,8 @@ uniform vec2 u_weightsSize;
 uniform float u_expertStart[EXPERTS];
 uniform float u_expertCount[EXPERTS];
 uniform vec4 u_targetLayout;
+
+// @generated: vec4 layer(float v, vec2 base): the weight row v times the cell's perception at base, plus bias
 
 void main() {
   vec2 cell; float slot;
@@ -29,13 +31,9 @@ void main() {
     }
   }
   if (row < 0.0) { gl_FragColor = vec4(0.0); return; }
-  // The layer, unrolled (HIDDEN_SUM, written by src/engine/kernel-code.ts): every texture coordinate but
-  // the row is a constant, so each 4x4 block costs its five fetches and little else.
+  // The layer, straight-line: every texture coordinate but the row is a constant, so each 4x4 block costs
+  // its five fetches and little else.
   float v = (row + 0.5) / u_weightsSize.y;
   vec2 base = (cell + 0.5) / u_perceptionLayout.zw;
-#define W(u) texture2D(u_weights, vec2(u, v))
-#define P(x, y) texture2D(u_perception, base + vec2(x, y))
-  vec4 sum = vec4(0.0);
-  HIDDEN_SUM
-  gl_FragColor = max(sum, 0.0);
+  gl_FragColor = max(layer(v, base), 0.0);
 }

@@ -25,7 +25,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import type { RegulationParams } from '../model/params.ts';
 import { KERNELS } from '../model/perception.ts';
 import { knockoutBits } from '../model/reference.ts';
-import { glslTaps, hiddenSum } from './kernel-code.ts';
+import { filteredFunction, layerFunction } from './kernel-code.ts';
 import { engineLayouts, engineSizes, largestSlots, type EngineLayouts, type EngineSizes } from './layouts.ts';
 import { packExpertHidden, packExpertOut, packGate, type WeightTexture } from './weights.ts';
 
@@ -105,10 +105,8 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'perceive',
     source: perceiveSource,
-    defines: {
-      STATE_SLOTS: sizes.stateSlots, PERCEPTION_SLOTS: sizes.perceptionSlots, FILTERS: sizes.filters,
-      ...Object.fromEntries(genome.architecture.perception.map((f, i) => [`FILTER${i}`, glslTaps(KERNELS[f])])),
-    },
+    defines: { STATE_SLOTS: sizes.stateSlots, PERCEPTION_SLOTS: sizes.perceptionSlots },
+    generated: filteredFunction(genome.architecture.perception.map((f) => KERNELS[f])),
     uniforms: cellsUniforms,
     target: () => buffers.perception,
   }));
@@ -186,9 +184,8 @@ export function createStepProgram(regl: REGL.Regl, caps: GpuCapabilities, genome
   passes.push(createPass<StepProps>(regl, {
     name: 'hidden',
     source: hiddenSource,
-    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots,
-      HIDDEN_SUM: hiddenSum(sizes, layouts.perception, hiddenWeights.width),
-    },
+    defines: { EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, PERCEPTION_SLOTS: sizes.perceptionSlots },
+    generated: layerFunction(sizes, layouts.perception, hiddenWeights.width),
     uniforms: {
       ...read(buffers.perception, 'perception'),
       ...read(buffers.regulation, 'regulation'),

@@ -20,6 +20,8 @@ export interface PassSpec<Props> {
   /** The pass's GLSL (kernels/NAME.glsl); the prelude and the defines go above it. */
   source: string;
   defines: Defines;
+  /** GLSL written for this genome (src/engine/kernel-code.ts), put where the source says `// @generated`. */
+  generated?: string;
   uniforms: Uniforms<Props>;
   /** Uniform arrays (`uniform float NAME[length]`): regl sets them element by element. */
   arrays?: Record<string, { length: number; value: (props: Props) => number[] }>;
@@ -38,14 +40,22 @@ export interface Pass<Props> {
   run: (props: Props) => void;
 }
 
+const GENERATED = /^[ \t]*\/\/ @generated\b.*$/m;
+
 /**
- * The shared defines (shared-defines.ts), the pass's defines, the prelude and the pass's source, with its
- * `// unroll` loops unrolled (unroll.ts).
+ * The shared defines (shared-defines.ts), the pass's defines, the prelude and the pass's source, with
+ * `generated` GLSL in place of the source's `// @generated` line and its `// unroll` loops unrolled
+ * (unroll.ts). A marker without code, or code without a marker, is an error.
  */
-export function fragmentSource(source: string, defines: Defines): string {
+export function fragmentSource(source: string, defines: Defines, generated?: string): string {
   const all = { ...SHARED_DEFINES, ...defines };
   const lines = Object.entries(all).map(([name, value]) => `#define ${name} ${value}`);
-  return unrollLoops(`${lines.join('\n')}\n${prelude}\n${source}`, all);
+  const marked = GENERATED.test(source);
+  if (marked !== (generated !== undefined)) {
+    throw new Error(marked ? 'fragmentSource: the kernel marks // @generated code, but none was given' : 'fragmentSource: generated code given, but the kernel has no // @generated line');
+  }
+  const body = generated === undefined ? source : source.replace(GENERATED, () => generated);
+  return unrollLoops(`${lines.join('\n')}\n${prelude}\n${body}`, all);
 }
 
 export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<Props> {
@@ -66,7 +76,7 @@ export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<
   // regl's typings cannot express props chosen per pass; the config is checked by regl at compile time.
   const command = regl({
     vert: vertex,
-    frag: fragmentSource(spec.source, spec.defines),
+    frag: fragmentSource(spec.source, spec.defines, spec.generated),
     attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
     count: 3,
     depth: { enable: false },

@@ -10,7 +10,8 @@
  * and an array indexed by a loop variable (a local array, or a uniform array) becomes a per-fragment memory
  * gather. Unrolled, every index is a constant: the regulation pass ran 7x faster. GPU drivers unroll small
  * loops themselves, so this costs them nothing. Only loops with constant bounds (an integer or a define)
- * and no `break` or `continue` can be marked; anything else is an error naming the loop.
+ * and no `break` or `continue` can be marked; anything else is an error naming the loop. So is a marker
+ * that no loop of exactly that form follows (another spacing, another loop): it would fail silently.
  */
 import type { Defines } from './pass.ts';
 
@@ -63,6 +64,10 @@ export function unrollLoops(source: string, defines: Defines): string {
     const copies = [];
     for (let i = start; i < end; i++) copies.push(`${indent}{ const int ${name} = ${i};${body}}`);
     text = text.slice(0, match.index) + copies.join('\n') + text.slice(close);
+  }
+  const stray = /^[ \t]*\/\/ unroll[ \t]*\n(.*)$/m.exec(text);
+  if (stray) {
+    throw new Error(`unroll: the // unroll marker before "${stray[1].trim()}" is not followed by a loop written "for (int i = A; i < B; i++) {"`);
   }
   return text;
 }

@@ -30,3 +30,9 @@ it('lets an inner, unmarked loop break', () => {
   const out = unrollLoops('// unroll\nfor (int k = 0; k < 2; k++) {\n  for (int j = 0; j < 8; j++) { if (j > k) break; s += 1.0; }\n}', {});
   expect(out.match(/break/g)).toHaveLength(2);
 });
+
+it('refuses a marker that no loop of the expected form follows: it would otherwise do nothing', () => {
+  expect(() => unrollLoops('// unroll\nfor (int k=0; k<4; k++) { a += 1.0; }', {}))
+    .toThrow('unroll: the // unroll marker before "for (int k=0; k<4; k++) { a += 1.0; }" is not followed by a loop written');
+  expect(() => unrollLoops('  // unroll\n  a += 1.0;\n', {})).toThrow('unroll: the // unroll marker before "a += 1.0;"');
+});
