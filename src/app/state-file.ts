@@ -2,6 +2,7 @@
  * A grid's whole state as a JSON file (export, then load back later): typed arrays as base64 of their
  * little-endian bytes. Loading checks every field and names it in the error.
  */
+import { base64ToBytes, bytesOf, bytesToBase64 } from '../model/base64.ts';
 import type { CellState } from '../model/state.ts';
 
 const FORMAT = 'epigenesis-state';
@@ -12,23 +13,10 @@ const ARRAYS = {
 } as const;
 type ArrayField = keyof typeof ARRAYS;
 
-function toBase64(array: ArrayBufferView): string {
-  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const raw = atob(text);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
 
 export function serializeState(state: CellState, genomeName: string): string {
   const { width, height, channels, experts, morphogenCount, step } = state;
-  const arrays = Object.fromEntries((Object.keys(ARRAYS) as ArrayField[]).map((f) => [f, toBase64(state[f])]));
+  const arrays = Object.fromEntries((Object.keys(ARRAYS) as ArrayField[]).map((f) => [f, bytesToBase64(bytesOf(state[f]))]));
   return JSON.stringify({ format: FORMAT, version: 1, genome: genomeName, width, height, channels, experts, morphogenCount, step, ...arrays });
 }
 
@@ -46,8 +34,8 @@ export function parseState(text: string, fileName: string): CellState {
   const per: Record<ArrayField, number> = { state: channels, marks: experts, expression: experts, morphogens: morphogenCount, knockoutMask: 1, forced: 1 };
   const arrays = {} as Record<ArrayField, ArrayBufferView>;
   for (const field of Object.keys(ARRAYS) as ArrayField[]) {
-    if (typeof json[field] !== 'string') throw new Error(`${fileName}: field ${field}: expected base64 text`);
-    const bytes = fromBase64(json[field] as string);
+    const bytes = typeof json[field] === 'string' ? base64ToBytes(json[field] as string) : null;
+    if (!bytes) throw new Error(`${fileName}: field ${field}: expected base64 text`);
     const Type = ARRAYS[field];
     if (bytes.length !== cells * per[field] * Type.BYTES_PER_ELEMENT) {
       throw new Error(`${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, got ${bytes.length / Type.BYTES_PER_ELEMENT}`);

@@ -5,6 +5,7 @@
  *
  * Pure TypeScript with no Node imports: the app imports dropped files in the browser with it too.
  */
+import { base64ToBytes } from './base64.ts';
 import { LIMITS, type Dense, type Genome } from './genome.ts';
 
 export const GROWING_CA_ATTRIBUTION =
@@ -96,7 +97,7 @@ function readLayer(item: unknown, at: string, fail: (field: string, problem: str
   const bytes = rows * (outCh as number);
   const expected = `base64 of (${inCh}+1)*${outCh} = ${bytes} bytes`;
   if (typeof layer.data_b64 !== 'string') fail(`${at}.data_b64`, `expected ${expected}, got ${describe(layer.data_b64)}`);
-  const data = decodeBase64(layer.data_b64 as string);
+  const data = base64ToBytes(layer.data_b64 as string);
   if (data === null) fail(`${at}.data_b64`, `expected ${expected}, got text that is not base64`);
   if (data!.length !== bytes) fail(`${at}.data_b64`, `expected ${expected}, got ${data!.length}`);
   return {
@@ -119,19 +120,6 @@ function dequantise(layer: RawLayer): Dense {
   const b = new Float32Array(outCh);
   for (let o = 0; o < outCh; o++) b[o] = (data[inCh * outCh + o] / 255 - 0.5) * biasScale;
   return { inputs: inCh, outputs: outCh, w, b };
-}
-
-/** atob is global in browsers and Node >= 16; it throws on characters outside the base64 alphabet. */
-function decodeBase64(text: string): Uint8Array | null {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }
 
 /** "models/lizard-regenerating.json" -> "lizard-regenerating". */

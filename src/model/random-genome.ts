@@ -4,17 +4,12 @@
  */
 import { gateInputSize, perceptionSize, type Architecture, type Dense, type Genome } from './genome.ts';
 import type { RegulationOverrides } from './params.ts';
+import { Rng } from './rng.ts';
 
-/** mulberry32: a small seeded PRNG, enough for weight initialisation (not for the step's randomness). */
+/** Uniform numbers in [0, 1) from `seed` (the project's PRNG, rng.ts). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** Uniform in [-scale, scale] * sqrt(3 / inputs) (variance-preserving for inputs of unit variance). */

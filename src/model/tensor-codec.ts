@@ -3,6 +3,7 @@
  * weights decode to float32 either way.
  */
 import { Float16Array } from '@petamoriken/float16';
+import { base64ToBytes, bytesOf, bytesToBase64 } from './base64.ts';
 
 export type WeightDtype = 'float32' | 'float16';
 
@@ -21,11 +22,7 @@ export function elementCount(shape: readonly number[]): number {
 
 export function encodeTensor(values: Float32Array, shape: number[], dtype: WeightDtype): EncodedTensor {
   const typed = dtype === 'float16' ? new Float16Array(values) : values;
-  const bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
-  let binary = '';
-  const chunk = 0x8000; // String.fromCharCode takes a bounded argument list
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return { dtype, shape: [...shape], data: btoa(binary) };
+  return { dtype, shape: [...shape], data: bytesToBase64(bytesOf(typed)) };
 }
 
 /**
@@ -39,14 +36,12 @@ export function decodeTensor(tensor: EncodedTensor, where: string): Float32Array
   if (tensor.data.length % 4 !== 0 || !BASE64.test(tensor.data)) {
     throw new Error(`${where}.data: expected base64 text (A-Z a-z 0-9 + /, padded with =), got ${tensor.data.length} characters that are not`);
   }
-  const binary = atob(tensor.data);
-  if (binary.length !== expectedBytes) {
+  const bytes = base64ToBytes(tensor.data) ?? new Uint8Array(0);
+  if (bytes.length !== expectedBytes) {
     throw new Error(
-      `${where}.data: expected ${expectedChars} base64 characters (${expectedBytes} bytes: ${count} ${tensor.dtype} values for shape [${tensor.shape.join(', ')}]), got ${tensor.data.length} characters (${binary.length} bytes)`,
+      `${where}.data: expected ${expectedChars} base64 characters (${expectedBytes} bytes: ${count} ${tensor.dtype} values for shape [${tensor.shape.join(', ')}]), got ${tensor.data.length} characters (${bytes.length} bytes)`,
     );
   }
-  const bytes = new Uint8Array(expectedBytes);
-  for (let i = 0; i < expectedBytes; i++) bytes[i] = binary.charCodeAt(i);
   const values = tensor.dtype === 'float16' ? Float32Array.from(new Float16Array(bytes.buffer)) : new Float32Array(bytes.buffer);
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new Error(`${where}.data: expected finite numbers, got ${values[bad]} at index ${bad}`);

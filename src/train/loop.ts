@@ -14,7 +14,7 @@ import { isTrainable, type TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
 import { drawBatchPerturbations } from './perturb.ts';
 import { createPool, drawBatch, type Pool } from './pool.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../model/rng.ts';
 import type { ShardRunner } from './shards.ts';
 import { weightsFromGenome } from './weights.ts';
 

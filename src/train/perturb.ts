@@ -6,7 +6,7 @@
  * comes from the loop's Rng, so a resumed run draws the same perturbations.
  */
 import type { Perturbation, PerturbationKind } from '../model/perturbation.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../model/rng.ts';
 
 export interface PerturbConfig {
   /** Grids of each batch perturbed: the best ones that are neither reseeded nor damaged. */

@@ -4,7 +4,7 @@
  * replaced by a seed; the best ones can be damaged by a random disc, so the model learns to regrow.
  */
 import { ALPHA_CHANNEL } from '../model/state.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../model/rng.ts';
 
 export interface Pool {
   size: number;

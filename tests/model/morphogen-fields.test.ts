@@ -49,7 +49,7 @@ describe('morphogen fields a genome was trained with', () => {
   it('a file whose field list does not fit is refused at load, naming the field', () => {
     const text = (fields: unknown, grid: unknown = { width: 8, height: 8 }) => serializeGenome(trainedOn(fields, grid));
     expect(() => parseGenome(text(['x']), 'f.genome.json')).toThrow(
-      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) from x, y, radial, got ["x"]');
+      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) from x, y, radial, environment, got ["x"]');
     expect(() => parseGenome(text(['x', 'z']), 'f.genome.json')).toThrow('got ["x","z"]');
     expect(() => parseGenome(text(['x', 'y'], { width: 'wide' }), 'f.genome.json')).toThrow(
       'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid)');
@@ -61,5 +61,12 @@ describe('morphogen fields a genome was trained with', () => {
     const grid = createSeededState(genome, 48, 48);
     expect(grid.morphogens[0]).toBe(0);
     expect(grid.morphogens[47]).toBeCloseTo(1, 6);
+  });
+
+  it('environment: one value everywhere, the value a grid is started in', () => {
+    const fields = morphogenFields(['x', 'environment'], 5, 4, 5, 4, 0.3)!;
+    for (let cell = 0; cell < 20; cell++) expect(fields[cell * 2 + 1]).toBeCloseTo(0.3, 6);
+    expect(fields[0]).toBe(0);
+    expect(morphogenFields(['environment'], 3, 3)!.every((v) => v === 0)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawBatchPerturbations, type PerturbConfig } from '../../src/train/perturb.ts';
-import { Rng } from '../../src/train/rng.ts';
+import { Rng } from '../../src/model/rng.ts';
 
 const config: PerturbConfig = {
   grids: 2, kinds: ['knockout', 'force', 'regulation'], hold: [0.25, 1], forceRadius: [3, 8], topK: [1, 4], temperature: [0.5, 2],

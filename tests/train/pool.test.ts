@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, drawBatch } from '../../src/train/pool.ts';
-import { Rng } from '../../src/train/rng.ts';
+import { Rng } from '../../src/model/rng.ts';
 
 describe('the sample pool with several bodies', () => {
   const W = 12, H = 12;

@@ -1,6 +1,7 @@
 /**
- * A seeded PRNG whose whole state is one uint32, so a checkpoint stores it and a resumed run draws the same
- * numbers (mulberry32, the generator of src/model/random-genome.ts).
+ * The one seeded PRNG of the project (mulberry32), whose whole state is one uint32: weight initialisation
+ * draws from it, and the trainer's checkpoint stores its state so that a resumed run draws the same numbers.
+ * Not the step's randomness: that is the counter-based hash (hash.ts), a pure function of cell and step.
  */
 export class Rng {
   constructor(public state: number) {
