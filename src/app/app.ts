@@ -6,7 +6,7 @@ import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
 import { SEED_MAX } from '../model/hash.ts';
-import type { ScalarParams } from '../model/params.ts';
+import { PARAMETER_NAMES, resolveParams, type ScalarParams } from '../model/params.ts';
 import type { UiEvent, ToolSettings } from '../ui/events.ts';
 import type { CellReport } from '../ui/inspector.ts';
 import { ALIVE_THRESHOLD } from '../model/state.ts';
@@ -132,9 +132,12 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
 
   const fileStem = () => `epigenesis-${model.label.replace(/[^\w-]+/g, '-')}-step${sim().stepCount}`;
 
+  /** The share link's setup: the parameters that differ from the genome's own regulation, and the rest. */
   function setup(): Setup {
     const s = sim();
-    const params: Setup['params'] = { ...(s.params as ScalarParams) };
+    const own = resolveParams(model.genome.regulation, expertCount(model.genome), model.label) as ScalarParams;
+    const current = s.params as ScalarParams;
+    const params: Setup['params'] = Object.fromEntries(PARAMETER_NAMES.filter((n) => current[n] !== own[n]).map((n) => [n, current[n]]));
     return { preset: model.preset ?? undefined, seed: s.seed, width: s.width, height: s.height, params,
       knockouts: s.params.knockouts, view: model.view, camera: model.camera,
       ...(environmentChannels(model.genome).length > 0 ? { environment: s.environment } : {}) };

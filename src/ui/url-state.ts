@@ -31,7 +31,8 @@ export function encodeSetup(setup: Setup): string {
   if (setup.width !== undefined && setup.height !== undefined) q.set('size', `${setup.width}x${setup.height}`);
   for (const name of PARAMETER_NAMES) {
     const value = setup.params[name];
-    if (value !== undefined) q.set(name, String(value));
+    // Slider arithmetic leaves float noise (0.49999999999999994): 6 significant digits are plenty.
+    if (value !== undefined) q.set(name, String(Number(value.toPrecision(6))));
   }
   if (setup.knockouts?.length) q.set('knockouts', setup.knockouts.join(','));
   if (setup.environment !== undefined) q.set('environment', String(+setup.environment.toFixed(4)));

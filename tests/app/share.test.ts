@@ -13,7 +13,7 @@ const paramValue = (page: import('playwright').Page, label: string) =>
 it('shares the setup in the URL: a reload gets the same setup, and a bad URL field is reported', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#preset=untrained-k4&size=40x32&seed=77`);
-  await setParam(page, 'top-k', 2);
+  await setParam(page, 'top-k', 1);
   await setParam(page, 'temperature (tau)', 0.5);
   await page.keyboard.press('2'); // cell-type view
   await page.mouse.move(300, 300);
@@ -21,11 +21,16 @@ it('shares the setup in the URL: a reload gets the same setup, and a bad URL fie
   await page.click('[data-testid=share]');
   const shared = page.url();
   expect(shared).toContain('seed=77');
+  // Only what differs from the preset's own regulation, without float noise.
+  const hash = new URLSearchParams(new URL(shared).hash.slice(1));
+  expect(hash.get('temperature')).toBe('0.5');
+  expect(hash.get('topK')).toBe('1');
+  for (const unchanged of ['threshold', 'fireRate', 'noise', 'stepsPerFrame']) expect(hash.has(unchanged), unchanged).toBe(false);
 
   const again = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(again, shared);
   expect(await again.inputValue('[data-testid=preset]')).toBe('untrained-k4');
-  expect(await paramValue(again, 'top-k')).toBe('2');
+  expect(await paramValue(again, 'top-k')).toBe('1');
   expect(await paramValue(again, 'temperature (tau)')).toBe('0.50');
   await again.click('[data-testid=share]');
   expect(again.url()).toBe(shared); // seed, size, view and camera included

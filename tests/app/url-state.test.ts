@@ -10,6 +10,10 @@ it('round-trips a setup through the URL hash', () => {
   expect(back).toEqual(setup);
 });
 
+it('writes parameters without float noise', () => {
+  expect(encodeSetup({ params: { temperature: 0.49999999999999994, plasticity: 0.1 + 0.2 } })).toBe('#temperature=0.5&plasticity=0.3');
+});
+
 it('reports each bad field by name and keeps the good ones', () => {
   const { setup, problems } = decodeSetup('#seed=-1&size=2x9000&topK=1.5&temperature=&fireRate=0.25&environment=1.5&view=nope:0&camera=1,2');
   expect(setup.params).toEqual({ fireRate: 0.25 });
