@@ -96,12 +96,13 @@ void main() {
     vec4 c = clamp(rgba, 0.0, 1.0);
     vec3 under = c.rgb + (1.0 - c.a) * u_background;
     colour = mix(under, heat(abs(m)), clamp(abs(m), 0.0, 1.0) * 0.8);
-  } else {                       // MODE_FIELDS: painted knockouts (red) and forced experts (their colour)
+  } else {                       // MODE_FIELDS: painted knockouts (dark stripes), forced experts (their colour)
     vec4 f = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
     vec4 c = clamp(rgba, 0.0, 1.0);
     colour = c.rgb + (1.0 - c.a) * u_background;
-    if (f.x > 0.5) colour = mix(colour, KNOCKOUT_COLOUR, 0.55);
     if (f.y > -0.5) colour = mix(colour, paletteAt(f.y), 0.7);
+    bool stripe = mod(floor((screen.x + screen.y) / KNOCKOUT_STRIPE_PIXELS), 2.0) < 1.0;
+    if (f.x > 0.5 && stripe) colour = KNOCKOUT_COLOUR;
   }
   gl_FragColor = vec4(colour, 1.0);
 }

@@ -48,8 +48,13 @@ export const HEAT_RAMP: readonly [Rgb, Rgb, Rgb] = [[43, 28, 107], [33, 145, 140
 /** A state channel's sign: negative, positive (over BACKGROUND at zero). */
 export const SIGNED_RAMP = { negative: [31, 120, 181] as Rgb, positive: [214, 39, 40] as Rgb };
 
-/** Painted knockouts in the fields view. */
-export const KNOCKOUT_RED: Rgb = [217, 26, 26];
+/**
+ * Painted knockouts in the fields view: diagonal stripes of this near black over the cells, which no flat
+ * colour (an expert's, a red body's) can be mistaken for.
+ */
+export const KNOCKOUT_STRIPE: Rgb = [24, 24, 24];
+/** Width of a knockout stripe in screen pixels (and of the gap between two). */
+export const KNOCKOUT_STRIPE_PIXELS = 4;
 
 /** Alive cells in the alive-mask view. */
 export const ALIVE_DARK: Rgb = [33, 33, 33];

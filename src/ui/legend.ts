@@ -1,6 +1,7 @@
 /** The legend over the canvas: what the colours of the current render mode mean, named from the genome. */
 import {
-  ALIVE_DARK, BACKGROUND, HEAT_RAMP, KNOCKOUT_RED, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY, expertColour,
+  ALIVE_DARK, BACKGROUND, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
+  expertColour,
 } from '../model/palette.ts';
 import { RENDER_MODES, type ViewSettings } from '../view/render-modes.ts';
 import { el, rgbCss } from './dom.ts';
@@ -19,6 +20,11 @@ export function showLegend(root: HTMLElement, view: ViewSettings, experts: numbe
   const ramp = (gradient: string, low: string, high: string) =>
     el('span', { className: 'item' }, [low, el('span', { className: 'ramp', style: `background: ${gradient}` }), high]);
   const title = el('strong', { textContent: `${genomeName}: ${RENDER_MODES[view.mode].label}${RENDER_MODES[view.mode].index ? ` ${view.index}` : ''}  ` });
+  const w = KNOCKOUT_STRIPE_PIXELS;
+  const stripes = el('span', { className: 'item' }, [el('span', {
+    className: 'swatch',
+    style: `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, ${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
+  }), 'knocked out']);
   let body: HTMLElement[] = [];
   switch (view.mode) {
     case 'type':
@@ -29,7 +35,7 @@ export function showLegend(root: HTMLElement, view: ViewSettings, experts: numbe
     case 'potency': body = [ramp(GREYS, 'pluripotent', 'committed')]; break;
     case 'channel': body = [ramp(SIGNED, '−', '+')]; break;
     case 'alive': body = [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')]; break;
-    case 'fields': body = [swatch(KNOCKOUT_RED, 'knocked out'), el('span', { textContent: 'forced: the expert’s colour' })]; break;
+    case 'fields': body = [stripes, el('span', { textContent: 'forced: the expert’s colour' })]; break;
     default: body = [el('span', { textContent: RENDER_MODES[view.mode].meaning })];
   }
   root.replaceChildren(title, ...body);

@@ -9,7 +9,8 @@ import vertex from '../../kernels/quad.vert?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { fragmentSource } from '../gpu/pass.ts';
 import {
-  ALIVE_DARK, BACKGROUND, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_RED, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY, type Rgb,
+  ALIVE_DARK, BACKGROUND, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
+  type Rgb,
 } from '../model/palette.ts';
 import { glslColour, glslFloat } from '../gpu/shared-defines.ts';
 import type { Simulation } from '../engine/simulation.ts';
@@ -34,7 +35,7 @@ const VIEW_DEFINES: Record<string, string> = {
   ...Object.fromEntries(RENDER_MODE_NAMES.map((mode) => [`MODE_${mode.toUpperCase()}`, glslFloat(RENDER_MODES[mode].code)])),
   HEAT_LOW: glslColour(HEAT_RAMP[0]), HEAT_MIDDLE: glslColour(HEAT_RAMP[1]), HEAT_HIGH: glslColour(HEAT_RAMP[2]),
   SIGNED_NEGATIVE: glslColour(SIGNED_RAMP.negative), SIGNED_POSITIVE: glslColour(SIGNED_RAMP.positive),
-  KNOCKOUT_COLOUR: glslColour(KNOCKOUT_RED), ALIVE_COLOUR: glslColour(ALIVE_DARK),
+  KNOCKOUT_COLOUR: glslColour(KNOCKOUT_STRIPE), KNOCKOUT_STRIPE_PIXELS: glslFloat(KNOCKOUT_STRIPE_PIXELS), ALIVE_COLOUR: glslColour(ALIVE_DARK),
   POTENCY_PLURIPOTENT: glslFloat(POTENCY_RAMP.pluripotent / 255), POTENCY_COMMITTED: glslFloat(POTENCY_RAMP.committed / 255),
 };
 

@@ -1,4 +1,6 @@
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { KNOCKOUT_STRIPE } from '../../src/model/palette.ts';
 import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, metric, openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
@@ -43,6 +45,16 @@ it('erases with a mouse drag, undoes the stroke, plants a seed, and knocks out a
   await stepOnce(page);
   expect(await metric(page, 'silent')).toBeGreaterThan(0);
   expect((await census(page))[0]).toBeLessThan(grown / 2);
+
+  // The painted-fields view shows the knockout as dark stripes, which no expert's colour or body is.
+  await page.keyboard.press('9');
+  const shot = PNG.sync.read(await page.locator('#view').screenshot());
+  const at = (x: number, y: number) => [...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3)];
+  const row = Math.round(shot.height / 2);
+  const dark = Array.from({ length: 40 }, (_, i) => at(Math.round(shot.width / 2) - 20 + i, row)).map((p) => p.every((c) => c === KNOCKOUT_STRIPE[0]));
+  expect(dark.filter(Boolean).length).toBeGreaterThan(10); // stripes ...
+  expect(dark.filter((d) => !d).length).toBeGreaterThan(10); // ... with the cells between them
+  expect(await page.textContent('[data-testid=legend]')).toContain('knocked out');
 });
 
 it('forces an expert, reprograms marks and paints a morphogen on a K = 4 genome', async () => {
