@@ -23,15 +23,18 @@ export function createFrameLoop(hooks: FrameHooks): FrameLoop {
   let dirty = true;
   let lastMeasure = 0;
   let frameMs = 0;
+  let previous = 0;
   const history: { time: number; steps: number }[] = [];
   let totalSteps = 0;
 
   const frame = (now: number) => {
     handle = requestAnimationFrame(frame);
-    const start = performance.now();
+    // Frame time is the interval between frames: issuing the GPU's work takes a millisecond of CPU, doing
+    // it takes what it takes, and the next frame waits for it.
+    if (previous > 0) frameMs = frameMs === 0 ? now - previous : 0.8 * frameMs + 0.2 * (now - previous);
+    previous = now;
     const steps = hooks.advance();
     hooks.draw();
-    frameMs = 0.8 * frameMs + 0.2 * (performance.now() - start);
     totalSteps += steps;
     history.push({ time: now, steps: totalSteps });
     while (history.length > 2 && now - history[0].time > 1000) history.shift();
@@ -47,7 +50,7 @@ export function createFrameLoop(hooks: FrameHooks): FrameLoop {
 
   const loop: FrameLoop = {
     invalidate() { dirty = true; },
-    stop() { cancelAnimationFrame(handle); handle = 0; },
+    stop() { cancelAnimationFrame(handle); handle = 0; previous = 0; },
     start() { if (!handle) handle = requestAnimationFrame(frame); },
   };
   loop.start();

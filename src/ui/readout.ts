@@ -28,7 +28,7 @@ export function createReadout(root: HTMLElement): Readout {
   const active = metric('active parameters', 'metric-active', 'genome parameters used per alive cell per step (gate + expressed experts)');
   const potency = metric('mean potency', 'metric-potency', '1 = pluripotent, 0 = committed');
   const rate = metric('steps / s', 'metric-rate', 'simulation steps per second');
-  const frame = metric('frame time', 'metric-frame', 'CPU time per frame (steps + draw)');
+  const frame = metric('frame time', 'metric-frame', 'time between frames: the steps and the drawing, GPU included');
   const silent = metric('silent cells', 'metric-silent', 'alive cells that expressed no expert');
   root.append(el('span'));
   const census = el('span', { className: 'value', testid: 'metric-census' });

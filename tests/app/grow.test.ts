@@ -16,6 +16,11 @@ it('opens on the default preset and grows it from one cell, drawing the canvas',
   await waitForStep(page, 25);
   expect(await metric(page, 'alive')).toBeGreaterThan(Math.max(early, 9) * 3);
   expect(Buffer.compare(before, await page.locator('#view').screenshot())).not.toBe(0);
+  // One step a frame: the frame time is the time a step-and-draw takes, 1000 ms over the steps a second
+  // (not the millisecond of CPU that issuing the GPU's work takes).
+  const [rate, frame] = [await metric(page, 'rate'), await metric(page, 'frame')];
+  expect(frame).toBeGreaterThan(0.5 * (1000 / rate));
+  expect(frame).toBeLessThan(2 * (1000 / rate));
   expect(errors).toEqual([]);
 });
 
