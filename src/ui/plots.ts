@@ -16,6 +16,13 @@ export interface Plots {
   push(metrics: GpuMetrics): void;
 }
 
+/** A cell count as an axis label that fits the 40-pixel axis: 950, 1.2k, 12k (1,000 was clipped to ".000"). */
+export function countLabel(count: number): string {
+  if (Math.abs(count) < 1000) return String(count);
+  const thousands = count / 1000;
+  return `${Math.abs(thousands) < 10 ? Number(thousands.toFixed(1)) : Math.round(thousands)}k`;
+}
+
 export function createPlots(root: HTMLElement): Plots {
   const width = Math.max(200, root.clientWidth || 300);
   let census: uPlot | null = null;
@@ -37,7 +44,10 @@ export function createPlots(root: HTMLElement): Plots {
     root.append(el('div', { className: 'title', textContent: 'cells by type over steps (stacked)' }), censusBox,
       el('div', { className: 'title', textContent: 'active-parameter fraction and mean potency' }), fractionsBox);
     const common = { width, height: 110, legend: { show: false }, cursor: { show: false }, scales: { x: { time: false } } };
-    census = new uPlot({ ...common, series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))], axes: [{ size: 24 }, { size: 40 }] }, [[]], censusBox);
+    census = new uPlot({
+      ...common, series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
+      axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
+    }, [[]], censusBox);
     fractions = new uPlot({ ...common, scales: { x: { time: false }, y: { range: [0, 1] } },
       series: [{}, { label: 'active', stroke: '#1f77b4', width: 1.5, points: { show: false } }, { label: 'potency', stroke: '#8c564b', width: 1.5, points: { show: false } }],
       axes: [{ size: 24 }, { size: 40 }] }, [[]], fractionsBox);
