@@ -38,6 +38,8 @@ it('shares the setup in the URL: a reload gets the same setup, and a bad URL fie
   const bad = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(bad, `${app.url}#size=40x40&temperature=99&seed=1`);
   await expect.poll(() => bad.textContent('[data-testid=banner-message]')).toContain('field temperature');
+  // The message lies over the canvas: the canvas stays where it is on a page without one.
+  expect((await bad.locator('#view').boundingBox())!.y).toBe((await again.locator('#view').boundingBox())!.y);
   await waitForStep(bad, 2); // the rest of the setup still runs
 });
 
