@@ -18,6 +18,7 @@ import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-sessi
 import { loadPreset } from './presets.ts';
 import { parseState, serializeState } from './state-file.ts';
 import { createStrokes } from './strokes.ts';
+import { downloadStem } from './file-names.ts';
 import type { AppUi } from './ui.ts';
 
 export const DEFAULT_SIZE = 96;
@@ -130,7 +131,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     }
   }
 
-  const fileStem = () => `epigenesis-${model.label.replace(/[^\w-]+/g, '-')}-step${sim().stepCount}`;
+  const fileStem = () => downloadStem(model.label, sim().stepCount);
 
   /** The share link's setup: the parameters that differ from the genome's own regulation, and the rest. */
   function setup(): Setup {
