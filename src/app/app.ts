@@ -16,7 +16,7 @@ import { fitCamera, panCamera, screenToCell, zoomCamera, type Camera } from '../
 import type { ViewSettings } from '../view/render-modes.ts';
 import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-session.ts';
 import { loadPreset } from './presets.ts';
-import { parseState, serializeState } from './state-file.ts';
+import { parseState, serializeState } from '../model/state-file.ts';
 import { createStrokes } from './strokes.ts';
 import { downloadStem } from './file-names.ts';
 import type { AppUi } from './ui.ts';

@@ -11,7 +11,7 @@ import { fillEnvironment } from '../model/brushes.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
 import { growAndMeasure, type GrowthSummary } from '../model/sweep.ts';
 import { renderView, type ViewName } from '../model/views.ts';
-import { parseState } from '../app/state-file.ts';
+import { parseState } from '../model/state-file.ts';
 
 export interface SweepTask {
   genomeFile: string;

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import Tinypool from 'tinypool';
-import { parseState } from '../app/state-file.ts';
+import { parseState } from '../model/state-file.ts';
 import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';

@@ -8,6 +8,7 @@ import { PARAMETER_NAMES, parameterProblem, type ParameterName } from '../model/
 import type { Camera } from '../view/camera.ts';
 import { isRenderMode, type ViewSettings } from '../view/render-modes.ts';
 import { SEED_MAX } from '../model/hash.ts';
+import { LIMITS } from '../model/genome.ts';
 
 export interface Setup {
   preset?: string;
@@ -22,7 +23,6 @@ export interface Setup {
   camera?: Camera;
 }
 
-const MAX_SIDE = 1024;
 
 export function encodeSetup(setup: Setup): string {
   const q = new URLSearchParams();
@@ -57,8 +57,8 @@ export function decodeSetup(hash: string): { setup: Setup; problems: string[] } 
   if (q.has('size')) {
     const match = /^(\d+)x(\d+)$/.exec(q.get('size')!);
     const [w, h] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
-    if (w >= 3 && h >= 3 && w <= MAX_SIDE && h <= MAX_SIDE) Object.assign(setup, { width: w, height: h });
-    else problem('size', `expected WIDTHxHEIGHT with sides in [3, ${MAX_SIDE}], got ${JSON.stringify(q.get('size'))}`);
+    if (w >= 3 && h >= 3 && w <= LIMITS.maxGridSide && h <= LIMITS.maxGridSide) Object.assign(setup, { width: w, height: h });
+    else problem('size', `expected WIDTHxHEIGHT with sides in [3, ${LIMITS.maxGridSide}], got ${JSON.stringify(q.get('size'))}`);
   }
   for (const name of PARAMETER_NAMES) {
     if (!q.has(name)) continue;
@@ -70,7 +70,7 @@ export function decodeSetup(hash: string): { setup: Setup; problems: string[] } 
   }
   if (q.has('knockouts')) {
     const list = q.get('knockouts')!.split(',').map(integer);
-    if (list.every((k) => Number.isInteger(k) && k < 16)) setup.knockouts = list;
+    if (list.every((k) => Number.isInteger(k) && k < LIMITS.maxExperts)) setup.knockouts = list;
     else problem('knockouts', `expected expert indices separated by commas, got ${JSON.stringify(q.get('knockouts'))}`);
   }
   if (q.has('environment')) {

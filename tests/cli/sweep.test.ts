@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serializeState } from '../../src/app/state-file.ts';
+import { serializeState } from '../../src/model/state-file.ts';
 import { serializeGenome } from '../../src/model/genome-file.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';

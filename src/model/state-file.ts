@@ -1,9 +1,13 @@
 /**
- * A grid's whole state as a JSON file (export, then load back later): typed arrays as base64 of their
- * little-endian bytes. Loading checks every field and names it in the error.
+ * A grid's whole state as a JSON file (the app's export, loaded back by the app and by `npm run sweep
+ * --from-state`): typed arrays as base64 of their little-endian bytes. Loading checks every field with a
+ * zod schema built from LIMITS, and names the field and what was expected in the error.
  */
-import { base64ToBytes, bytesOf, bytesToBase64 } from '../model/base64.ts';
-import type { CellState } from '../model/state.ts';
+import { z } from 'zod';
+import { base64ToBytes, bytesOf, bytesToBase64 } from './base64.ts';
+import { LIMITS } from './genome.ts';
+import { got, int, object, parseOrThrow, text } from './schema-helpers.ts';
+import type { CellState } from './state.ts';
 
 const FORMAT = 'epigenesis-state';
 
@@ -13,6 +17,18 @@ const ARRAYS = {
 } as const;
 type ArrayField = keyof typeof ARRAYS;
 
+const stateFileSchema = object({
+  format: z.literal(FORMAT, { error: (i) => `expected "${FORMAT}", got ${got(i.input)}` }),
+  version: z.literal(1, { error: (i) => `expected 1, got ${got(i.input)}` }),
+  genome: text,
+  width: int(3, LIMITS.maxGridSide),
+  height: int(3, LIMITS.maxGridSide),
+  channels: int(4, LIMITS.maxChannels),
+  experts: int(1, LIMITS.maxExperts),
+  morphogenCount: int(0, LIMITS.maxMorphogens),
+  step: int(0, Number.MAX_SAFE_INTEGER),
+  ...(Object.fromEntries(Object.keys(ARRAYS).map((field) => [field, text])) as Record<ArrayField, typeof text>),
+});
 
 export function serializeState(state: CellState, genomeName: string): string {
   const { width, height, channels, experts, morphogenCount, step } = state;
@@ -21,26 +37,21 @@ export function serializeState(state: CellState, genomeName: string): string {
 }
 
 export function parseState(text: string, fileName: string): CellState {
-  let json: Record<string, unknown>;
+  let json: unknown;
   try { json = JSON.parse(text); } catch (error) { throw new Error(`${fileName}: not JSON: ${(error as Error).message}`); }
-  if (json?.format !== FORMAT) throw new Error(`${fileName}: field format: expected "${FORMAT}", got ${JSON.stringify(json?.format)}`);
-  const int = (field: string) => {
-    const v = json[field];
-    if (!Number.isInteger(v) || (v as number) < 0) throw new Error(`${fileName}: field ${field}: expected a non-negative integer, got ${JSON.stringify(v)}`);
-    return v as number;
-  };
-  const [width, height, channels, experts, morphogenCount, step] = ['width', 'height', 'channels', 'experts', 'morphogenCount', 'step'].map(int);
+  const file = parseOrThrow(stateFileSchema, json, fileName);
+  const { width, height, channels, experts, morphogenCount, step } = file;
   const cells = width * height;
   const per: Record<ArrayField, number> = { state: channels, marks: experts, expression: experts, morphogens: morphogenCount, knockoutMask: 1, forced: 1 };
   const arrays = {} as Record<ArrayField, ArrayBufferView>;
   for (const field of Object.keys(ARRAYS) as ArrayField[]) {
-    const bytes = typeof json[field] === 'string' ? base64ToBytes(json[field] as string) : null;
+    const bytes = base64ToBytes(file[field]);
     if (!bytes) throw new Error(`${fileName}: field ${field}: expected base64 text`);
     const Type = ARRAYS[field];
     if (bytes.length !== cells * per[field] * Type.BYTES_PER_ELEMENT) {
       throw new Error(`${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, got ${bytes.length / Type.BYTES_PER_ELEMENT}`);
     }
-    arrays[field] = new Type(bytes.buffer as ArrayBuffer); // fromBase64 made a buffer of exactly these bytes
+    arrays[field] = new Type(bytes.buffer as ArrayBuffer); // base64ToBytes made a buffer of exactly these bytes
   }
   return { width, height, channels, experts, morphogenCount, step, ...arrays } as CellState;
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { randomGenome } from '../../src/model/random-genome.ts';
+import { parseState, serializeState } from '../../src/model/state-file.ts';
+import { randomLivingState } from './grids.ts';
+
+const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [6, 6, 6], gateHidden: 0, morphogens: 2 }, { seed: 2 });
+const grid = { ...randomLivingState(genome, 11, 7, 4), step: 23 };
+const text = serializeState(grid, 'tiny');
+const edited = (change: (json: Record<string, unknown>) => void) => {
+  const json = JSON.parse(text);
+  change(json);
+  return JSON.stringify(json);
+};
+
+describe('state files', () => {
+  it('round-trip every array and the step', () => {
+    const back = parseState(text, 'grid.state.json');
+    expect(back).toMatchObject({ width: 11, height: 7, channels: 8, experts: 3, morphogenCount: 2, step: 23 });
+    for (const field of ['state', 'marks', 'expression', 'morphogens', 'knockoutMask', 'forced'] as const) {
+      expect([...back[field]]).toEqual([...grid[field]]);
+    }
+  });
+
+  it.each([
+    ['not JSON', '{"format":', /^grid\.state\.json: not JSON/],
+    ['another format', edited((j) => { j.format = 'png'; }), 'grid.state.json: field format: expected "epigenesis-state", got "png"'],
+    ['a grid too large', edited((j) => { j.width = 5000; }), 'grid.state.json: field width: expected an integer in [3, 4096], got 5000'],
+    ['too many experts', edited((j) => { j.experts = 17; }), 'grid.state.json: field experts: expected an integer in [1, 16], got 17'],
+    ['a missing array', edited((j) => { delete j.marks; }), 'grid.state.json: field marks: expected a string, got nothing (missing)'],
+    ['an unknown field', edited((j) => { j.colour = 1; }), /grid\.state\.json: unknown field "colour"/],
+    ['not base64', edited((j) => { j.forced = '@@@'; }), 'grid.state.json: field forced: expected base64 text'],
+    ['an array of another size', edited((j) => { j.width = 12; }), 'grid.state.json: field state: expected 672 values for a 12x7 grid, got 616'],
+  ])('%s is refused, naming the field', (_, bad, message) => {
+    expect(() => parseState(bad, 'grid.state.json')).toThrow(message);
+  });
+});
