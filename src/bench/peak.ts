@@ -1,7 +1,7 @@
 /** The peak-FLOP microbenchmark: a fragment shader of multiply-adds on the same regl/WebGL stack. */
+import { FULL_SCREEN } from '../gpu/full-screen.ts';
 import type REGL from 'regl';
 import peakSource from '../../kernels/peak.glsl?raw';
-import vertex from '../../kernels/quad.vert?raw';
 import { createSync } from '../gpu/sync.ts';
 
 const ITERATIONS = 256;
@@ -12,11 +12,8 @@ export function measurePeak(regl: REGL.Regl, size: number, minimumSeconds: numbe
   const texture = regl.texture({ width: size, height: size, type: 'float' });
   const framebuffer = regl.framebuffer({ color: texture, depthStencil: false });
   const draw = regl({
-    vert: vertex,
+    ...FULL_SCREEN,
     frag: `#define ITERATIONS ${ITERATIONS}\n${peakSource}`,
-    attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
-    count: 3,
-    depth: { enable: false },
     framebuffer,
     viewport: { x: 0, y: 0, width: size, height: size },
     // Close to identity so values stay finite; uniforms keep the compiler from folding the loop.

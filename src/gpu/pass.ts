@@ -3,10 +3,10 @@
  * once, fed each step by props. A step is an ordered list of these; timing and debug views of every
  * intermediate buffer come from that one shape.
  */
+import { FULL_SCREEN } from './full-screen.ts';
 import type REGL from 'regl';
 import prelude from '../../kernels/prelude.glsl?raw';
 import { SHARED_DEFINES } from './shared-defines.ts';
-import vertex from '../../kernels/quad.vert?raw';
 import type { GpuBuffer } from './buffer.ts';
 import { unrollLoops } from './unroll.ts';
 
@@ -75,11 +75,8 @@ export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<
   }
   // regl's typings cannot express props chosen per pass; the config is checked by regl at compile time.
   const command = regl({
-    vert: vertex,
+    ...FULL_SCREEN,
     frag: fragmentSource(spec.source, spec.defines, spec.generated),
-    attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
-    count: 3,
-    depth: { enable: false },
     uniforms,
     framebuffer: (_: unknown, props: Props) => spec.target(props).framebuffer,
     viewport: (_: unknown, props: Props) => {

@@ -3,10 +3,10 @@
  * read as they are; half-float buffers, which regl.read refuses, go through a pass that writes their 16-bit
  * patterns into an RGBA8 texture twice as wide.
  */
+import { FULL_SCREEN } from './full-screen.ts';
 import type REGL from 'regl';
 import { Float16Array } from '@petamoriken/float16';
 import packSource from '../../kernels/pack-half.glsl?raw';
-import vertex from '../../kernels/quad.vert?raw';
 import type { GpuBuffer } from './buffer.ts';
 import type { GpuCapabilities } from './capabilities.ts';
 
@@ -18,11 +18,8 @@ export function createReader(regl: REGL.Regl, caps: GpuCapabilities): Reader {
   }
   const packed = regl.framebuffer({ width: 2, height: 1, colorType: 'uint8', depthStencil: false });
   const pack = regl({
-    vert: vertex,
+    ...FULL_SCREEN,
     frag: packSource,
-    attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
-    count: 3,
-    depth: { enable: false },
     framebuffer: packed,
     uniforms: {
       u_source: regl.prop<{ source: REGL.Texture2D; size: number[] }, 'source'>('source'),

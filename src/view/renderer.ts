@@ -3,9 +3,9 @@
  * It shares the engine's regl context (textures cannot cross WebGL contexts), reads the engine's
  * textures and never writes them, so a frame costs no CPU round trip.
  */
+import { FULL_SCREEN } from '../gpu/full-screen.ts';
 import type REGL from 'regl';
 import renderSource from '../../kernels/render.glsl?raw';
-import vertex from '../../kernels/quad.vert?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { fragmentSource } from '../gpu/pass.ts';
 import {
@@ -70,11 +70,8 @@ export function createRenderer(regl: REGL.Regl): Renderer {
     EXPERT_COLOURS.forEach((c, i) => { uniforms[`u_palette[${i}]`] = unit(c); });
     // regl's typings cannot express these prop-driven uniforms; regl checks the config when it compiles.
     const command = regl({
-      vert: vertex,
+      ...FULL_SCREEN,
       frag: fragmentSource(renderSource, defines),
-      attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
-      count: 3,
-      depth: { enable: false },
       framebuffer: null,
       uniforms,
       viewport: (_: unknown, p: RenderProps) => ({ x: 0, y: 0, width: p.width, height: p.height }),
