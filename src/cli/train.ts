@@ -25,7 +25,7 @@ import {
 import { buildReport } from '../train/report.ts';
 import { reportMarkdown } from '../train/report-markdown.ts';
 import { startRunner } from '../train/shards.ts';
-import { genomeWithWeights, weightsFromGenome } from '../train/weights.ts';
+import { genomeWithWeights, weightsForArchitecture } from '../train/weights.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { integerParser } from './flags.ts';
 import { readGenomeFile } from './genome-input.ts';
@@ -213,7 +213,7 @@ function plan(o: TrainOptions): Plan {
   };
 }
 
-/** The weights of a genome file to start from; its architecture must be the one the config describes. */
+/** The weights of a genome file to start from: its architecture the config's, or the config's reading fewer morphogens. */
 function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   let genome;
   try {
@@ -221,19 +221,11 @@ function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   } catch (error) {
     throw new InputError(`--from: ${(error as Error).message}`);
   }
-  const want = architectureOf(config);
-  const have = genome.architecture;
-  const fields: [string, unknown, unknown][] = [
-    ['channels', have.channels, want.channels], ['perception', have.perception, want.perception],
-    ['experts', have.expertHidden, want.expertHidden], ['gate', have.gateHidden, want.gateHidden],
-    ['morphogens', have.morphogens, want.morphogens],
-  ];
-  for (const [field, got, expected] of fields) {
-    if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      throw new InputError(`--from ${file}: architecture.${field}: expected the config's ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
-    }
+  try {
+    return weightsForArchitecture(genome, architectureOf(config)).values;
+  } catch (error) {
+    throw new InputError(`--from ${file}: ${(error as Error).message}`);
   }
-  return weightsFromGenome(genome).values;
 }
 
 interface Progress { update(entry: HistoryEntry, secondsPerIteration: number): void; stop(): void }
