@@ -87,20 +87,18 @@ function buildProgram(): Command {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 }
 
-/** Bad input: message on stderr, exit 2, nothing written. */
-class InputError extends Error {}
 
 function readJson(file: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`${file}: cannot read the ${what}: ${(error as Error).message}`);
+    throw new Error(`${file}: cannot read the ${what}: ${(error as Error).message}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: expected a JSON ${what}, but it does not parse: ${(error as Error).message}`);
+    throw new Error(`${file}: expected a JSON ${what}, but it does not parse: ${(error as Error).message}`);
   }
 }
 
@@ -131,11 +129,11 @@ function loadImage(path: string, field: string, configFile: string) {
   try {
     return readPng(path);
   } catch (error) {
-    throw new InputError(`${configFile}: field ${field}: ${(error as Error).message}`);
+    throw new Error(`${configFile}: field ${field}: ${(error as Error).message}`);
   }
 }
 
-/** Everything read and checked before anything is written. */
+/** Everything read and checked before anything is written: whatever it throws is bad input (exit 2). */
 function plan(o: TrainOptions): Plan {
   let configJson: Record<string, unknown>;
   let configDir: string;
@@ -146,45 +144,35 @@ function plan(o: TrainOptions): Plan {
     try {
       bytes = readFileSync(o.resume);
     } catch (error) {
-      throw new InputError(`${o.resume}: cannot read the checkpoint: ${(error as Error).message}`);
+      throw new Error(`${o.resume}: cannot read the checkpoint: ${(error as Error).message}`);
     }
-    let checkpoint;
-    try {
-      checkpoint = decodeCheckpoint(bytes, o.resume);
-    } catch (error) {
-      throw new InputError((error as Error).message);
-    }
+    const checkpoint = decodeCheckpoint(bytes, o.resume);
     const saved = checkpoint.config as { json: Record<string, unknown>; dir: string };
     if (o.seed !== undefined || o.batch !== undefined || o.pool !== undefined) {
-      throw new InputError('--resume: --seed, --batch and --pool cannot change in a resumed run (the pool and random streams depend on them)');
+      throw new Error('--resume: --seed, --batch and --pool cannot change in a resumed run (the pool and random streams depend on them)');
     }
     configJson = saved.json;
     configDir = saved.dir;
-    if (o.from) throw new InputError('--from: cannot be combined with --resume (a checkpoint already holds its weights)');
+    if (o.from) throw new Error('--from: cannot be combined with --resume (a checkpoint already holds its weights)');
     configFile = `${o.resume} (its config)`;
     resumed = checkpoint.state;
   } else {
-    if (!o.config) throw new InputError("option '--config <file>' is required (or --resume <checkpoint>)");
+    if (!o.config) throw new Error("option '--config <file>' is required (or --resume <checkpoint>)");
     const json = readJson(o.config, 'training config');
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InputError(`${o.config}: expected a config object, got ${Array.isArray(json) ? 'an array' : typeof json}`);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${o.config}: expected a config object, got ${Array.isArray(json) ? 'an array' : typeof json}`);
     configJson = json as Record<string, unknown>;
     configDir = dirname(resolve(o.config));
     configFile = o.config;
   }
   configJson = applyOverrides(configJson, flagOverrides(o));
-  let config: TrainConfig;
-  try {
-    config = parseTrainConfig(configJson, configFile);
-  } catch (error) {
-    throw new InputError((error as Error).message);
-  }
+  const config = parseTrainConfig(configJson, configFile);
   if (resumed && resumed.iteration > config.training.iterations) {
-    throw new InputError(`--iterations: expected at least the checkpoint's ${resumed.iteration} iterations, got ${config.training.iterations}`);
+    throw new Error(`--iterations: expected at least the checkpoint's ${resumed.iteration} iterations, got ${config.training.iterations}`);
   }
   const out = o.out ? resolve(o.out) : resolve(configDir, config.out);
-  if (!out.endsWith('.genome.json')) throw new InputError(`${configFile}: field out: expected a path ending in .genome.json, got ${JSON.stringify(o.out ?? config.out)}`);
+  if (!out.endsWith('.genome.json')) throw new Error(`${configFile}: field out: expected a path ending in .genome.json, got ${JSON.stringify(o.out ?? config.out)}`);
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-    throw new InputError(`${o.out ? '--out' : `${configFile}: field out`}: expected a file in an existing folder, but ${dirname(out)} is not a folder`);
+    throw new Error(`${o.out ? '--out' : `${configFile}: field out`}: expected a file in an existing folder, but ${dirname(out)} is not a folder`);
   }
   const base = join(dirname(out), basename(out, '.genome.json'));
   const images = config.target ? [{ image: config.target, environment: 0, field: 'target' }]
@@ -196,13 +184,8 @@ function plan(o: TrainOptions): Plan {
   const tissue: TissueSource = config.tissue
     ? { image: cropImage(loadImage(resolve(configDir, config.tissue.file), 'tissue.file', configFile), config.tissue.tile, config.tissue.tileSize, `${configFile}: field tissue`) }
     : config.tissueClusters ? { clusters: config.tissueClusters } : null;
-  let data: TrainingData;
-  try {
-    data = trainingData(bodies, tissue, config.architecture.experts.length, config.architecture.morphogens,
-      config.grid.width, config.grid.height, config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`);
-  } catch (error) {
-    throw new InputError((error as Error).message);
-  }
+  const data = trainingData(bodies, tissue, config.architecture.experts.length, config.architecture.morphogens,
+    config.grid.width, config.grid.height, config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`);
   const from = o.from ? startingWeights(o.from, config) : null;
   return {
     config, configJson, configDir, out, from,
@@ -219,12 +202,12 @@ function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   try {
     genome = readGenomeFile(file);
   } catch (error) {
-    throw new InputError(`--from: ${(error as Error).message}`);
+    throw new Error(`--from: ${(error as Error).message}`);
   }
   try {
     return weightsForArchitecture(genome, architectureOf(config)).values;
   } catch (error) {
-    throw new InputError(`--from ${file}: ${(error as Error).message}`);
+    throw new Error(`--from ${file}: ${(error as Error).message}`);
   }
 }
 
