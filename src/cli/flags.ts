@@ -10,7 +10,7 @@ import { PARAMETERS, parameterProblem, type ParameterName, type ScalarParams } f
 import { checkGridSize } from '../model/state.ts';
 
 // Number() accepts '', ' ', '0x10' and 'Infinity'; flags accept plain decimal numbers only.
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+export const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const INTEGER = /^[+-]?\d+$/;
 
 export function integerParser(min: number, max: number): (text: string) => number {

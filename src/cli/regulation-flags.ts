@@ -31,12 +31,17 @@ export function headlessGenome(file: string, options: RegulationFlags): { genome
   return { genome, params: regulationFromFlags(genome, options, file), environment: environmentFromFlags(genome, options, file) };
 }
 
+/** Throws, prefixed with `where` (the flag), when `genome` reads no environment signal. */
+export function requireEnvironmentSignal(genome: Genome, file: string, where: string): void {
+  if (environmentChannels(genome).length === 0) {
+    throw new Error(`${where}: ${file} reads no environment signal (its metadata.provenance.morphogens names none)`);
+  }
+}
+
 /** The --environment value; an error when the genome reads no environment signal. */
 export function environmentFromFlags(genome: Genome, options: RegulationFlags, file: string): number {
   if (options.environment === undefined) return 0;
-  if (environmentChannels(genome).length === 0) {
-    throw new Error(`option '--environment <number>': ${file} reads no environment signal (its metadata.provenance.morphogens names none)`);
-  }
+  requireEnvironmentSignal(genome, file, "option '--environment <number>'");
   return options.environment;
 }
 

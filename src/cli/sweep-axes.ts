@@ -7,10 +7,9 @@
 import { InvalidArgumentError } from 'commander';
 import { parameterProblem, type ParameterName } from '../model/params.ts';
 import type { Axis } from '../model/sweep.ts';
-import { flagName } from './flags.ts';
+import { DECIMAL, flagName } from './flags.ts';
 import { HEADLESS_PARAMETERS } from './regulation-flags.ts';
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const BY_FLAG = new Map<string, ParameterName>(HEADLESS_PARAMETERS.map((name) => [flagName(name), name]));
 export const AXIS_NAMES = [...BY_FLAG.keys(), 'knockout', 'environment'];
 

@@ -19,7 +19,7 @@ import Tinypool from 'tinypool';
 import { parseState } from '../model/state-file.ts';
 import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
-import { environmentChannels } from '../model/morphogen-fields.ts';
+import { requireEnvironmentSignal } from './regulation-flags.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
 import { combinationEnvironment, combinationParams, combinations, valueLabel, type Axis, type Combination, type GrowthSummary } from '../model/sweep.ts';
 import { VIEW_NAMES, type ViewName } from '../model/views.ts';
@@ -98,9 +98,7 @@ function plan(file: string, o: SweepOptions): Plan {
   const genome = parseGenome(genomeText, file);
   const K = expertCount(genome);
   checkKnockouts(o.vary, K, file);
-  if (o.vary.some((axis) => axis.parameter === 'environment') && environmentChannels(genome).length === 0) {
-    throw new Error(`option '--vary <NAME=VALUES>': environment: ${file} reads no environment signal (its metadata.provenance.morphogens names none)`);
-  }
+  if (o.vary.some((axis) => axis.parameter === 'environment')) requireEnvironmentSignal(genome, file, "option '--vary <NAME=VALUES>': environment");
   let startState: SweepTask['startState'] = null;
   let size = o.size;
   if (o.fromState) {
