@@ -69,3 +69,30 @@ export function potencyGrey(potency: number): number {
   const p = Math.min(1, Math.max(0, potency));
   return Math.round(POTENCY_RAMP.committed + (POTENCY_RAMP.pluripotent - POTENCY_RAMP.committed) * p);
 }
+
+/**
+ * Clone labels 1..15 (lineage tracing, src/model/clones.ts): saturated colours that stand out as outlines over
+ * any render mode, over the light background and over a red or dark body alike. Label 0 (no clone) has none.
+ */
+export const CLONE_COLOURS: readonly Rgb[] = [
+  [0x00, 0xc8, 0xff], // sky
+  [0xff, 0xd0, 0x00], // yellow
+  [0xff, 0x2e, 0xc4], // magenta
+  [0x3c, 0xe0, 0x3c], // lime
+  [0xff, 0x8a, 0x00], // orange
+  [0x8a, 0x5c, 0xff], // violet
+  [0x00, 0xe0, 0xb0], // aqua
+  [0xff, 0x5c, 0x5c], // coral
+  [0xc0, 0xff, 0x00], // chartreuse
+  [0x00, 0x7a, 0xff], // azure
+  [0xff, 0xa8, 0xe0], // pink
+  [0xb0, 0x70, 0x00], // bronze
+  [0x00, 0xa0, 0x60], // jade
+  [0xe0, 0xe0, 0xe0], // silver
+  [0x60, 0x00, 0xc0], // indigo
+];
+
+/** The colour of clone `label` (1..15). */
+export function cloneColour(label: number): Rgb {
+  return CLONE_COLOURS[(label - 1 + CLONE_COLOURS.length) % CLONE_COLOURS.length];
+}
