@@ -1,13 +1,15 @@
 // Brushes: copy an atlas, changing the cells under a disc (wrapped around the torus). One program over the
-// cells atlas (erase, seed, reprogram) and one over the fields atlas (knockout, force, morphogen), chosen
-// by TARGET_FIELDS. Defines: TARGET_FIELDS, STATE_SLOTS, MARK_SLOTS, EXPERTS, CHANNELS.
+// cells atlas (erase, seed, reprogram) and one over the fields atlas (knockout, force, morphogen, clone),
+// chosen by TARGET_FIELDS. Defines: TARGET_FIELDS, STATE_SLOTS, MARK_SLOTS, EXPERTS, CHANNELS.
 uniform sampler2D u_source;
 uniform vec4 u_sourceLayout;
 uniform vec4 u_targetLayout;
 uniform vec2 u_center;   // cell, already rounded
 uniform float u_radius;
 uniform float u_kind;    // see BRUSH_KINDS in src/engine/brush-program.ts
-uniform float u_value;   // knockout bits, forced expert, morphogen value
+uniform float u_value;   // knockout bits, forced expert, morphogen value, clone label
+uniform sampler2D u_cells; // the clone brush labels living cells only
+uniform vec4 u_cellsLayout;
 uniform float u_channel; // morphogen channel
 
 bool underDisc(vec2 cell) {
@@ -44,6 +46,9 @@ void main() {
     vec4 hit = vec4(equal(indexed(slot - 1.0), vec4(u_channel)));
     value = slot >= 1.0 ? mix(value, vec4(u_value), hit) : value;
   }
+  // 7 mark a clone (living cells), 8 clear labels (every cell)
+  bool living = atlasRead(u_cells, u_cellsLayout, cell, 0.0).a > ALIVE_THRESHOLD;
+  if (slot == 0.0 && ((u_kind == 7.0 && living) || u_kind == 8.0)) value.b = u_value;
 #else
   bool state = slot < float(STATE_SLOTS);
   bool marks = !state && slot < float(STATE_SLOTS + MARK_SLOTS);

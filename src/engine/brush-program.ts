@@ -11,15 +11,17 @@ import type { Disc } from '../model/brushes.ts';
 import type { EngineSizes } from './layouts.ts';
 
 export const BRUSH_KINDS = {
-  erase: 0, seed: 1, reprogram: 2, knockout: 3, liftKnockout: 4, force: 5, morphogen: 6,
+  erase: 0, seed: 1, reprogram: 2, knockout: 3, liftKnockout: 4, force: 5, morphogen: 6, clone: 7, clearClones: 8,
 } as const;
 export type BrushKind = keyof typeof BRUSH_KINDS;
 
-const FIELD_BRUSHES: ReadonlySet<BrushKind> = new Set(['knockout', 'liftKnockout', 'force', 'morphogen']);
+const FIELD_BRUSHES: ReadonlySet<BrushKind> = new Set(['knockout', 'liftKnockout', 'force', 'morphogen', 'clone', 'clearClones']);
 
 export interface BrushProps {
   source: GpuBuffer;
   target: GpuBuffer;
+  /** The current cells: the clone brush reads which cells live. */
+  cells: GpuBuffer;
   kind: BrushKind;
   disc: Disc;
   value: number;
@@ -40,6 +42,8 @@ export function createBrushProgram(regl: REGL.Regl, sizes: EngineSizes) {
     },
     uniforms: {
       u_source: (p) => p.source.texture,
+      u_cells: (p) => p.cells.texture,
+      u_cellsLayout: (p) => atlasUniform(p.cells.layout),
       u_sourceLayout: (p) => atlasUniform(p.source.layout),
       u_center: (p) => [Math.round(p.disc.x), Math.round(p.disc.y)].map((v, i) => {
         const side = i === 0 ? p.source.layout.width : p.source.layout.height;

@@ -42,13 +42,15 @@ export function packCells(grid: CellState, sizes: EngineSizes, layouts: EngineLa
 
 export function packFields(grid: CellState, sizes: EngineSizes, layouts: EngineLayouts): Float32Array {
   const cells = grid.width * grid.height;
-  const painted = new Float32Array(cells * 2);
+  // Slot 0: (knockout bits, forced expert, clone label, 0).
+  const painted = new Float32Array(cells * 3);
   for (let cell = 0; cell < cells; cell++) {
-    painted[cell * 2] = grid.knockoutMask[cell];
-    painted[cell * 2 + 1] = grid.forced[cell];
+    painted[cell * 3] = grid.knockoutMask[cell];
+    painted[cell * 3 + 1] = grid.forced[cell];
+    painted[cell * 3 + 2] = grid.clones[cell];
   }
   return packParts(layouts.fields, [
-    { values: painted, perCell: 2, firstSlot: 0 },
+    { values: painted, perCell: 3, firstSlot: 0 },
     { values: grid.morphogens, perCell: sizes.morphogens, firstSlot: 1 },
   ]);
 }
@@ -67,17 +69,29 @@ export function unpackState(
     morphogens: new Float32Array(cells * sizes.morphogens),
     knockoutMask: new Uint16Array(cells),
     forced: new Int8Array(cells),
+    clones: new Uint8Array(cells),
     step,
   };
   unpackPart(layouts.cells, cellsData, sizes.channels, 0, grid.state);
   unpackPart(layouts.cells, cellsData, sizes.experts, sizes.stateSlots, grid.marks);
   unpackPart(layouts.cells, cellsData, sizes.experts, sizes.stateSlots + sizes.markSlots, grid.expression);
   unpackPart(layouts.fields, fieldsData, sizes.morphogens, 1, grid.morphogens);
-  const painted = new Float32Array(cells * 2);
-  unpackPart(layouts.fields, fieldsData, 2, 0, painted);
+  const painted = new Float32Array(cells * 3);
+  unpackPart(layouts.fields, fieldsData, 3, 0, painted);
   for (let cell = 0; cell < cells; cell++) {
-    grid.knockoutMask[cell] = painted[cell * 2];
-    grid.forced[cell] = painted[cell * 2 + 1];
+    grid.knockoutMask[cell] = painted[cell * 3];
+    grid.forced[cell] = painted[cell * 3 + 1];
+    grid.clones[cell] = painted[cell * 3 + 2];
   }
   return grid;
+}
+
+/** The clone labels alone, from a fields atlas: what an overlay reads each frame. */
+export function unpackClones(fieldsData: Float32Array, layouts: EngineLayouts): Uint8Array {
+  const { width, height } = layouts.fields;
+  const painted = new Float32Array(width * height * 3);
+  unpackPart(layouts.fields, fieldsData, 3, 0, painted);
+  const labels = new Uint8Array(width * height);
+  for (let cell = 0; cell < labels.length; cell++) labels[cell] = painted[cell * 3 + 2];
+  return labels;
 }

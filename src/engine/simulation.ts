@@ -15,7 +15,9 @@ import { checkGridSize, createSeededState, type CellState } from '../model/state
 import { checkEnvironment, environmentChannels } from '../model/morphogen-fields.ts';
 import type { Disc } from '../model/brushes.ts';
 import { createBrushProgram, isFieldBrush, type BrushKind } from './brush-program.ts';
-import { packCells, packFields, unpackState } from './cell-atlas.ts';
+import { createCloneProgram } from './clone-program.ts';
+import { checkCloneLabel } from '../model/clones.ts';
+import { packCells, packFields, unpackClones, unpackState } from './cell-atlas.ts';
 import { createMetricsProgram, type GpuMetrics } from './metrics-program.ts';
 import { createStepProgram, type StepProgram, type StepProps } from './step-program.ts';
 
@@ -74,12 +76,15 @@ export function createSimulation(config: SimulationConfig) {
     return {
       step,
       brushes: createBrushProgram(regl, step.sizes),
+      clones: createCloneProgram(regl),
       metrics: createMetricsProgram(regl, caps, g, step.sizes, width, height, read),
     };
   };
   let compiled = compile(genome);
   let program: StepProgram = compiled.step;
   let stepCount = 0;
+  /** Whether clone labels move with the cells: on once a clone is marked (or loaded), off when cleared. */
+  let tracing = false;
 
   const pair = (name: string, layout = program.layouts.cells, data?: Float32Array) =>
     new PingPong(createBuffer(regl, caps, name, layout, data), createBuffer(regl, caps, name, layout, data));
@@ -93,6 +98,7 @@ export function createSimulation(config: SimulationConfig) {
     uploadBuffer(cells.current, packCells(state, program.sizes, program.layouts), caps);
     uploadBuffer(fields.current, packFields(state, program.sizes, program.layouts), caps);
     stepCount = state.step;
+    tracing = state.clones.some((label) => label !== 0);
   }
   load(config.state ?? createSeededState(genome, width, height, environment));
 
@@ -110,13 +116,22 @@ export function createSimulation(config: SimulationConfig) {
         timings.push({ name: pass.name, milliseconds: performance.now() - start });
       }
     }
+    if (tracing) {
+      const start = timings ? performance.now() : 0;
+      compiled.clones.run({ before: cells.current, after: cells.next, fields: fields.current, nextFields: fields.next });
+      if (timings) {
+        sync(fields.next.texture);
+        timings.push({ name: 'clones', milliseconds: performance.now() - start });
+      }
+      fields.swap();
+    }
     cells.swap();
     stepCount++;
   }
 
   function paint(kind: BrushKind, disc: Disc, value = 0, channel = 0): void {
     const pair = isFieldBrush(kind) ? fields : cells;
-    compiled.brushes.paint({ source: pair.current, target: pair.next, kind, disc, value, channel });
+    compiled.brushes.paint({ source: pair.current, target: pair.next, cells: cells.current, kind, disc, value, channel });
     pair.swap();
   }
 
@@ -141,7 +156,7 @@ export function createSimulation(config: SimulationConfig) {
     /** The environment signal last set (what a reset grid starts in); painted strokes may differ locally. */
     get environment() { return environment; },
     get stepCount() { return stepCount; },
-    get passNames() { return program.passes.map((p) => p.name); },
+    get passNames() { return [...program.passes.map((p) => p.name), ...(tracing ? ['clones'] : [])]; },
 
     step(n = 1): void {
       for (let i = 0; i < n; i++) runStep();
@@ -210,6 +225,24 @@ export function createSimulation(config: SimulationConfig) {
       if (expert !== null) checkExpert(expert, 'force');
       paint('force', disc, expert ?? -1);
     },
+    /** Lineage tracing: the living cells under the disc join clone `label` (1..MAX_CLONE), and tracing starts. */
+    markClone(disc: Disc, label: number): void {
+      checkCloneLabel(label, 'clone brush');
+      paint('clone', disc, label);
+      tracing = true;
+    },
+    /** Every clone label gone, and tracing off: the step costs what it did before. */
+    clearClones(): void {
+      paint('clearClones', { x: width / 2, y: height / 2, radius: Math.hypot(width, height) }, 0);
+      tracing = false;
+    },
+    /** Whether the clone pass runs after each step. */
+    get tracing() { return tracing; },
+    /** The clone label of every cell (row-major), read from the fields atlas alone. */
+    readClones(): Uint8Array {
+      return unpackClones(read(fields.current), program.layouts);
+    },
+
     /** Sets one morphogen field under the disc (0 erases). */
     paintMorphogen(disc: Disc, channel: number, value: number): void {
       const count = program.sizes.morphogens;

@@ -3,6 +3,7 @@
  * TypeScript, readable and slow; the GLSL kernels and the tfjs trainer are tested against it.
  */
 import { expertCount, gateInputSize, perceptionSize, type Genome } from './genome.ts';
+import { propagateClones } from './clones.ts';
 import { FIRE_STREAM, hashNormal, hashUniform } from './hash.ts';
 import type { RegulationParams } from './params.ts';
 import { denseForward } from './dense.ts';
@@ -132,6 +133,8 @@ export function referenceStep(genome: Genome, params: RegulationParams, grid: Ce
     next.marks.fill(1 / experts, cell * experts, (cell + 1) * experts);
     next.expression.fill(0, cell * experts, (cell + 1) * experts);
   }
+  // 9. Lineage: clone labels follow the living cells (clones.ts); nothing above reads them.
+  next.clones = propagateClones(grid, next);
   next.step = grid.step + 1;
   return { grid: next, stats };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { base64ToBytes, bytesOf, bytesToBase64 } from './base64.ts';
+import { MAX_CLONE } from './clones.ts';
 import { LIMITS } from './genome.ts';
 import { got, int, object, parseOrThrow, text } from './schema-helpers.ts';
 import type { CellState } from './state.ts';
@@ -13,7 +14,7 @@ const FORMAT = 'epigenesis-state';
 
 const ARRAYS = {
   state: Float32Array, marks: Float32Array, expression: Float32Array, morphogens: Float32Array,
-  knockoutMask: Uint16Array, forced: Int8Array,
+  knockoutMask: Uint16Array, forced: Int8Array, clones: Uint8Array,
 } as const;
 type ArrayField = keyof typeof ARRAYS;
 
@@ -28,6 +29,8 @@ const stateFileSchema = object({
   morphogenCount: int(0, LIMITS.maxMorphogens),
   step: int(0, Number.MAX_SAFE_INTEGER),
   ...(Object.fromEntries(Object.keys(ARRAYS).map((field) => [field, text])) as Record<ArrayField, typeof text>),
+  // Exports from before lineage tracing have no clone labels: they load with none.
+  clones: text.optional(),
 });
 
 export function serializeState(state: CellState, genomeName: string): string {
@@ -42,10 +45,12 @@ export function parseState(text: string, fileName: string): CellState {
   const file = parseOrThrow(stateFileSchema, json, fileName);
   const { width, height, channels, experts, morphogenCount, step } = file;
   const cells = width * height;
-  const per: Record<ArrayField, number> = { state: channels, marks: experts, expression: experts, morphogens: morphogenCount, knockoutMask: 1, forced: 1 };
+  const per: Record<ArrayField, number> = { state: channels, marks: experts, expression: experts, morphogens: morphogenCount, knockoutMask: 1, forced: 1, clones: 1 };
   const arrays = {} as Record<ArrayField, ArrayBufferView>;
   for (const field of Object.keys(ARRAYS) as ArrayField[]) {
-    const bytes = base64ToBytes(file[field]);
+    const encoded = file[field];
+    if (encoded === undefined) { arrays[field] = new ARRAYS[field](cells * per[field]); continue; }
+    const bytes = base64ToBytes(encoded);
     if (!bytes) throw new Error(`${fileName}: field ${field}: expected base64 text`);
     const Type = ARRAYS[field];
     if (bytes.length !== cells * per[field] * Type.BYTES_PER_ELEMENT) {
@@ -53,5 +58,8 @@ export function parseState(text: string, fileName: string): CellState {
     }
     arrays[field] = new Type(bytes.buffer as ArrayBuffer); // base64ToBytes made a buffer of exactly these bytes
   }
+  const labels = arrays.clones as Uint8Array;
+  const stray = labels.findIndex((label) => label > MAX_CLONE);
+  if (stray >= 0) throw new Error(`${fileName}: field clones: expected labels in [0, ${MAX_CLONE}], got ${labels[stray]} at cell ${stray}`);
   return { width, height, channels, experts, morphogenCount, step, ...arrays } as CellState;
 }

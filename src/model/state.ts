@@ -23,6 +23,8 @@ export interface CellState {
   knockoutMask: Uint16Array;
   /** Forced expert per cell, -1 = none. */
   forced: Int8Array;
+  /** Clone label per cell, 0 = none, 1..MAX_CLONE (lineage tracing, clones.ts); never read by the step's maths. */
+  clones: Uint8Array;
   /** Steps taken so far: the counter of the random streams. */
   step: number;
 }
@@ -57,6 +59,7 @@ export function createEmptyState(genome: Genome, width: number, height: number):
     morphogens: new Float32Array(cells * morphogens),
     knockoutMask: new Uint16Array(cells),
     forced: new Int8Array(cells).fill(-1),
+    clones: new Uint8Array(cells),
     step: 0,
   };
 }
@@ -91,6 +94,7 @@ export function cloneState(grid: CellState): CellState {
     morphogens: grid.morphogens.slice(),
     knockoutMask: grid.knockoutMask.slice(),
     forced: grid.forced.slice(),
+    clones: grid.clones.slice(),
   };
 }
 

@@ -41,12 +41,14 @@ export function rollGrid(grid: CellState, dx: number, dy: number): CellState {
   };
   const out = { ...grid, state: new Float32Array(grid.state.length), marks: new Float32Array(grid.marks.length),
     expression: new Float32Array(grid.expression.length), morphogens: new Float32Array(grid.morphogens.length),
-    knockoutMask: new Uint16Array(grid.knockoutMask.length), forced: new Int8Array(grid.forced.length) };
+    knockoutMask: new Uint16Array(grid.knockoutMask.length), forced: new Int8Array(grid.forced.length),
+    clones: new Uint8Array(grid.clones.length) };
   roll(grid.state, out.state, grid.channels);
   roll(grid.marks, out.marks, grid.experts);
   roll(grid.expression, out.expression, grid.experts);
   roll(grid.morphogens, out.morphogens, grid.morphogenCount);
   roll(grid.knockoutMask, out.knockoutMask, 1);
   roll(grid.forced, out.forced, 1);
+  roll(grid.clones, out.clones, 1);
   return out;
 }

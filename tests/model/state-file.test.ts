@@ -5,6 +5,7 @@ import { randomLivingState } from './grids.ts';
 
 const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [6, 6, 6], gateHidden: 0, morphogens: 2 }, { seed: 2 });
 const grid = { ...randomLivingState(genome, 11, 7, 4), step: 23 };
+grid.clones.set([3, 3, 0, 15], 20);
 const text = serializeState(grid, 'tiny');
 const edited = (change: (json: Record<string, unknown>) => void) => {
   const json = JSON.parse(text);
@@ -16,9 +17,15 @@ describe('state files', () => {
   it('round-trip every array and the step', () => {
     const back = parseState(text, 'grid.state.json');
     expect(back).toMatchObject({ width: 11, height: 7, channels: 8, experts: 3, morphogenCount: 2, step: 23 });
-    for (const field of ['state', 'marks', 'expression', 'morphogens', 'knockoutMask', 'forced'] as const) {
+    for (const field of ['state', 'marks', 'expression', 'morphogens', 'knockoutMask', 'forced', 'clones'] as const) {
       expect([...back[field]]).toEqual([...grid[field]]);
     }
+  });
+
+  it('load an export from before lineage tracing with no clones', () => {
+    const back = parseState(edited((j) => { delete j.clones; }), 'old.state.json');
+    expect(back.clones.length).toBe(77);
+    expect(back.clones.every((label) => label === 0)).toBe(true);
   });
 
   it.each([
@@ -30,6 +37,7 @@ describe('state files', () => {
     ['an unknown field', edited((j) => { j.colour = 1; }), /grid\.state\.json: unknown field "colour"/],
     ['not base64', edited((j) => { j.forced = '@@@'; }), 'grid.state.json: field forced: expected base64 text'],
     ['an array of another size', edited((j) => { j.width = 12; }), 'grid.state.json: field state: expected 672 values for a 12x7 grid, got 616'],
+    ['a clone label out of range', edited((j) => { j.clones = Buffer.from(new Uint8Array(77).fill(16)).toString('base64'); }), 'grid.state.json: field clones: expected labels in [0, 15], got 16 at cell 0'],
   ])('%s is refused, naming the field', (_, bad, message) => {
     expect(() => parseState(bad, 'grid.state.json')).toThrow(message);
   });

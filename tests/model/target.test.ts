@@ -8,7 +8,7 @@ function gridOf(width: number, height: number, channels: number, state: number[]
     width, height, channels, experts: 1, morphogenCount: 0, state: Float32Array.from(state),
     marks: new Float32Array(width * height).fill(1), expression: new Float32Array(width * height),
     morphogens: new Float32Array(0), knockoutMask: new Uint16Array(width * height),
-    forced: new Int8Array(width * height).fill(-1), step: 0,
+    forced: new Int8Array(width * height).fill(-1), clones: new Uint8Array(width * height), step: 0,
   };
 }
 
