@@ -64,6 +64,35 @@ export function integerListParser(min: number, max: number): (text: string) => n
   };
 }
 
+export interface DiscFlag {
+  x: number;
+  y: number;
+  radius: number;
+  /** The fourth number of --clone X,Y,R,LABEL; undefined when not given. */
+  label?: number;
+}
+
+/**
+ * "X,Y,R" (a disc in cells: centre and radius, numbers) or, with `labelled`, "X,Y,R[,LABEL]" with LABEL an
+ * integer in [1, maxLabel]. Flags that repeat collect into the array commander passes as `previous`.
+ */
+export function discParser(labelled: false | { maxLabel: number }): (text: string, previous?: DiscFlag[]) => DiscFlag[] {
+  const shape = labelled ? 'X,Y,R or X,Y,R,LABEL' : 'X,Y,R';
+  return (text, previous = []) => {
+    const parts = text.split(',').map((part) => part.trim());
+    const counts = labelled ? [3, 4] : [3];
+    if (!counts.includes(parts.length) || parts.some((part) => !DECIMAL.test(part))) {
+      throw new InvalidArgumentError(`expected ${shape} (numbers, in cells) such as 36,30,5, got ${JSON.stringify(text)}`);
+    }
+    const [x, y, radius, label] = parts.map(Number);
+    if (radius < 0) throw new InvalidArgumentError(`expected a radius of at least 0, got ${parts[2]} in ${JSON.stringify(text)}`);
+    if (labelled && parts.length === 4 && (!Number.isInteger(label) || label < 1 || label > labelled.maxLabel)) {
+      throw new InvalidArgumentError(`expected a LABEL in [1, ${labelled.maxLabel}], got ${parts[3]} in ${JSON.stringify(text)}`);
+    }
+    return [...previous, { x, y, radius, ...(parts.length === 4 ? { label } : {}) }];
+  };
+}
+
 /** A number in [0, 1]: the environment signal of a genome trained with one. */
 export function parseEnvironment(text: string): number {
   const value = Number(text);

@@ -1,7 +1,9 @@
 /**
  * `npm run sim -- FILE [flags]`: the headless run. Grows an organism from one seed cell at the centre with
  * the reference step, saves one view as a PNG and the metrics series as JSON, and prints a one-line JSON
- * summary on stdout. Thin: parse -> build -> run -> save.
+ * summary on stdout. Lineage tracing: --clone marks clones at --clone-at, --erase cuts wounds at
+ * --erase-at (after the clones of the same step), and the metrics follow each clone. Thin: parse -> build
+ * -> run -> save.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or a bad/unreadable genome file; 1 anything else (a write).
  */
@@ -15,7 +17,9 @@ import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
 import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/views.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
+import { discParser, integerParser, parseOutputPath, parseSize, type DiscFlag, type GridSize } from './flags.ts';
+import { eraseDisc } from '../model/brushes.ts';
+import { cloneFates, markClone, MAX_CLONE } from '../model/clones.ts';
 import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
 import { writePngAtomic } from './png.ts';
 
@@ -23,6 +27,10 @@ const MAX_STEPS = 1_000_000;
 
 interface SimOptions extends RegulationFlags {
   steps: number;
+  clone?: DiscFlag[];
+  cloneAt: number;
+  erase?: DiscFlag[];
+  eraseAt: number;
   size: GridSize;
   seed: number;
   view: ViewName;
@@ -42,7 +50,11 @@ function buildProgram(): Command {
     .addOption(new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES))
     .addOption(new Option('--out <file.png>', 'write the final grid in --view as a PNG (default: no picture)').argParser(parseOutputPath))
     .addOption(new Option('--metrics <file.json>', 'write the metrics series as JSON (default: none)').argParser(parseOutputPath))
-    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)));
+    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)))
+    .addOption(new Option('--clone <X,Y,R[,LABEL]>', `mark the living cells in a disc as a clone (repeatable; LABEL in [1, ${MAX_CLONE}], by default 1, 2, ... in order); --metrics then follows each clone`).argParser(discParser({ maxLabel: MAX_CLONE })))
+    .addOption(new Option('--clone-at <int>', 'the step at which --clone marks').default(0).argParser(integerParser(0, MAX_STEPS)))
+    .addOption(new Option('--erase <X,Y,R>', 'kill the cells in a disc: a wound (repeatable)').argParser(discParser(false)))
+    .addOption(new Option('--erase-at <int>', 'the step at which --erase cuts (after any --clone of that step)').default(0).argParser(integerParser(0, MAX_STEPS)));
   return addRegulationOptions(program)
     .addHelpText('after', `\nViews:\n${views}`)
     .showHelpAfterError('(run with --help for the flags)')
@@ -72,15 +84,32 @@ function startProgress(total: number): Progress | null {
 
 interface RunResult {
   grid: CellState;
-  series: Metrics[];
+  series: Sample[];
   /** Time spent in steps only, so cellUpdatesPerSecond measures the step, not the metrics. */
   seconds: number;
 }
 
+/** The metrics of one moment, with each clone's fate when the run traces clones. */
+type Sample = Metrics & { clones?: ReturnType<typeof cloneSample> };
+
+function cloneSample(grid: CellState) {
+  return cloneFates(grid).map((fate) => ({ ...fate, shares: fate.census.map((n) => Number((n / fate.count).toFixed(4))) }));
+}
+
+/** The user's strokes of step `step`: clones first, then wounds. */
+function applyStrokes(grid: CellState, step: number, options: SimOptions): CellState {
+  let next = grid;
+  if (step === options.cloneAt) (options.clone ?? []).forEach((disc, i) => { next = markClone(next, disc, disc.label ?? i + 1); });
+  if (step === options.eraseAt) (options.erase ?? []).forEach((disc) => { next = eraseDisc(next, disc); });
+  return next;
+}
+
 async function run(genome: Genome, params: RegulationParams, environment: number, options: SimOptions): Promise<RunResult> {
   const { steps, every, seed, size } = options;
-  let grid = createSeededState(genome, size.width, size.height, environment);
-  const series = [measure(genome, grid)];
+  const tracing = (options.clone ?? []).length > 0;
+  const sample = (grid: CellState): Sample => (tracing ? { ...measure(genome, grid), clones: cloneSample(grid) } : measure(genome, grid));
+  let grid = applyStrokes(createSeededState(genome, size.width, size.height, environment), 0, options);
+  const series = [sample(grid)];
   let seconds = 0;
   const progress = startProgress(steps);
   try {
@@ -88,7 +117,10 @@ async function run(genome: Genome, params: RegulationParams, environment: number
       const start = performance.now();
       grid = referenceStep(genome, params, grid, seed).grid;
       seconds += (performance.now() - start) / 1000;
-      if (step % every === 0 || step === steps) series.push(measure(genome, grid));
+      const marked = applyStrokes(grid, step, options);
+      // A stroke's moment is sampled after the stroke, so the series shows the clones as marked.
+      if (marked !== grid || step % every === 0 || step === steps) series.push(sample(marked));
+      grid = marked;
       progress?.update(step, series[series.length - 1].aliveCount);
       // Yield to the event loop: the bar redraws on its timer and Ctrl-C is handled mid-run.
       await new Promise((resolve) => setImmediate(resolve));
@@ -121,6 +153,12 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const { genome, params, environment } = inputs;
+  for (const [flag, at] of [['--clone-at', options.cloneAt], ['--erase-at', options.eraseAt]] as const) {
+    if (at > options.steps) {
+      process.stderr.write(`error: option '${flag} <int>': expected a step in [0, --steps ${options.steps}], got ${at}\n`);
+      process.exit(2);
+    }
+  }
   const result = await run(genome, params, environment, options);
   save(file, genome, params, options, result);
   const { width, height } = options.size;

@@ -53,7 +53,7 @@ function buildProgram(): Command {
     .addOption(new Option('--steps <int>', `steps to grow, in [0, ${MAX_STEPS}]`).default(200).argParser(integerParser(0, MAX_STEPS)))
     .addOption(new Option('--size <WxH>', 'grid width x height (ignored with --from-state, whose grid is used)').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
     .addOption(new Option('--seeds <int>', 'growths per combination, fire/noise seeds 0 .. N-1').default(1).argParser(integerParser(1, 100)))
-    .addOption(new Option('--view <name>', 'what the contact sheet shows').default('phenotype').choices(VIEW_NAMES))
+    .addOption(new Option('--view <name>', 'what the contact sheet shows').default('phenotype').choices(VIEW_NAMES.filter((v) => v !== 'clone')))
     .addOption(new Option('--from-state <file>', 'start every growth from this state (as the app exports it) instead of one seed cell'))
     .addOption(new Option('--out <dir>', 'folder to write the sheet and the table to (made if missing)').makeOptionMandatory())
     .addOption(new Option('--workers <int>', 'worker threads').default(availableParallelism()).argParser(integerParser(1, 64)));

@@ -92,6 +92,9 @@ export const CLONE_COLOURS: readonly Rgb[] = [
   [0x60, 0x00, 0xc0], // indigo
 ];
 
+/** Living cells of no clone in the clone view: a light grey that every clone colour stands out from. */
+export const CLONELESS_GREY: Rgb = [0xd0, 0xd0, 0xd0];
+
 /** The colour of clone `label` (1..15). */
 export function cloneColour(label: number): Rgb {
   return CLONE_COLOURS[(label - 1 + CLONE_COLOURS.length) % CLONE_COLOURS.length];

@@ -4,17 +4,18 @@
  */
 import { expertCount, type Genome } from './genome.ts';
 import { cellType, isAliveCell } from './metrics.ts';
-import { BACKGROUND, SILENT_GREY, expertColour, potencyGrey, type Rgb } from './palette.ts';
+import { BACKGROUND, CLONELESS_GREY, SILENT_GREY, cloneColour, expertColour, potencyGrey, type Rgb } from './palette.ts';
 import { potency } from './regulation.ts';
 import { ALPHA_CHANNEL, type CellState } from './state.ts';
 
-export const VIEW_NAMES = ['phenotype', 'type', 'potency', 'rgba'] as const;
+export const VIEW_NAMES = ['phenotype', 'type', 'potency', 'clone', 'rgba'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export const VIEW_MEANINGS: Record<ViewName, string> = {
   phenotype: 'the colour the cells show, composited over the light background',
   type: 'each alive cell coloured by its dominant expert (grey: silent)',
   potency: 'grey ramp over alive cells: dark = pluripotent, light = committed',
+  clone: 'each alive cell in its clone\'s colour (light grey: no clone; see --clone)',
   rgba: 'the raw premultiplied RGBA channels clamped to [0, 1], no background (for losses)',
 };
 
@@ -45,6 +46,9 @@ export function renderView(genome: Genome, grid: CellState, view: ViewName): Uin
       if (view === 'type') {
         const type = cellType(grid, cell);
         colour = type < 0 ? SILENT_GREY : expertColour(type);
+      } else if (view === 'clone') {
+        const label = grid.clones[cell];
+        colour = label === 0 ? CLONELESS_GREY : cloneColour(label);
       } else {
         const grey = potencyGrey(potency(grid.marks, cell * grid.experts, grid.experts));
         colour = [grey, grey, grey];

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flagName } from '../../src/cli/flags.ts';
 import { serializeGenome } from '../../src/model/genome-file.ts';
-import { BACKGROUND, EXPERT_COLOURS } from '../../src/model/palette.ts';
+import { BACKGROUND, EXPERT_COLOURS, cloneColour } from '../../src/model/palette.ts';
 import { PARAMETER_NAMES } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -86,6 +86,43 @@ describe('sim CLI', () => {
     const bad = await sim(file, '--knockout', '3', '--steps', '1');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--knockout.*\[0, 2\].*got 3/);
+  });
+
+  it('lineage tracing: two clones marked on the grown beetle, a wound cut between them, each clone followed', async () => {
+    const out = join(dir, 'clones.png');
+    const metrics = join(dir, 'clones.json');
+    const run = await sim('presets/ladybeetle/ladybeetle.genome.json', '--steps', '160', '--size', '72x72', '--every', '20',
+      '--clone', '28,36,6', '--clone', '44,36,6,9', '--clone-at', '100', '--erase', '36,36,6', '--erase-at', '100',
+      '--view', 'clone', '--out', out, '--metrics', metrics);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const series = readJson(metrics).series as { step: number; aliveCount: number; clones: { label: number; count: number; census: number[]; shares: number[]; meanPotency: number }[] }[];
+    expect(series.map((m) => m.step)).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160]);
+    expect(series[4].clones).toEqual([]); // before the marking
+    const marked = series[5].clones, last = series.at(-1)!.clones;
+    expect(marked.map((c) => c.label)).toEqual([1, 9]); // the second --clone gave its own label
+    for (const [i, clone] of last.entries()) {
+      expect(clone.census.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(clone.count);
+      expect(clone.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+      expect(clone.meanPotency).toBeGreaterThanOrEqual(0);
+      // The wound between the clones is refilled from them: both grow back past their marked size.
+      expect(clone.count).toBeGreaterThan(marked[i].count);
+    }
+    const png = pixels(PNG.sync.read(readFileSync(out)));
+    const count = (rgb: readonly number[]) => png.filter(([r, g, b]) => r === rgb[0] && g === rgb[1] && b === rgb[2]).length;
+    expect(count(cloneColour(1))).toBe(last[0].count);
+    expect(count(cloneColour(9))).toBe(last[1].count);
+  });
+
+  it.each([
+    [['--clone', '3,4'], "option '--clone <X,Y,R[,LABEL]>' argument '3,4' is invalid. expected X,Y,R or X,Y,R,LABEL"],
+    [['--clone', '3,4,2,16'], 'expected a LABEL in [1, 15], got 16'],
+    [['--erase', '3,4,-1'], 'expected a radius of at least 0, got -1'],
+    [['--clone', '3,4,2', '--clone-at', '50', '--steps', '10'], "option '--clone-at <int>': expected a step in [0, --steps 10], got 50"],
+  ])('refuses %j with exit 2, naming the flag', async (flags, message) => {
+    const run = await sim(LIZARD, '--size', '16x16', ...flags);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 
   it('--help lists every flag with its help text and exits 0', async () => {
