@@ -17,6 +17,8 @@ export interface BenchCase {
   params: RegulationOverrides;
   /** Side of the square tissues of identical cells. */
   tissue: number;
+  /** Lineage tracing on: a clone marked over the middle of the grid, so the clone pass runs every step. */
+  tracing?: boolean;
 }
 
 export function tissueState(genome: Genome, size: number, tissue: number, seed: number): CellState {
@@ -50,5 +52,6 @@ export function benchCases(lizard: Genome, sizes: number[], sparseSize: number):
     ...sizes.map((size) => ({ name: `lizard K=1 ${size}x${size}`, genome: lizard, size, params: {}, tissue: 16 })),
     ...[4, 2, 1].map((topK) => ({ name: `K=4 top-k ${topK} ${s}`, genome: k4, size: sparseSize, params: { topK }, tissue: 16 })),
     { name: `K=4 top-k 1 ${s}, salt-and-pepper types`, genome: k4, size: sparseSize, params: { topK: 1 }, tissue: 1 },
+    { name: `K=4 top-k 1 ${s}, lineage tracing`, genome: k4, size: sparseSize, params: { topK: 1 }, tissue: 16, tracing: true },
   ];
 }

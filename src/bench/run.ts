@@ -22,6 +22,7 @@ function runCase(regl: REGL.Regl, bench: BenchCase, minimumSeconds: number) {
   const state = tissueState(bench.genome, bench.size, bench.tissue, 1);
   // Fire rate 1: every cell updates every step, so the work per step does not depend on chance.
   const sim = createSimulation({ regl, genome: bench.genome, width: bench.size, height: bench.size, seed: 1, state, params: { fireRate: 1, ...bench.params } });
+  if (bench.tracing) sim.markClone({ x: bench.size / 2, y: bench.size / 2, radius: bench.size / 4 }, 1);
   const sync = createSync(regl);
   const metricsBefore = sim.metrics();
   sim.step(1);
@@ -65,6 +66,7 @@ export function runBenchmark(regl: REGL.Regl, lizard: Genome, options: BenchOpti
   const sparse = `${options.sparseSize}x${options.sparseSize}`;
   const dense = find(`K=4 top-k 4 ${sparse}`);
   const top1 = find(`K=4 top-k 1 ${sparse}`);
+  const traced = find(`K=4 top-k 1 ${sparse}, lineage tracing`);
   const bySize = options.sizes.map((size) => find(`lizard K=1 ${size}x${size}`)!);
   const base = bySize.find((c) => c.cells === 256 * 256) ?? bySize[0];
   return {
@@ -73,6 +75,8 @@ export function runBenchmark(regl: REGL.Regl, lizard: Genome, options: BenchOpti
     cases,
     targets: {
       topK1OverDenseStepsPerSecond: dense && top1 ? top1.stepsPerSecond / dense.stepsPerSecond : null,
+      // What lineage tracing costs: the step with the clone pass over the same step without it (1 = free).
+      tracingOverPlainMillisecondsPerStep: traced && top1 ? traced.millisecondsPerStep / top1.millisecondsPerStep : null,
       denseK1EfficiencyAt256AndAbove: bySize.filter((c) => c.cells >= 256 * 256).map((c) => ({ name: c.name, efficiency: c.efficiency })),
       // Cost per step relative to 256x256 (or the smallest size), over the cell-count ratio: 1 means linear.
       costPerCellRelativeTo256: base ? bySize.map((c) => ({ name: c.name, ratio: (c.millisecondsPerStep / base.millisecondsPerStep) / (c.cells / base.cells) })) : [],
