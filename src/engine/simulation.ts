@@ -16,9 +16,10 @@ import { checkEnvironment, environmentChannels } from '../model/morphogen-fields
 import type { Disc } from '../model/brushes.ts';
 import { createBrushProgram, isFieldBrush, type BrushKind } from './brush-program.ts';
 import { createCloneProgram } from './clone-program.ts';
+import { createSnapshotCopier, type GridSnapshot } from './grid-snapshot.ts';
 import { checkCloneLabel } from '../model/clones.ts';
 import { packCells, packFields, unpackClones, unpackState } from './cell-atlas.ts';
-import { createMetricsProgram, type GpuMetrics } from './metrics-program.ts';
+import { createMetricsProgram, type CloneMetrics, type GpuMetrics } from './metrics-program.ts';
 import { createStepProgram, type StepProgram, type StepProps } from './step-program.ts';
 
 export interface SimulationConfig {
@@ -65,6 +66,9 @@ export function createSimulation(config: SimulationConfig) {
   const caps: GpuCapabilities = detectCapabilities(regl, config.precision);
   const read = createReader(regl, caps);
   const sync = createSync(regl);
+  const snapshots = createSnapshotCopier(regl, caps);
+  /** The snapshots this simulation took: another's textures may belong to a lost context. */
+  const ownSnapshots = new WeakSet<GridSnapshot>();
   let genome = config.genome;
   let seed = config.seed;
   let params: RegulationParams = resolveParams({ ...genome.regulation, ...config.params }, expertCount(genome), 'simulation params');
@@ -77,6 +81,7 @@ export function createSimulation(config: SimulationConfig) {
       step,
       brushes: createBrushProgram(regl, step.sizes),
       clones: createCloneProgram(regl),
+      cloneMetrics: null as ReturnType<typeof createMetricsProgram> | null,
       metrics: createMetricsProgram(regl, caps, g, step.sizes, width, height, read),
     };
   };
@@ -190,6 +195,7 @@ export function createSimulation(config: SimulationConfig) {
       const carried = keep ? readState() : createSeededState(next, width, height, environment);
       program.destroy();
       compiled.metrics.destroy();
+      compiled.cloneMetrics?.destroy();
       compiled = nextCompiled;
       program = nextProgram;
       genome = next;
@@ -206,6 +212,24 @@ export function createSimulation(config: SimulationConfig) {
     /** Replaces the whole state (a snapshot or an exported file). */
     loadState(state: CellState): void {
       load(state);
+    },
+
+    /** The grid copied on the GPU, no readback (grid-snapshot.ts): what undo goes back to. Discard it when done. */
+    snapshot(): GridSnapshot {
+      const taken = snapshots.take(cells.current, fields.current, stepCount, tracing);
+      ownSnapshots.add(taken);
+      return taken;
+    },
+    /**
+     * Back to a snapshot (cells, painted fields, step count, tracing). False, changing nothing, for another
+     * simulation's snapshot: one rebuilt after a context loss cannot read the old context's textures.
+     */
+    restore(snapshot: GridSnapshot): boolean {
+      if (!ownSnapshots.has(snapshot)) return false;
+      snapshots.restore(snapshot, cells.current, fields.current);
+      stepCount = snapshot.step;
+      tracing = snapshot.tracing;
+      return true;
     },
 
     /** Damage: the cells under the disc die. */
@@ -268,7 +292,17 @@ export function createSimulation(config: SimulationConfig) {
 
     /** Alive count, census, potency and active-parameter fraction, reduced on the GPU; a few texels read. */
     metrics(): GpuMetrics {
-      return compiled.metrics.measure(cells.current, stepCount);
+      return compiled.metrics.measure(cells.current, fields.current, stepCount);
+    },
+
+    /**
+     * Each clone's living cells, types and potency, reduced on the GPU (the program is built on first use,
+     * so a session that never traces pays nothing). Empty while not tracing.
+     */
+    cloneMetrics(): CloneMetrics[] {
+      if (!tracing) return [];
+      compiled.cloneMetrics ??= createMetricsProgram(regl, caps, genome, program.sizes, width, height, read, true);
+      return compiled.cloneMetrics.measureClones(cells.current, fields.current, stepCount);
     },
 
     /**
@@ -333,6 +367,7 @@ export function createSimulation(config: SimulationConfig) {
     destroy(): void {
       program.destroy();
       compiled.metrics.destroy();
+      compiled.cloneMetrics?.destroy();
       cells.destroy();
       fields.destroy();
     },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../src/engine/simulation.ts';
 import { eraseDisc } from '../../src/model/brushes.ts';
-import { markClone, propagateClones } from '../../src/model/clones.ts';
+import { cloneFates, markClone, propagateClones } from '../../src/model/clones.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { referenceStep } from '../../src/model/reference.ts';
@@ -88,6 +88,20 @@ describe('clone labels on the GPU', () => {
     expect([...a.marks]).toEqual([...b.marks]);
     expect([...a.expression]).toEqual([...b.expression]);
     expect([...a.morphogens]).toEqual([...b.morphogens]);
+  });
+
+  it('per-clone metrics reduced on the GPU equal cloneFates of the read-back state', () => {
+    const sim = open(start);
+    expect(sim.cloneMetrics()).toEqual([]); // not tracing
+    sim.markClone({ x: 10, y: 8, radius: 3 }, 2);
+    sim.markClone({ x: 17, y: 14, radius: 4 }, 15);
+    sim.step(12);
+    const gpu = sim.cloneMetrics();
+    const fates = cloneFates(sim.readState());
+    expect(fates.length).toBe(2);
+    expect(gpu.map((m) => [m.label, m.aliveCount, m.census, m.silentCount])).toEqual(fates.map((f) => [f.label, f.count, f.census, f.silent]));
+    gpu.forEach((m, i) => expect(m.meanPotency).toBeCloseTo(fates[i].meanPotency, 4));
+    expect(gpu[0].step).toBe(12);
   });
 
   it('clearing the clones removes every label and stops tracing; a loaded state with labels traces', () => {
