@@ -11,6 +11,7 @@ uniform float u_canvasHeight;
 uniform float u_mode;         // one of the MODE_* defines
 uniform float u_index;        // expert / channel / morphogen the mode shows
 uniform vec3 u_palette[16];   // expert colours (src/model/palette.ts), 0..1
+uniform vec3 u_clonePalette[15]; // clone colours of labels 1..15 (palette.ts CLONE_COLOURS)
 uniform vec3 u_background;
 uniform vec3 u_silent;
 uniform vec3 u_outside;
@@ -37,6 +38,12 @@ float tanh_(float v) {
 vec3 paletteAt(float k) {
   vec3 colour = u_palette[0];
   for (int i = 1; i < 16; i++) if (float(i) == k) colour = u_palette[i];
+  return colour;
+}
+
+vec3 cloneColourOf(float label) {
+  vec3 colour = u_clonePalette[0];
+  for (int i = 1; i < 15; i++) if (float(i + 1) == label) colour = u_clonePalette[i];
   return colour;
 }
 
@@ -96,6 +103,9 @@ void main() {
     vec4 c = clamp(rgba, 0.0, 1.0);
     vec3 under = c.rgb + (1.0 - c.a) * u_background;
     colour = mix(under, heat(abs(m)), clamp(abs(m), 0.0, 1.0) * 0.8);
+  } else if (isMode(MODE_CLONE)) {     // clone: the label of each living cell (fields slot 0 .b)
+    float label = atlasRead(u_fields, u_fieldsLayout, cell, 0.0).z;
+    if (alive) colour = label > 0.5 ? cloneColourOf(floor(label + 0.5)) : CLONELESS_COLOUR;
   } else {                       // MODE_FIELDS: painted knockouts (dark stripes), forced experts (their colour)
     vec4 f = atlasRead(u_fields, u_fieldsLayout, cell, 0.0);
     vec4 c = clamp(rgba, 0.0, 1.0);

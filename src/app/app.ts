@@ -155,7 +155,8 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       } catch (error) {
         ui.banner.show((error as Error).message);
       }
-      if (event.type !== 'stroke' || event.phase !== 'move') refresh();
+      // A stroke changes only cells: the panels stay as they are, and the next frame measures.
+      if (event.type !== 'stroke') refresh();
       else ui.invalidate();
     },
     refresh,

@@ -118,11 +118,12 @@ async function main(): Promise<void> {
   let lastInspect = 0;
   attachPointer({
     canvas, emit, tool: () => toolbar.settings.tool,
-    hover(at) {
+    hover(at, dragging) {
       cursor.hidden = !at || toolbar.settings.tool === 'pan';
       if (!at) { inspector.show(null); return; }
-      // Reading the GPU stalls it: at most ten cell reads a second.
-      if (performance.now() - lastInspect > 100) {
+      // Reading the GPU waits for all the work queued before it: at most ten cell reads a second, and none
+      // while painting (issue 11: it made each pointer event of a stroke wait for the GPU).
+      if (!dragging && performance.now() - lastInspect > 100) {
         lastInspect = performance.now();
         const scale = canvas.width / Math.max(1, canvas.clientWidth);
         inspector.show(running.inspect(at.x * scale, at.y * scale));

@@ -1,9 +1,10 @@
 /**
- * Brush strokes: a tool applied along the pointer's path, with an undo stack of states taken before each
- * stroke (a readState() snapshot; undo loads it back).
+ * Brush strokes: a tool applied along the pointer's path, with an undo stack of the grids from before each
+ * stroke. They are copies kept on the GPU (sim.snapshot()), not readState(): reading the grid back made the
+ * first event of every stroke wait for the GPU (issue 11).
  */
+import type { GridSnapshot } from '../engine/grid-snapshot.ts';
 import type { Simulation } from '../engine/simulation.ts';
-import type { CellState } from '../model/state.ts';
 import type { ToolSettings } from '../ui/events.ts';
 
 const UNDO_DEPTH = 10;
@@ -36,12 +37,13 @@ export interface Strokes {
 }
 
 export function createStrokes(): Strokes {
-  const undo: CellState[] = [];
+  const undo: GridSnapshot[] = [];
   let last: [number, number] | null = null;
+  const clear = () => { for (const snapshot of undo.splice(0)) snapshot.discard(); last = null; };
   return {
     start(sim, tool, x, y) {
-      undo.push(sim.readState());
-      if (undo.length > UNDO_DEPTH) undo.shift();
+      undo.push(sim.snapshot());
+      if (undo.length > UNDO_DEPTH) undo.shift()!.discard();
       last = [x, y];
       applyTool(sim, tool, x, y);
     },
@@ -56,11 +58,14 @@ export function createStrokes(): Strokes {
     },
     end() { last = null; },
     undo(sim) {
-      const state = undo.pop();
-      if (!state) return false;
-      sim.loadState(state);
-      return true;
+      const snapshot = undo.pop();
+      if (!snapshot) return false;
+      // False when the simulation was rebuilt since (a WebGL context loss): every older snapshot is stale too.
+      const restored = sim.restore(snapshot);
+      snapshot.discard();
+      if (!restored) clear();
+      return restored;
     },
-    clear() { undo.length = 0; last = null; },
+    clear,
   };
 }

@@ -5,7 +5,7 @@
 import type { ParameterName } from '../model/params.ts';
 import type { ViewSettings } from '../view/render-modes.ts';
 
-export const TOOLS = ['pan', 'erase', 'seed', 'knockout', 'force', 'reprogram', 'morphogen'] as const;
+export const TOOLS = ['pan', 'erase', 'seed', 'knockout', 'force', 'reprogram', 'morphogen', 'clone'] as const;
 export type Tool = (typeof TOOLS)[number];
 
 export interface ToolSettings {
@@ -36,6 +36,8 @@ export type UiEvent =
   | { type: 'zoom'; factor: number; px: number; py: number }
   | { type: 'fit' }
   | { type: 'undo' }
+  /** Lineage tracing: every clone label gone (undoable like a stroke). */
+  | { type: 'clearClones' }
   | { type: 'preset'; key: string }
   | { type: 'openFile'; name: string; text: string }
   | { type: 'snapshot' }

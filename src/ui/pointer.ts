@@ -9,8 +9,11 @@ export interface PointerOptions {
   canvas: HTMLCanvasElement;
   emit: Emit;
   tool: () => Tool;
-  /** Where the brush outline follows the pointer (CSS pixels within the canvas); null hides it. */
-  hover: (at: { x: number; y: number } | null) => void;
+  /**
+   * Where the brush outline follows the pointer (CSS pixels within the canvas); null hides it. `dragging`
+   * is true while a stroke, pan or pinch is under way: no time then for anything that waits for the GPU.
+   */
+  hover: (at: { x: number; y: number } | null, dragging: boolean) => void;
 }
 
 export function attachPointer({ canvas, emit, tool, hover }: PointerOptions): void {
@@ -45,7 +48,7 @@ export function attachPointer({ canvas, emit, tool, hover }: PointerOptions): vo
   });
   canvas.addEventListener('pointermove', (event) => {
     const at = device(event);
-    hover(event.pointerType === 'mouse' ? { x: at.cssX, y: at.cssY } : null);
+    hover(event.pointerType === 'mouse' ? { x: at.cssX, y: at.cssY } : null, mode !== null);
     const previous = active.get(event.pointerId);
     if (!previous) return;
     active.set(event.pointerId, at);
@@ -67,7 +70,7 @@ export function attachPointer({ canvas, emit, tool, hover }: PointerOptions): vo
   };
   canvas.addEventListener('pointerup', up);
   canvas.addEventListener('pointercancel', up);
-  canvas.addEventListener('pointerleave', () => hover(null));
+  canvas.addEventListener('pointerleave', () => hover(null, mode !== null));
   canvas.addEventListener('wheel', (event) => {
     event.preventDefault();
     const at = device(event);

@@ -1,5 +1,5 @@
 /**
- * The tools of the canvas (erase, plant seed, knockout, force, reprogram, morphogen; pan), the brush size
+ * The tools of the canvas (erase, plant seed, knockout, force, reprogram, morphogen, mark clone; pan), the brush size
  * and what the brush paints. Emits the whole ToolSettings on each change; the pointer reads the tool.
  */
 import type { Emit, Tool, ToolSettings } from './events.ts';
@@ -13,6 +13,7 @@ export const TOOL_INFO: Record<Tool, { label: string; key: string; meaning: stri
   force: { label: 'Force', key: 'o', meaning: 'overexpress one expert in a region' },
   reprogram: { label: 'Reprogram', key: 'p', meaning: 'marks back to pluripotent' },
   morphogen: { label: 'Morphogen', key: 'm', meaning: 'paint a morphogen field the gate reads' },
+  clone: { label: 'Mark clone', key: 'c', meaning: 'each stroke marks the living cells under it as a new clone, to follow its descendants' },
 };
 
 export interface Toolbar {
@@ -44,7 +45,8 @@ export function createToolbar(root: HTMLElement, emit: Emit): Toolbar {
   const paintRow = el('label', {}, ['mode', paint]);
   const morphRow = el('label', {}, ['field / value', el('div', { className: 'row' }, [morphogen, value])]);
   root.append(tools, el('label', {}, [el('span', {}, ['brush radius ', radiusLabel]), radius]), expertRow, paintRow, morphRow,
-    el('button', { textContent: 'Undo stroke', testid: 'undo', title: 'Undo the last stroke (u / Ctrl+Z)', onclick: () => emit({ type: 'undo' }) }));
+    el('button', { textContent: 'Undo stroke', testid: 'undo', title: 'Undo the last stroke (u / Ctrl+Z)', onclick: () => emit({ type: 'undo' }) }),
+    el('button', { textContent: 'Clear clones', testid: 'clear-clones', title: 'Remove every clone mark (undoable)', onclick: () => emit({ type: 'clearClones' }) }));
 
   function render(): void {
     for (const [tool, button] of buttons) button.classList.toggle('active', tool === settings.tool);

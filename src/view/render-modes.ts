@@ -12,7 +12,8 @@ export const RENDER_MODES = {
   alive: { code: 5, label: 'alive mask', index: null, meaning: 'cells whose alpha exceeds 0.1' },
   channel: { code: 6, label: 'state channel', index: 'channel', meaning: 'one state channel, hidden ones included (red +, blue -)' },
   morphogen: { code: 7, label: 'morphogen', index: 'morphogen', meaning: 'one painted morphogen field over the cells' },
-  fields: { code: 8, label: 'painted fields', index: null, meaning: 'knockouts (red) and forced experts (their colour) over the cells' },
+  fields: { code: 8, label: 'painted fields', index: null, meaning: 'knockouts (dark stripes) and forced experts (their colour) over the cells' },
+  clone: { code: 9, label: 'clone', index: null, meaning: 'each living cell in its clone\'s colour (light grey: no clone); mark clones with the Mark clone tool' },
 } as const;
 
 export type RenderMode = keyof typeof RENDER_MODES;

@@ -9,7 +9,7 @@ import renderSource from '../../kernels/render.glsl?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { fragmentSource } from '../gpu/pass.ts';
 import {
-  ALIVE_DARK, BACKGROUND, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
+  ALIVE_DARK, BACKGROUND, CLONE_COLOURS, CLONELESS_GREY, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
   type Rgb,
 } from '../model/palette.ts';
 import { glslColour, glslFloat } from '../gpu/shared-defines.ts';
@@ -36,6 +36,7 @@ const VIEW_DEFINES: Record<string, string> = {
   HEAT_LOW: glslColour(HEAT_RAMP[0]), HEAT_MIDDLE: glslColour(HEAT_RAMP[1]), HEAT_HIGH: glslColour(HEAT_RAMP[2]),
   SIGNED_NEGATIVE: glslColour(SIGNED_RAMP.negative), SIGNED_POSITIVE: glslColour(SIGNED_RAMP.positive),
   KNOCKOUT_COLOUR: glslColour(KNOCKOUT_STRIPE), KNOCKOUT_STRIPE_PIXELS: glslFloat(KNOCKOUT_STRIPE_PIXELS), ALIVE_COLOUR: glslColour(ALIVE_DARK),
+  CLONELESS_COLOUR: glslColour(CLONELESS_GREY),
   POTENCY_PLURIPOTENT: glslFloat(POTENCY_RAMP.pluripotent / 255), POTENCY_COMMITTED: glslFloat(POTENCY_RAMP.committed / 255),
 };
 
@@ -68,6 +69,7 @@ export function createRenderer(regl: REGL.Regl): Renderer {
       u_outside: unit(OUTSIDE),
     };
     EXPERT_COLOURS.forEach((c, i) => { uniforms[`u_palette[${i}]`] = unit(c); });
+    CLONE_COLOURS.forEach((c, i) => { uniforms[`u_clonePalette[${i}]`] = unit(c); });
     // regl's typings cannot express these prop-driven uniforms; regl checks the config when it compiles.
     const command = regl({
       ...FULL_SCREEN,
