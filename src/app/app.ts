@@ -18,6 +18,8 @@ import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-sessi
 import { loadPreset } from './presets.ts';
 import { parseState, serializeState } from '../model/state-file.ts';
 import { createStrokes } from './strokes.ts';
+import { createPaintedRegions, trackPaint } from './painted-regions.ts';
+import { createOverlayScene } from '../view/overlay-scene.ts';
 import { downloadStem } from './file-names.ts';
 import type { AppUi } from './ui.ts';
 
@@ -39,7 +41,10 @@ export interface AppModel {
 }
 
 export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
-  const strokes = createStrokes();
+  const painted = createPaintedRegions();
+  const strokes = trackPaint(createStrokes(), painted);
+  /** What the overlays show; kept here, so a GPU session rebuilt after a context loss shows it again. */
+  const overlays = createOverlayScene();
   const sim = () => gpu.sim;
   const size = () => ({ w: canvas.width, h: canvas.height });
 
@@ -169,12 +174,19 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       sim().step(n);
       return n;
     },
-    draw(): void { gpu.renderer.draw(sim(), model.camera, model.view); },
+    draw(): void {
+      gpu.renderer.draw(sim(), model.camera, model.view);
+      overlays.setPaintedRegions(painted.masks());
+      gpu.overlay.draw(overlays, { camera: model.camera, gridWidth: sim().width, gridHeight: sim().height });
+    },
+    overlays,
     /** The cell under device pixel (px, py), read from the GPU; null outside the grid. */
     inspect(px: number, py: number): CellReport | null {
       const [fx, fy] = cellAt(px, py);
       const x = Math.floor(fx), y = Math.floor(fy);
-      if (x < 0 || y < 0 || x >= sim().width || y >= sim().height) return null;
+      const inside = x >= 0 && y >= 0 && x < sim().width && y < sim().height;
+      overlays.setInspected(inside ? { x, y } : null);
+      if (!inside) return null;
       const cell = sim().readCell(x, y);
       let type = -1;
       cell.expression.forEach((e, k) => { if (e > (type < 0 ? 0 : cell.expression[type])) type = k; });
@@ -184,6 +196,8 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       const metrics = sim().metrics();
       ui.readout.show(metrics, stats);
       ui.plots.push(metrics);
+      // Clone outlines follow the lineage as often as the readout (a readback: not every frame).
+      overlays.setClones(sim().tracing ? sim().readClones() : null);
       return metrics;
     },
     createSession: (state?: Parameters<typeof createGpuSession>[1]['state']) =>

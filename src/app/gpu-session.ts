@@ -1,6 +1,6 @@
 /**
- * The GPU side of the app: one regl context on the visible canvas, the simulation and the view's render
- * pass on it. Rebuilt whole after a WebGL context loss, from the last state snapshot.
+ * The GPU side of the app: one regl context on the visible canvas, the simulation, the view's render
+ * pass and the overlay layer on it. Rebuilt whole after a WebGL context loss, from the last state snapshot.
  */
 import type REGL from 'regl';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
@@ -8,12 +8,14 @@ import { createEngineRegl } from '../gpu/create-regl.ts';
 import type { Genome } from '../model/genome.ts';
 import type { RegulationOverrides } from '../model/params.ts';
 import type { CellState } from '../model/state.ts';
+import { createOverlayLayer, type OverlayLayer } from '../view/overlay-layer.ts';
 import { createRenderer, type Renderer } from '../view/renderer.ts';
 
 export interface GpuSession {
   regl: REGL.Regl;
   sim: Simulation;
   renderer: Renderer;
+  overlay: OverlayLayer;
 }
 
 export interface SessionConfig {
@@ -30,7 +32,9 @@ export function createGpuSession(canvas: HTMLCanvasElement, config: SessionConfi
   const regl = createEngineRegl(canvas);
   try {
     const sim = createSimulation({ regl, ...config });
-    return { regl, sim, renderer: createRenderer(regl) };
+    const overlay = createOverlayLayer(regl);
+    overlay.ready.catch((error: Error) => console.warn(`Overlays are off: ${error.message}`));
+    return { regl, sim, renderer: createRenderer(regl), overlay };
   } catch (error) {
     regl.destroy();
     throw error;
@@ -45,5 +49,5 @@ export function resizeSimulation(session: GpuSession, config: SessionConfig): vo
 }
 
 export function destroyGpuSession(session: GpuSession): void {
-  try { session.sim.destroy(); session.regl.destroy(); } catch { /* a lost context has nothing left to free */ }
+  try { session.overlay.destroy(); session.sim.destroy(); session.regl.destroy(); } catch { /* a lost context has nothing left to free */ }
 }

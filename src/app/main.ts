@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     canvas, emit, tool: () => toolbar.settings.tool,
     hover(at, dragging) {
       cursor.hidden = !at || toolbar.settings.tool === 'pan';
-      if (!at) { inspector.show(null); return; }
+      if (!at) { inspector.show(null); running.overlays.setInspected(null); return; }
       // Reading the GPU waits for all the work queued before it: at most ten cell reads a second, and none
       // while painting (issue 11: it made each pointer event of a stroke wait for the GPU).
       if (!dragging && performance.now() - lastInspect > 100) {
