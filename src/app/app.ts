@@ -194,6 +194,8 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     },
     measure(stats: FrameStats) {
       const metrics = sim().metrics();
+      // That waited for the GPU: the next stroke's undo point gets its textures now, not at its first event.
+      sim().prepareSnapshot();
       ui.readout.show(metrics, stats);
       ui.plots.push(metrics);
       // Clone outlines follow the lineage as often as the readout (a readback: not every frame).

@@ -221,6 +221,13 @@ export function createSimulation(config: SimulationConfig) {
       return taken;
     },
     /**
+     * Allocates the next snapshot's textures now, so that taking it waits for nothing: call it just after
+     * something that waited for the GPU (metrics()), when the check a new framebuffer makes costs little.
+     */
+    prepareSnapshot(): void {
+      snapshots.prepare(cells.current, fields.current);
+    },
+    /**
      * Back to a snapshot (cells, painted fields, step count, tracing). False, changing nothing, for another
      * simulation's snapshot: one rebuilt after a context loss cannot read the old context's textures.
      */
@@ -365,6 +372,7 @@ export function createSimulation(config: SimulationConfig) {
     get sizes() { return program.sizes; },
 
     destroy(): void {
+      snapshots.destroy();
       program.destroy();
       compiled.metrics.destroy();
       compiled.cloneMetrics?.destroy();

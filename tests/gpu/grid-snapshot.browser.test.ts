@@ -41,6 +41,27 @@ describe('GPU snapshots (the undo points of strokes)', () => {
     expect(sim.stepCount).toBe(before.step + 1);
   });
 
+  it('snapshots in reused and prepared textures are as exact', () => {
+    const sim = open('float32');
+    sim.prepareSnapshot();
+    const before = sim.readState();
+    const first = sim.snapshot();
+    sim.erase({ x: 10, y: 9, radius: 4 });
+    const erased = sim.readState();
+    const second = sim.snapshot();
+    sim.erase({ x: 15, y: 12, radius: 4 });
+    expect(sim.restore(second)).toBe(true);
+    second.discard();
+    expect(sim.readState()).toEqual(erased);
+    sim.step(2);
+    const third = sim.snapshot(); // in the textures the second one gave back
+    expect(sim.restore(first)).toBe(true);
+    expect(sim.readState()).toEqual(before);
+    sim.step(1);
+    expect(sim.restore(third)).toBe(true);
+    expect(sim.stepCount).toBe(erased.step + 2);
+  });
+
   it('another simulation\'s snapshot is refused and changes nothing', () => {
     const a = open('float32'), b = open('float32');
     b.erase({ x: 10, y: 9, radius: 5 });
