@@ -21,6 +21,7 @@ import { createStrokes } from './strokes.ts';
 import { createPaintedRegions, trackPaint } from './painted-regions.ts';
 import { createOverlayScene } from '../view/overlay-scene.ts';
 import { downloadStem } from './file-names.ts';
+import { createCloneLabels } from './clone-labels.ts';
 import type { AppUi } from './ui.ts';
 
 export const DEFAULT_SIZE = 96;
@@ -43,6 +44,7 @@ export interface AppModel {
 export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
   const painted = createPaintedRegions();
   const strokes = trackPaint(createStrokes(), painted);
+  const cloneLabels = createCloneLabels();
   /** What the overlays show; kept here, so a GPU session rebuilt after a context loss shows it again. */
   const overlays = createOverlayScene();
   const sim = () => gpu.sim;
@@ -70,11 +72,18 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     sim().reset();
     Object.assign(model, { genome, preset, label: preset ?? fileName });
     if (model.view.index >= expertCount(genome)) model.view = { mode: model.view.mode, index: 0 };
-    strokes.clear();
+    forgetHistory();
     ui.toolbar.setGenomeSizes(expertCount(genome), genome.architecture.morphogens);
     ui.picker.showCurrent(model.label, preset !== null);
     ui.plots.restart(expertCount(genome));
     ui.banner.hide();
+  }
+
+  /** The grid starts over (reset, another genome, another size, an import): no stroke to undo, no clone to follow. */
+  function forgetHistory(): void {
+    strokes.clear();
+    cloneLabels.clear();
+    ui.fates.clear();
   }
 
   function cellAt(px: number, py: number): [number, number] {
@@ -91,7 +100,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       resizeSimulation(gpu, { genome: model.genome, width: state.width, height: state.height, seed: sim().seed, params: sim().params, state, environment: sim().environment });
       fit();
     } else sim().loadState(state);
-    strokes.clear();
+    forgetHistory();
   }
 
   async function handle(event: UiEvent): Promise<void> {
@@ -106,12 +115,12 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'environment': s.setEnvironment(event.value); break;
       case 'play': model.playing = event.playing; break;
       case 'step': s.step(1); model.playing = false; break;
-      case 'reset': s.reset(event.newSeed ? randomSeed() : s.seed); strokes.clear(); ui.plots.restart(s.sizes.experts); break;
+      case 'reset': s.reset(event.newSeed ? randomSeed() : s.seed); forgetHistory(); ui.plots.restart(s.sizes.experts); break;
       case 'view': model.view = event.view; break;
       case 'tool': model.tool = event.settings; break;
       case 'stroke': {
         const [x, y] = cellAt(event.px, event.py);
-        if (event.phase === 'start') strokes.start(s, model.tool, x, y);
+        if (event.phase === 'start') strokes.start(s, model.tool, x, y, model.tool.tool === 'clone' ? cloneLabels.next() : 0);
         else if (event.phase === 'move') strokes.move(s, model.tool, x, y);
         else strokes.end();
         break;
@@ -120,6 +129,13 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'zoom': model.camera = zoomCamera(model.camera, event.factor, event.px, event.py, size().w, size().h); model.cameraMoved = true; break;
       case 'fit': fit(); break;
       case 'undo': strokes.undo(s); break;
+      case 'clearClones':
+        if (!s.tracing) break;
+        strokes.remember(s); // undo brings the clones back
+        s.clearClones();
+        cloneLabels.clear();
+        ui.fates.clear();
+        break;
       case 'preset': { const { text, fileName } = await loadPreset(event.key); switchGenome(text, fileName, event.key); break; }
       case 'openFile': switchGenome(event.text, event.name, null); break;
       case 'importState': importState(event.text, event.name); break;
@@ -129,7 +145,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'record': ui.record(`${fileStem()}.webm`); break;
       case 'gridSize':
         resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params, environment: s.environment });
-        strokes.clear();
+        forgetHistory();
         ui.plots.restart(s.sizes.experts);
         fit();
         break;
@@ -198,8 +214,13 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       sim().prepareSnapshot();
       ui.readout.show(metrics, stats);
       ui.plots.push(metrics);
-      // Clone outlines follow the lineage as often as the readout (a readback: not every frame).
-      overlays.setClones(sim().tracing ? sim().readClones() : null);
+      // Clones are followed as often as the readout (a readback: not every frame).
+      if (sim().tracing) {
+        const clones = sim().cloneMetrics();
+        ui.fates.push(metrics.step, clones);
+        cloneLabels.observe(clones.map((c) => c.label));
+        overlays.setClones(sim().readClones());
+      } else overlays.setClones(null);
       return metrics;
     },
     createSession: (state?: Parameters<typeof createGpuSession>[1]['state']) =>

@@ -15,6 +15,7 @@ import { showLegend } from '../ui/legend.ts';
 import { createAbout, createHelp } from '../ui/overlays.ts';
 import { createParamsPanel } from '../ui/params-panel.ts';
 import { createPlots } from '../ui/plots.ts';
+import { createFatePanel } from '../ui/fate-panel.ts';
 import { attachPointer } from '../ui/pointer.ts';
 import { createPresetPicker } from '../ui/preset-picker.ts';
 import { createReadout } from '../ui/readout.ts';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     picker: createPresetPicker(byId('presets'), byId('stage'), byId('drop-hint'), presetKeys(), emit),
     readout: createReadout(byId('readout')),
     plots: createPlots(byId('plots')),
+    fates: createFatePanel(byId('fates')),
     banner,
     legend: (view, experts, name) => showLegend(byId('legend'), view, experts, name),
     invalidate: () => loop?.invalidate(),

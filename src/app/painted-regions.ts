@@ -94,7 +94,8 @@ export function createPaintedRegions(): PaintedRegions {
 export function trackPaint(strokes: Strokes, painted: PaintedRegions): Strokes {
   return {
     ...strokes,
-    start(sim, tool, x, y) { painted.beginStroke(); strokes.start(painted.record(sim), tool, x, y); },
+    start(sim, tool, x, y, cloneLabel) { painted.beginStroke(); strokes.start(painted.record(sim), tool, x, y, cloneLabel); },
+    remember(sim) { painted.beginStroke(); strokes.remember(sim); },
     move(sim, tool, x, y) { strokes.move(painted.record(sim), tool, x, y); },
     undo(sim) {
       const undone = strokes.undo(sim);

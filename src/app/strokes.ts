@@ -9,8 +9,8 @@ import type { ToolSettings } from '../ui/events.ts';
 
 const UNDO_DEPTH = 10;
 
-/** One dab of the tool at cell (x, y). */
-export function applyTool(sim: Simulation, tool: ToolSettings, x: number, y: number): void {
+/** One dab of the tool at cell (x, y); `cloneLabel` is the clone a Mark clone stroke marks. */
+export function applyTool(sim: Simulation, tool: ToolSettings, x: number, y: number, cloneLabel = 0): void {
   const disc = { x, y, radius: tool.radius };
   const expert = tool.expert === 'all' ? 0 : Math.min(tool.expert, sim.sizes.experts - 1);
   switch (tool.tool) {
@@ -23,14 +23,18 @@ export function applyTool(sim: Simulation, tool: ToolSettings, x: number, y: num
       if (sim.sizes.morphogens === 0) throw new Error('This genome reads no morphogen fields: there is nothing to paint.');
       sim.paintMorphogen(disc, Math.min(tool.morphogen, sim.sizes.morphogens - 1), tool.paint ? tool.morphogenValue : 0);
       break;
+    case 'clone': sim.markClone(disc, cloneLabel); break;
     case 'pan': break;
   }
 }
 
 export interface Strokes {
-  start(sim: Simulation, tool: ToolSettings, x: number, y: number): void;
+  /** A stroke begins; a Mark clone stroke marks clone `cloneLabel` (each stroke is a new clone). */
+  start(sim: Simulation, tool: ToolSettings, x: number, y: number, cloneLabel?: number): void;
   move(sim: Simulation, tool: ToolSettings, x: number, y: number): void;
   end(): void;
+  /** Keeps the grid as it is now on the undo stack, before an action that is not a stroke (clearing the clones). */
+  remember(sim: Simulation): void;
   /** Loads the state from before the last stroke; false when there is none. */
   undo(sim: Simulation): boolean;
   clear(): void;
@@ -39,21 +43,27 @@ export interface Strokes {
 export function createStrokes(): Strokes {
   const undo: GridSnapshot[] = [];
   let last: [number, number] | null = null;
+  let label = 0;
   const clear = () => { for (const snapshot of undo.splice(0)) snapshot.discard(); last = null; };
+  const remember = (sim: Simulation) => {
+    undo.push(sim.snapshot());
+    if (undo.length > UNDO_DEPTH) undo.shift()!.discard();
+  };
   return {
-    start(sim, tool, x, y) {
-      undo.push(sim.snapshot());
-      if (undo.length > UNDO_DEPTH) undo.shift()!.discard();
+    start(sim, tool, x, y, cloneLabel = 0) {
+      remember(sim);
       last = [x, y];
-      applyTool(sim, tool, x, y);
+      label = cloneLabel;
+      applyTool(sim, tool, x, y, label);
     },
+    remember,
     move(sim, tool, x, y) {
       if (!last || tool.tool === 'seed') return; // seeds are planted one per click
       // Dabs every half radius along the path, so a fast drag leaves a continuous stroke.
       const [lx, ly] = last;
       const spacing = Math.max(0.5, tool.radius / 2);
       const n = Math.ceil(Math.hypot(x - lx, y - ly) / spacing);
-      for (let i = 1; i <= n; i++) applyTool(sim, tool, lx + ((x - lx) * i) / n, ly + ((y - ly) * i) / n);
+      for (let i = 1; i <= n; i++) applyTool(sim, tool, lx + ((x - lx) * i) / n, ly + ((y - ly) * i) / n, label);
       if (n > 0) last = [x, y];
     },
     end() { last = null; },

@@ -2,6 +2,7 @@
 import type { Banner } from '../ui/banner.ts';
 import type { ParamsPanel } from '../ui/params-panel.ts';
 import type { Plots } from '../ui/plots.ts';
+import type { FatePanel } from '../ui/fate-panel.ts';
 import type { PresetPicker } from '../ui/preset-picker.ts';
 import type { Readout } from '../ui/readout.ts';
 import type { Toolbar } from '../ui/toolbar.ts';
@@ -15,6 +16,8 @@ export interface AppUi {
   toolbar: Toolbar;
   picker: PresetPicker;
   plots: Plots;
+  /** Lineage tracing: a live plot per clone. */
+  fates: FatePanel;
   readout: Readout;
   banner: Banner;
   legend(view: ViewSettings, experts: number, genomeName: string): void;

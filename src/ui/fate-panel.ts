@@ -74,12 +74,19 @@ export function createFatePanel(root: HTMLElement): FatePanel {
       for (const [label, entry] of plots) {
         const last = entry.rows.at(-1);
         if (last && step < last[0]) entry.rows = []; // the grid went back in time (undo, reset): start over
-        if (!alive.has(label)) { entry.rows.push([step, 0, ...new Array<number>(experts).fill(0)]); entry.header.textContent = `clone ${label}: extinct`; draw(entry); }
+        if (!alive.has(label)) {
+          entry.rows.push([step, 0, ...new Array<number>(experts).fill(0)]);
+          entry.header.textContent = `clone ${label}: extinct`;
+          entry.root.dataset.value = '0';
+          draw(entry);
+        }
       }
       for (const clone of clones) {
         let entry = plots.get(clone.label);
         if (!entry) { entry = create(clone.label); plots.set(clone.label, entry); }
         entry.rows.push([step, clone.silentCount, ...clone.census]);
+        entry.root.dataset.value = String(clone.aliveCount); // the size, for tests and scripts
+        entry.root.dataset.census = JSON.stringify(clone.census);
         if (entry.rows.length > HISTORY) entry.rows.shift();
         entry.header.replaceChildren(
           el('span', { className: 'swatch', style: `background: ${rgbCss(cloneColour(clone.label))}` }),

@@ -34,7 +34,8 @@ export function attachKeyboard(targets: KeyboardTargets): void {
     else if (key === ']') targets.brushRadius(1);
     else if (key === '?') targets.help();
     else if (key === 'Escape') targets.closeOverlays();
-    else if (/^[1-9]$/.test(key) && RENDER_MODE_NAMES[Number(key) - 1]) targets.view(RENDER_MODE_NAMES[Number(key) - 1]);
+    // 1-9 then 0: the render modes in order, as on a keyboard's number row.
+    else if (/^[0-9]$/.test(key) && RENDER_MODE_NAMES[(Number(key) + 9) % 10]) targets.view(RENDER_MODE_NAMES[(Number(key) + 9) % 10]);
     else if (toolByKey.has(key)) targets.selectTool(toolByKey.get(key)!);
     else return;
     event.preventDefault();

@@ -17,7 +17,7 @@ export function createHelp(root: HTMLElement): Overlay {
   const table = el('table', {}, [
     row('space', 'pause / run'), row('.', 'one step'), row('r', 'reset to one seed cell'), row('n', 'reset with a new seed'),
     row('f', 'fit the grid to the screen'), row('u / Ctrl+Z', 'undo the last stroke'), row('[ ]', 'brush smaller / larger'),
-    row('1-9', 'render mode'),
+    row('1-9, 0', 'render mode'),
     ...Object.values(TOOL_INFO).map((info) => row(info.key, `${info.label}: ${info.meaning}`)),
     row('?', 'this help'), row('Esc', 'close'),
   ]);
