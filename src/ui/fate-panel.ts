@@ -43,7 +43,7 @@ export function createFatePanel(root: HTMLElement): FatePanel {
     const plot = new uPlot({
       width: Math.max(200, root.clientWidth || 300), height: 80, legend: { show: false }, cursor: { show: false },
       scales: { x: { time: false } }, series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
-      axes: [{ size: 20 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
+      axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
     }, [[]], box);
     const entry = { root: section, header, plot, rows: [] };
     // Plots in label order.

@@ -1,17 +1,43 @@
 /**
- * Takes the screenshots in docs/screenshots (run by hand: npx tsx tests/app/screenshots.script.ts).
+ * Takes the screenshots in docs/screenshots (run by hand: npx tsx tests/app/screenshots.script.ts [NAME...],
+ * NAME a part of the file names to take; all by default).
  * Not a test: it looks, a person judges.
  */
 import { openApp } from '../support/app-server.ts';
 
 const app = await openApp();
+
+/**
+ * README's lineage experiment in the app: two clones marked left and right of the beetle's middle, a wound
+ * cut between them, 250 steps of regrowth, seen in the clone view with the fate panel.
+ */
+async function lineage(page: import('playwright').Page): Promise<void> {
+  const box = (await page.locator('#view').boundingBox())!;
+  const side = Math.min(box.width, box.height) * 0.95; // the fit camera
+  const at = (x: number, y: number): [number, number] => [box.x + box.width / 2 + side * ((x + 0.5) / 72 - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / 72 - 0.5)];
+  await page.keyboard.press('c');
+  await page.locator('[data-testid=brush-size]').fill('6');
+  await page.mouse.click(...at(28, 36));
+  await page.mouse.click(...at(44, 36));
+  await page.keyboard.press('e');
+  await page.locator('[data-testid=brush-size]').fill('7');
+  await page.mouse.click(...at(36, 36));
+  await page.keyboard.press('0');
+  await page.click('[data-testid=play]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= 400, null, { timeout: 300_000 });
+  await page.click('[data-testid=play]');
+  await page.locator('[data-testid=fates]').scrollIntoViewIfNeeded();
+}
+
 const shots: { file: string; hash: string; steps: number; then?: (page: import('playwright').Page) => Promise<void> }[] = [
   { file: 'lizard-phenotype.png', hash: '#size=72x72&seed=1', steps: 120 },
   { file: 'k4-cell-types.png', hash: '#preset=untrained-k4&size=72x72&seed=2&view=type:0', steps: 40 },
   { file: 'ladybeetle-cell-types.png', hash: '#preset=ladybeetle/ladybeetle&size=64x64&seed=1&view=type:0', steps: 90 },
+  { file: 'ladybeetle-lineage.png', hash: '#size=72x72&seed=1', steps: 149, then: lineage },
   { file: 'help-overlay.png', hash: '#size=64x64&seed=1', steps: 30, then: async (page) => { await page.keyboard.press('?'); } },
 ];
-for (const shot of shots) {
+const wanted = process.argv.slice(2);
+for (const shot of shots.filter((s) => wanted.length === 0 || wanted.some((name) => s.file.includes(name)))) {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
   await page.goto(app.url + shot.hash);
