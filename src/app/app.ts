@@ -18,6 +18,7 @@ import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-sessi
 import { loadPreset } from './presets.ts';
 import { parseState, serializeState } from '../model/state-file.ts';
 import { createStrokes } from './strokes.ts';
+import { linkSetup } from './share-link.ts';
 import { createPaintedRegions, trackPaint } from './painted-regions.ts';
 import { createOverlayScene } from '../view/overlay-scene.ts';
 import { downloadStem } from './file-names.ts';
@@ -33,6 +34,8 @@ export interface AppModel {
   /** A preset key, or null for a local file. */
   preset: string | null;
   label: string;
+  /** The local file's text (absent or null for a preset): a share link carries it. */
+  fileText?: string | null;
   camera: Camera;
   /** True once the user moved the camera: until then it follows the canvas size. */
   cameraMoved: boolean;
@@ -70,7 +73,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     const genome = parseGenome(text, fileName); // throws naming the file and field: nothing changed yet
     sim().setGenome(genome);
     sim().reset();
-    Object.assign(model, { genome, preset, label: preset ?? fileName });
+    Object.assign(model, { genome, preset, label: preset ?? fileName, fileText: preset === null ? text : null });
     if (model.view.index >= expertCount(genome)) model.view = { mode: model.view.mode, index: 0 };
     forgetHistory();
     ui.toolbar.setGenomeSizes(expertCount(genome), genome.architecture.morphogens);
@@ -141,7 +144,12 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'importState': importState(event.text, event.name); break;
       case 'exportState': ui.download(new Blob([serializeState(s.readState(), model.genome.metadata.name)], { type: 'application/json' }), `${fileStem()}.state.json`); break;
       case 'snapshot': ui.snapshot(`${fileStem()}.png`); break;
-      case 'share': ui.share(setup()); break;
+      case 'share': {
+        const link = await linkSetup(setup(), model.fileText ? { name: model.label, text: model.fileText } : null);
+        ui.share(link.setup);
+        if (link.notice) ui.banner.show(link.notice);
+        break;
+      }
       case 'record': ui.record(`${fileStem()}.webm`); break;
       case 'gridSize':
         resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params, environment: s.environment });

@@ -3,7 +3,6 @@
  * starts the GPU session and the frame loop, and wires the browser's events (resize, keys, context loss).
  */
 import { expertCount } from '../model/genome.ts';
-import { parseGenome } from '../model/genome-file.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationOverrides } from '../model/params.ts';
 import { createActions } from '../ui/actions.ts';
@@ -29,7 +28,8 @@ import { createFrameLoop, type FrameLoop } from './frame-loop.ts';
 import { createGpuSession } from './gpu-session.ts';
 import { createRecorder } from './recorder.ts';
 import { watchHealth } from './health.ts';
-import { DEFAULT_PRESET, loadPreset, presetKeys } from './presets.ts';
+import { openingGenome } from './opening-genome.ts';
+import { presetKeys } from './presets.ts';
 import type { AppUi } from './ui.ts';
 
 let loop: FrameLoop | null = null;
@@ -74,12 +74,11 @@ async function main(): Promise<void> {
     },
   };
 
-  // The genome: the URL's preset, or the default; a preset that fails to load falls back to the default.
-  let preset = setup.preset ?? DEFAULT_PRESET;
-  let loaded = await loadPreset(preset).catch((error: Error) => { problems.push(error.message); return null; });
-  if (!loaded) { preset = DEFAULT_PRESET; loaded = await loadPreset(preset); }
-  const genome = parseGenome(loaded.text, loaded.fileName);
+  const opening = await openingGenome(setup, problems);
+  const { genome, preset } = opening;
   const K = expertCount(genome);
+  // The link's regulation was relative to the genome it could not give: none of it applies to the default.
+  if (!opening.linkRegulationApplies) Object.assign(setup, { params: {}, knockouts: undefined, environment: undefined });
   let params: RegulationOverrides = { ...setup.params, ...(setup.knockouts ? { knockouts: setup.knockouts } : {}) };
   try { resolveParams({ ...genome.regulation, ...params }, K, 'URL'); } catch (error) {
     problems.push((error as Error).message);
@@ -95,19 +94,19 @@ async function main(): Promise<void> {
   let gpu;
   try {
     const environment = setup.environment !== undefined && environmentChannels(genome).length > 0 ? setup.environment : 0;
-    if (setup.environment !== undefined && environment !== setup.environment) problems.push(`URL: field environment: ${preset} reads no environment signal`);
+    if (setup.environment !== undefined && environment !== setup.environment) problems.push(`URL: field environment: ${opening.label} reads no environment signal`);
     gpu = createGpuSession(canvas, { genome, width, height, seed: setup.seed ?? randomSeed(), params, environment });
   } catch (error) {
     banner.show((error as Error).message);
     return;
   }
   app = createApp(canvas, ui, {
-    genome, preset, label: preset, view: setup.view ?? { mode: 'phenotype', index: 0 }, tool: { ...toolbar.settings }, playing: true,
+    genome, preset, label: opening.label, fileText: opening.fileText, view: setup.view ?? { mode: 'phenotype', index: 0 }, tool: { ...toolbar.settings }, playing: true,
     camera: setup.camera ?? fitCamera(width, height, canvas.width, canvas.height), cameraMoved: setup.camera !== undefined,
   }, gpu);
   const running = app;
   toolbar.setGenomeSizes(K, genome.architecture.morphogens);
-  ui.picker.showCurrent(preset, true);
+  ui.picker.showCurrent(opening.label, preset !== null);
   ui.plots.restart(K);
   running.refresh();
   if (problems.length) banner.show(problems.join('\n'));

@@ -1,8 +1,9 @@
 /**
- * The whole setup in the URL hash, so a link reproduces it: preset, seed, grid size, every parameter that
- * differs from the preset's defaults, global knockouts, the environment signal, render mode and camera. Decoding validates every
- * field against its declaration (parameterProblem) and reports problems in words instead of throwing, so a
- * bad link still opens the app on the fields that were good.
+ * The whole setup in the URL hash, so a link reproduces it: preset (or a local file, packed in the link when
+ * it fits), seed, grid size, every parameter that differs from the genome's defaults, global knockouts, the
+ * environment signal, render mode and camera. Decoding validates every field against its declaration
+ * (parameterProblem) and reports problems in words instead of throwing, so a bad link still opens the app
+ * on the fields that were good.
  */
 import { PARAMETER_NAMES, parameterProblem, type ParameterName } from '../model/params.ts';
 import type { Camera } from '../view/camera.ts';
@@ -21,6 +22,10 @@ export interface Setup {
   environment?: number;
   view?: ViewSettings;
   camera?: Camera;
+  /** The name of the local genome file the link was taken with (instead of a preset). */
+  file?: string;
+  /** That file, packed (genome-in-link.ts); absent when it was too large to travel in the link. */
+  genome?: string;
 }
 
 
@@ -38,6 +43,9 @@ export function encodeSetup(setup: Setup): string {
   if (setup.environment !== undefined) q.set('environment', String(+setup.environment.toFixed(4)));
   if (setup.view) q.set('view', `${setup.view.mode}:${setup.view.index}`);
   if (setup.camera) q.set('camera', [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','));
+  // Last, so that the readable fields come first in a long link.
+  if (setup.file !== undefined) q.set('file', setup.file);
+  if (setup.genome !== undefined) q.set('genome', setup.genome);
   return `#${q.toString()}`;
 }
 
@@ -90,5 +98,8 @@ export function decodeSetup(hash: string): { setup: Setup; problems: string[] } 
     if ([centerX, centerY, zoom].every(Number.isFinite) && zoom > 0) setup.camera = { centerX, centerY, zoom };
     else problem('camera', `expected X,Y,ZOOM, got ${JSON.stringify(q.get('camera'))}`);
   }
+  if (q.has('file')) setup.file = q.get('file')!;
+  // Checked when it is unpacked (an async step), where a broken one is reported by this field's name.
+  if (q.has('genome')) setup.genome = q.get('genome')!;
   return { setup, problems };
 }

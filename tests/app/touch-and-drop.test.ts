@@ -8,9 +8,11 @@ let app: AppSession;
 beforeAll(async () => { app = await openApp(); });
 afterAll(async () => { await app?.close(); });
 
-/** The camera zoom the Share link records. */
+/** The camera zoom the Share link records (written once a local file is packed into it: wait for it). */
 async function sharedZoom(page: Page): Promise<number> {
+  await page.evaluate(() => history.replaceState(null, '', '#'));
   await page.click('[data-testid=share]');
+  await expect.poll(() => new URL(page.url()).hash.length).toBeGreaterThan(1);
   const camera = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('camera');
   return Number(camera!.split(',')[2]);
 }

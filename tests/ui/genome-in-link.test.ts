@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
+import { randomGenome } from '../../src/model/random-genome.ts';
+import { MAX_LINK_GENOME_CHARS, packGenomeText, unpackGenomeText } from '../../src/ui/genome-in-link.ts';
+import { decodeSetup, encodeSetup } from '../../src/ui/url-state.ts';
+
+it('packs a genome file into base64url and back to the same genome', async () => {
+  const text = readFileSync('presets/untrained-k4.genome.json', 'utf8');
+  const packed = await packGenomeText(text);
+  expect(packed).toMatch(/^[A-Za-z0-9_-]+$/);
+  const back = await unpackGenomeText(packed);
+  expect(back).toBe(JSON.stringify(JSON.parse(text))); // the same JSON, without its whitespace
+  expect(parseGenome(back, 'k4')).toEqual(parseGenome(text, 'k4'));
+  // The hash holds it as it is: URLSearchParams escapes none of its characters.
+  const hash = encodeSetup({ params: {}, file: 'my 🐞.genome.json', genome: packed });
+  expect(hash.endsWith(`&genome=${packed}`)).toBe(true);
+  expect(decodeSetup(hash).setup).toEqual({ params: {}, file: 'my 🐞.genome.json', genome: packed });
+});
+
+it('every bundled genome fits in a link; a large one does not', async () => {
+  for (const file of ['ladybeetle/ladybeetle.genome.json', 'butterfly/butterfly.genome.json', 'french-flag/french-flag.genome.json', 'untrained-k4.genome.json', 'growing-ca/lizard-regenerating.json']) {
+    expect((await packGenomeText(readFileSync(`presets/${file}`, 'utf8'))).length, file).toBeLessThanOrEqual(MAX_LINK_GENOME_CHARS);
+  }
+  const large = randomGenome({ channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [128, 128], gateHidden: 0, morphogens: 0 }, { seed: 1 });
+  expect((await packGenomeText(serializeGenome(large))).length).toBeGreaterThan(MAX_LINK_GENOME_CHARS);
+});
+
+it('says what is wrong with a packed genome that is not one', async () => {
+  await expect(unpackGenomeText('abc+def')).rejects.toThrow(/base64url/);
+  await expect(unpackGenomeText('abcdefgh')).rejects.toThrow(/do not inflate/);
+  const cut = await packGenomeText(readFileSync('presets/untrained-k4.genome.json', 'utf8'));
+  await expect(unpackGenomeText(cut.slice(0, 4 * Math.floor(cut.length / 8)))).rejects.toThrow(/do not inflate/);
+  await expect(unpackGenomeText(cut.slice(0, 4 * Math.floor(cut.length / 8) + 1))).rejects.toThrow(/base64url/);
+});
