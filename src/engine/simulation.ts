@@ -16,8 +16,9 @@ import { checkEnvironment, environmentChannels } from '../model/morphogen-fields
 import type { Disc } from '../model/brushes.ts';
 import { createBrushProgram, isFieldBrush, type BrushKind } from './brush-program.ts';
 import { createCloneProgram } from './clone-program.ts';
+import { simulationBrushes } from './simulation-brushes.ts';
+import { readCell, type CellReading } from './cell-reading.ts';
 import { createSnapshotCopier, type GridSnapshot } from './grid-snapshot.ts';
-import { checkCloneLabel } from '../model/clones.ts';
 import { packCells, packFields, unpackClones, unpackState } from './cell-atlas.ts';
 import { createMetricsProgram, type CloneMetrics, type GpuMetrics } from './metrics-program.ts';
 import { createStepProgram, type StepProgram, type StepProps } from './step-program.ts';
@@ -41,14 +42,6 @@ export interface SimulationConfig {
 export interface PassTiming {
   name: string;
   milliseconds: number;
-}
-
-/** One cell as the inspector shows it: its channels, marks, last expression and painted morphogens. */
-export interface CellReading {
-  state: Float32Array;
-  marks: Float32Array;
-  expression: Float32Array;
-  morphogens: Float32Array;
 }
 
 export type Simulation = ReturnType<typeof createSimulation>;
@@ -85,6 +78,8 @@ export function createSimulation(config: SimulationConfig) {
       metrics: createMetricsProgram(regl, caps, g, step.sizes, width, height, read),
     };
   };
+  type Compiled = ReturnType<typeof compile>;
+  const release = (c: Compiled) => { c.step.destroy(); c.metrics.destroy(); c.cloneMetrics?.destroy(); };
   let compiled = compile(genome);
   let program: StepProgram = compiled.step;
   let stepCount = 0;
@@ -140,13 +135,6 @@ export function createSimulation(config: SimulationConfig) {
     pair.swap();
   }
 
-  function checkExpert(expert: number, brush: string): void {
-    const experts = program.sizes.experts;
-    if (!Number.isInteger(expert) || expert < 0 || expert >= experts) {
-      throw new Error(`${brush} brush: field expert: expected an index in [0, ${experts - 1}], got ${expert}`);
-    }
-  }
-
   function readState(): CellState {
     return unpackState(read(cells.current), read(fields.current), program.sizes, program.layouts, stepCount);
   }
@@ -193,9 +181,7 @@ export function createSimulation(config: SimulationConfig) {
         && nextProgram.sizes.experts === program.sizes.experts
         && nextProgram.sizes.morphogens === program.sizes.morphogens;
       const carried = keep ? readState() : createSeededState(next, width, height, environment);
-      program.destroy();
-      compiled.metrics.destroy();
-      compiled.cloneMetrics?.destroy();
+      release(compiled);
       compiled = nextCompiled;
       program = nextProgram;
       genome = next;
@@ -239,49 +225,12 @@ export function createSimulation(config: SimulationConfig) {
       return true;
     },
 
-    /** Damage: the cells under the disc die. */
-    erase(disc: Disc): void { paint('erase', disc); },
-    /** One seed cell (alpha and hidden channels 1) at (x, y). */
-    plantSeed(x: number, y: number): void { paint('seed', { x, y, radius: 0 }); },
-    /** Marks back to uniform under the disc. */
-    reprogram(disc: Disc): void { paint('reprogram', disc); },
-    /** Silences one expert or all under the disc; `on = false` lifts it. */
-    knockout(disc: Disc, expert: number | 'all', on = true): void {
-      if (expert !== 'all') checkExpert(expert, 'knockout');
-      const bits = expert === 'all' ? (1 << program.sizes.experts) - 1 : 1 << expert;
-      paint(on ? 'knockout' : 'liftKnockout', disc, bits);
-    },
-    /** Forces one expert under the disc; null lifts the force. */
-    force(disc: Disc, expert: number | null): void {
-      if (expert !== null) checkExpert(expert, 'force');
-      paint('force', disc, expert ?? -1);
-    },
-    /** Lineage tracing: the living cells under the disc join clone `label` (1..MAX_CLONE), and tracing starts. */
-    markClone(disc: Disc, label: number): void {
-      checkCloneLabel(label, 'clone brush');
-      paint('clone', disc, label);
-      tracing = true;
-    },
-    /** Every clone label gone, and tracing off: the step costs what it did before. */
-    clearClones(): void {
-      paint('clearClones', { x: width / 2, y: height / 2, radius: Math.hypot(width, height) }, 0);
-      tracing = false;
-    },
+    ...simulationBrushes({ width, height, paint, sizes: () => program.sizes, setTracing: (on) => { tracing = on; } }),
     /** Whether the clone pass runs after each step. */
     get tracing() { return tracing; },
     /** The clone label of every cell (row-major), read from the fields atlas alone. */
     readClones(): Uint8Array {
       return unpackClones(read(fields.current), program.layouts);
-    },
-
-    /** Sets one morphogen field under the disc (0 erases). */
-    paintMorphogen(disc: Disc, channel: number, value: number): void {
-      const count = program.sizes.morphogens;
-      if (!Number.isInteger(channel) || channel < 0 || channel >= count) {
-        throw new Error(`morphogen brush: field channel: expected an index in [0, ${count - 1}], got ${channel}`);
-      }
-      if (!Number.isFinite(value)) throw new Error(`morphogen brush: field value: expected a finite number, got ${value}`);
-      paint('morphogen', disc, value, channel);
     },
 
     /**
@@ -312,39 +261,9 @@ export function createSimulation(config: SimulationConfig) {
       return compiled.cloneMetrics.measureClones(cells.current, fields.current, stepCount);
     },
 
-    /**
-     * One cell's state, marks and last expression, for an inspector: a texel per slot on float32 buffers
-     * (a few bytes, fine per hover); half-float buffers cannot be read in part, so they read the grid.
-     */
+    /** One cell's state, marks, last expression and morphogens, for an inspector (cell-reading.ts). */
     readCell(x: number, y: number): CellReading {
-      const { channels, experts, morphogens, stateSlots, markSlots, morphogenSlots } = program.sizes;
-      const cx = ((Math.round(x) % width) + width) % width;
-      const cy = ((Math.round(y) % height) + height) % height;
-      if (caps.textureType !== 'float') {
-        const grid = readState();
-        const cell = cy * width + cx;
-        return {
-          state: grid.state.slice(cell * channels, (cell + 1) * channels),
-          marks: grid.marks.slice(cell * experts, (cell + 1) * experts),
-          expression: grid.expression.slice(cell * experts, (cell + 1) * experts),
-          morphogens: grid.morphogens.slice(cell * morphogens, (cell + 1) * morphogens),
-        };
-      }
-      const slot = (buffer: typeof cells.current, s: number) => regl.read({
-        framebuffer: buffer.framebuffer, width: 1, height: 1,
-        x: (s % buffer.layout.tilesX) * width + cx, y: Math.floor(s / buffer.layout.tilesX) * height + cy,
-      }) as Float32Array;
-      const values = (buffer: typeof cells.current, first: number, slots: number, count: number) => {
-        const out = new Float32Array(slots * 4);
-        for (let i = 0; i < slots; i++) out.set(slot(buffer, first + i), i * 4);
-        return out.slice(0, count);
-      };
-      return {
-        state: values(cells.current, 0, stateSlots, channels),
-        marks: values(cells.current, stateSlots, markSlots, experts),
-        expression: values(cells.current, stateSlots + markSlots, markSlots, experts),
-        morphogens: values(fields.current, 1, morphogenSlots, morphogens),
-      };
+      return readCell({ regl, caps, cells: cells.current, fields: fields.current, sizes: program.sizes, readState }, x, y);
     },
 
     readState,
@@ -373,9 +292,7 @@ export function createSimulation(config: SimulationConfig) {
 
     destroy(): void {
       snapshots.destroy();
-      program.destroy();
-      compiled.metrics.destroy();
-      compiled.cloneMetrics?.destroy();
+      release(compiled);
       cells.destroy();
       fields.destroy();
     },

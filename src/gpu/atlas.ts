@@ -35,10 +35,14 @@ export function atlasLayout(width: number, height: number, slots: number, maxTex
   return layout;
 }
 
+/** The texel (column, row) that holds slot `slot` of cell (x, y): the one place TypeScript addresses an atlas. */
+export function atlasTexel(layout: AtlasLayout, x: number, y: number, slot: number): [number, number] {
+  return [(slot % layout.tilesX) * layout.width + x, Math.floor(slot / layout.tilesX) * layout.height + y];
+}
+
 /** Index into the RGBA texel data (4 floats per texel) of component `component` of slot `slot` of a cell. */
 export function atlasIndex(layout: AtlasLayout, x: number, y: number, slot: number, component: number): number {
-  const px = (slot % layout.tilesX) * layout.width + x;
-  const py = Math.floor(slot / layout.tilesX) * layout.height + y;
+  const [px, py] = atlasTexel(layout, x, y, slot);
   return (py * layout.textureWidth + px) * 4 + component;
 }
 
