@@ -18,7 +18,9 @@ import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-sessi
 import { loadPreset } from './presets.ts';
 import { parseState, serializeState } from '../model/state-file.ts';
 import { createStrokes } from './strokes.ts';
-import { linkSetup } from './share-link.ts';
+import { linkSetup, withHistory } from './share-link.ts';
+import { createStrokeJournal, replayJournal, trackJournal } from './stroke-journal.ts';
+import type { JournalOp } from '../model/journal-ops.ts';
 import { createPaintedRegions, trackPaint } from './painted-regions.ts';
 import { createOverlayScene } from '../view/overlay-scene.ts';
 import { downloadStem } from './file-names.ts';
@@ -46,7 +48,8 @@ export interface AppModel {
 
 export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
   const painted = createPaintedRegions();
-  const strokes = trackPaint(createStrokes(), painted);
+  const journal = createStrokeJournal();
+  const strokes = trackJournal(trackPaint(createStrokes(), painted), journal);
   const cloneLabels = createCloneLabels();
   /** What the overlays show; kept here, so a GPU session rebuilt after a context loss shows it again. */
   const overlays = createOverlayScene();
@@ -104,6 +107,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       fit();
     } else sim().loadState(state);
     forgetHistory();
+    journal.lose(`it was loaded from ${name}, which a link cannot carry`);
   }
 
   async function handle(event: UiEvent): Promise<void> {
@@ -135,7 +139,7 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'clearClones':
         if (!s.tracing) break;
         strokes.remember(s); // undo brings the clones back
-        s.clearClones();
+        journal.record(s).clearClones();
         cloneLabels.clear();
         ui.fates.clear();
         break;
@@ -145,9 +149,11 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       case 'exportState': ui.download(new Blob([serializeState(s.readState(), model.genome.metadata.name)], { type: 'application/json' }), `${fileStem()}.state.json`); break;
       case 'snapshot': ui.snapshot(`${fileStem()}.png`); break;
       case 'share': {
-        const link = await linkSetup(setup(), model.fileText ? { name: model.label, text: model.fileText } : null);
+        const history = await withHistory(setup(), { step: s.stepCount, journal: journal.ops() });
+        const link = await linkSetup(history.setup, model.fileText ? { name: model.label, text: model.fileText } : null);
         ui.share(link.setup);
-        if (link.notice) ui.banner.show(link.notice);
+        const notices = [history.notice, link.notice].filter((n) => n !== null);
+        if (notices.length) ui.banner.show(notices.join('\n'));
         break;
       }
       case 'record': ui.record(`${fileStem()}.webm`); break;
@@ -204,6 +210,11 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       gpu.overlay.draw(overlays, { camera: model.camera, gridWidth: sim().width, gridHeight: sim().height });
     },
     overlays,
+    /** Opening a link with strokes: grows the grid through them to step `until` (stroke-journal.ts). */
+    replay(ops: readonly JournalOp[], until: number): void {
+      replayJournal(sim(), journal, ops, until);
+      ui.invalidate();
+    },
     /** The cell under device pixel (px, py), read from the GPU; null outside the grid. */
     inspect(px: number, py: number): CellReport | null {
       const [fx, fy] = cellAt(px, py);

@@ -15,6 +15,7 @@ import { createAbout, createHelp } from '../ui/overlays.ts';
 import { createParamsPanel } from '../ui/params-panel.ts';
 import { createPlots } from '../ui/plots.ts';
 import { createFatePanel } from '../ui/fate-panel.ts';
+import { unpackStrokes } from '../ui/strokes-in-link.ts';
 import { attachPointer } from '../ui/pointer.ts';
 import { createPresetPicker } from '../ui/preset-picker.ts';
 import { createReadout } from '../ui/readout.ts';
@@ -108,6 +109,17 @@ async function main(): Promise<void> {
   toolbar.setGenomeSizes(K, genome.architecture.morphogens);
   ui.picker.showCurrent(opening.label, preset !== null);
   ui.plots.restart(K);
+  if (setup.strokes !== undefined || setup.at !== undefined) {
+    // The grid the link was taken of: its strokes replayed at their steps, grown to the link's step.
+    // It opens paused there: the moment that was shared, until the user runs it.
+    try {
+      running.replay(setup.strokes !== undefined ? await unpackStrokes(setup.strokes) : [], setup.at ?? 0);
+      running.model.playing = false;
+    } catch (error) {
+      problems.push(`${(error as Error).message}. The grid grows from one seed cell instead.`);
+      await running.dispatch({ type: 'reset', newSeed: false });
+    }
+  }
   running.refresh();
   if (problems.length) banner.show(problems.join('\n'));
 

@@ -1,11 +1,35 @@
 /**
- * What a share link holds when a local genome file is open: the file itself, packed, where it fits in
- * MAX_LINK_GENOME_CHARS; otherwise only its name, so that the link says what it was taken with, and a
- * notice for the one who shares it.
+ * What a share link holds beyond the setup: the grid's history (the brush calls to replay, the step to grow
+ * to) where it fits in MAX_LINK_STROKES_CHARS; and when a local genome file is open, the file itself, packed,
+ * where it fits in MAX_LINK_GENOME_CHARS, otherwise only its name, so that the link says what it was taken
+ * with. Whatever stays behind, a notice says so to the one who shares it.
  */
+import type { JournalOp } from '../model/journal-ops.ts';
 import { MAX_LINK_GENOME_CHARS, packGenomeText } from '../ui/genome-in-link.ts';
+import { MAX_LINK_STROKES_CHARS, packStrokes } from '../ui/strokes-in-link.ts';
 import type { Setup } from '../ui/url-state.ts';
 import { DEFAULT_PRESET } from './presets.ts';
+
+export interface LinkHistory {
+  /** The step the grid is at. */
+  step: number;
+  /** Its brush calls since it started over, or why they cannot reproduce it (stroke-journal.ts). */
+  journal: { ops: JournalOp[] } | { lost: string };
+}
+
+/** The setup with the grid's history: the brush calls to replay and the step to grow to, where they fit. */
+export async function withHistory(setup: Setup, history: LinkHistory): Promise<{ setup: Setup; notice: string | null }> {
+  const kb = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
+  if ('lost' in history.journal) {
+    return { setup, notice: `The link opens the setup growing from one seed cell, not this grid: ${history.journal.lost}.` };
+  }
+  if (history.journal.ops.length === 0) return { setup, notice: null };
+  const strokes = await packStrokes(history.journal.ops);
+  if (strokes.length > MAX_LINK_STROKES_CHARS) {
+    return { setup, notice: `Your strokes cannot travel in the link: packed, they take ${kb(strokes.length)}, and a link carries at most ${kb(MAX_LINK_STROKES_CHARS)}. The link opens the setup without them.` };
+  }
+  return { setup: { ...setup, strokes, at: history.step }, notice: null };
+}
 
 export async function linkSetup(setup: Setup, file: { name: string; text: string } | null): Promise<{ setup: Setup; notice: string | null }> {
   if (!file) return { setup, notice: null };

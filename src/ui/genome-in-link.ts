@@ -18,23 +18,33 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   return new Uint8Array(await new Response(source).arrayBuffer());
 }
 
+/** Text deflated and written in base64url: what a link carries of a file (here, and the strokes of strokes-in-link.ts). */
+export async function packForLink(text: string): Promise<string> {
+  const packed = await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
+  return bytesToBase64(packed).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The text packForLink packed; throws saying what is wrong with it (`what` names the content, the caller the field). */
+export async function unpackFromLink(payload: string, what: string): Promise<string> {
+  const bytes = /^[A-Za-z0-9_-]+$/.test(payload)
+    ? base64ToBytes(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))
+    : null;
+  if (!bytes) throw new Error(`expected the ${what} packed as base64url text, got ${payload.length} characters that are not (a link cut short or edited?)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
+  } catch {
+    throw new Error(`expected deflated ${what}, but its ${payload.length} characters do not inflate (a link cut short?)`);
+  }
+}
+
 /** The genome file's text, packed for the link (however long: the caller holds it to MAX_LINK_GENOME_CHARS). */
 export async function packGenomeText(text: string): Promise<string> {
   let compact = text;
   try { compact = JSON.stringify(JSON.parse(text)); } catch { /* not JSON: carried as it is, and reported when opened */ }
-  const packed = await through(new TextEncoder().encode(compact), new CompressionStream('deflate-raw'));
-  return bytesToBase64(packed).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return packForLink(compact);
 }
 
 /** The text a link's packed genome holds; throws saying what is wrong with it (the caller names the field). */
-export async function unpackGenomeText(payload: string): Promise<string> {
-  const bytes = /^[A-Za-z0-9_-]+$/.test(payload)
-    ? base64ToBytes(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))
-    : null;
-  if (!bytes) throw new Error(`expected the genome packed as base64url text, got ${payload.length} characters that are not (a link cut short or edited?)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
-  } catch {
-    throw new Error(`expected a deflated genome, but its ${payload.length} characters do not inflate (a link cut short?)`);
-  }
+export function unpackGenomeText(payload: string): Promise<string> {
+  return unpackFromLink(payload, 'genome');
 }

@@ -22,6 +22,10 @@ export interface Setup {
   environment?: number;
   view?: ViewSettings;
   camera?: Camera;
+  /** The brush calls since the grid last started over, packed (strokes-in-link.ts): replayed on opening. */
+  strokes?: string;
+  /** The step the link was taken at: opening grows the grid to it (with the strokes on the way). */
+  at?: number;
   /** The name of the local genome file the link was taken with (instead of a preset). */
   file?: string;
   /** That file, packed (genome-in-link.ts); absent when it was too large to travel in the link. */
@@ -43,7 +47,9 @@ export function encodeSetup(setup: Setup): string {
   if (setup.environment !== undefined) q.set('environment', String(+setup.environment.toFixed(4)));
   if (setup.view) q.set('view', `${setup.view.mode}:${setup.view.index}`);
   if (setup.camera) q.set('camera', [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','));
+  if (setup.at !== undefined) q.set('at', String(setup.at));
   // Last, so that the readable fields come first in a long link.
+  if (setup.strokes !== undefined) q.set('strokes', setup.strokes);
   if (setup.file !== undefined) q.set('file', setup.file);
   if (setup.genome !== undefined) q.set('genome', setup.genome);
   return `#${q.toString()}`;
@@ -98,8 +104,14 @@ export function decodeSetup(hash: string): { setup: Setup; problems: string[] } 
     if ([centerX, centerY, zoom].every(Number.isFinite) && zoom > 0) setup.camera = { centerX, centerY, zoom };
     else problem('camera', `expected X,Y,ZOOM, got ${JSON.stringify(q.get('camera'))}`);
   }
+  if (q.has('at')) {
+    const at = integer(q.get('at'));
+    if (Number.isInteger(at)) setup.at = at;
+    else problem('at', `expected a step (an integer of at least 0), got ${JSON.stringify(q.get('at'))}`);
+  }
   if (q.has('file')) setup.file = q.get('file')!;
-  // Checked when it is unpacked (an async step), where a broken one is reported by this field's name.
+  // Checked when they are unpacked (an async step), where a broken one is reported by this field's name.
   if (q.has('genome')) setup.genome = q.get('genome')!;
+  if (q.has('strokes')) setup.strokes = q.get('strokes')!;
   return { setup, problems };
 }
