@@ -3,6 +3,7 @@
  * wound erased between them, the regrowth watched in the fate panel and the clone view; clearing and undo;
  * clones through a state export and import.
  */
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cloneColour } from '../../src/model/palette.ts';
@@ -38,6 +39,27 @@ it('marks two clones, cuts a wound between them, follows both, clears them, undo
   await expect.poll(() => cloneSize(page, 1)).toBeGreaterThan(30);
   await expect.poll(() => cloneSize(page, 2)).toBeGreaterThan(30); // each stroke is a new clone
   const marked = [await cloneSize(page, 1), await cloneSize(page, 2)];
+
+  // Over the phenotype, each clone's outline in its colour in the saved PNG: along its cells' edge, not far off.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=snapshot]').dispatchEvent('click')]);
+  const png = PNG.sync.read(readFileSync((await download.path())!));
+  const scale = png.width / box.width; // device pixels per CSS pixel
+  const inked = (label: number, x0: number, x1: number) => {
+    const [left] = screenOf(x0, 36), [right] = screenOf(x1, 36);
+    const [, top] = screenOf(0, 30), [, bottom] = screenOf(0, 42);
+    let n = 0;
+    for (let y = Math.round((top - box.y) * scale); y < (bottom - box.y) * scale; y++) {
+      for (let x = Math.round((left - box.x) * scale); x < (right - box.x) * scale; x++) {
+        const i = (y * png.width + x) * 4;
+        if (png.data[i] === cloneColour(label)[0] && png.data[i + 1] === cloneColour(label)[1] && png.data[i + 2] === cloneColour(label)[2]) n++;
+      }
+    }
+    return n;
+  };
+  expect(inked(1, 22, 34)).toBeGreaterThan(100); // 2-pixel bands around a disc of radius 5
+  expect(inked(2, 38, 50)).toBeGreaterThan(100);
+  expect(inked(1, 38, 50)).toBe(0);
+  expect(inked(2, 22, 34)).toBe(0);
 
   // The clone view: the cells of each clone in its colour.
   await page.keyboard.press('0');
