@@ -14,10 +14,16 @@ void atlasTarget(vec4 layout, out vec2 cell, out float slot) {
   slot = tile.y * layout.x + tile.x;
 }
 
-// The texel of cell (0, 0) in a slot's tile: hoist it out of loops that read many cells of one slot.
-vec2 atlasOrigin(vec4 layout, float slot) {
+// The texel of cell (0, 0) in a slot's tile, in an atlas of a `grid`-sized grid (src/gpu/atlas.ts atlasTexel
+// is the TypeScript twin).
+vec2 atlasOriginOf(vec4 layout, float slot, vec2 grid) {
   float tileY = floor(slot / layout.x);
-  return vec2(slot - tileY * layout.x, tileY) * u_grid;
+  return vec2(slot - tileY * layout.x, tileY) * grid;
+}
+
+// The same for an atlas of this pass's grid: hoist it out of loops that read many cells of one slot.
+vec2 atlasOrigin(vec4 layout, float slot) {
+  return atlasOriginOf(layout, slot, u_grid);
 }
 
 vec4 atlasReadAt(sampler2D atlas, vec4 layout, vec2 origin, vec2 cell) {

@@ -7,8 +7,7 @@ uniform vec4 u_targetLayout;
 
 vec4 sourceCell(vec2 cell, float slot) {
   if (cell.x >= u_sourceGrid.x || cell.y >= u_sourceGrid.y) return vec4(0.0);
-  float tileY = floor(slot / u_sourceLayout.x);
-  vec2 pixel = vec2(slot - tileY * u_sourceLayout.x, tileY) * u_sourceGrid + cell;
+  vec2 pixel = atlasOriginOf(u_sourceLayout, slot, u_sourceGrid) + cell;
   return texture2D(u_source, (pixel + 0.5) / u_sourceLayout.zw);
 }
 

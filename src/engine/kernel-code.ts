@@ -4,7 +4,7 @@
  * function, one statement a line, that the pass factory puts where its kernel says `// @generated`, so a
  * compile error points at a readable line. Pure: tested in Node.
  */
-import type { AtlasLayout } from '../gpu/atlas.ts';
+import { atlasTexel, type AtlasLayout } from '../gpu/atlas.ts';
 import type { EngineSizes } from './layouts.ts';
 
 const num = (value: number) => value.toFixed(9);
@@ -35,8 +35,8 @@ export function filteredFunction(kernels: readonly (readonly (readonly number[])
 export function layerFunction(sizes: EngineSizes, perception: AtlasLayout, weightsWidth: number): string {
   const w = (texel: number) => `texture2D(u_weights, vec2(${num((texel + 0.5) / weightsWidth)}, v))`;
   const blocks = Array.from({ length: sizes.perceptionSlots }, (_, i) => {
-    const x = num((i % perception.tilesX) * perception.width / perception.textureWidth);
-    const y = num(Math.floor(i / perception.tilesX) * perception.height / perception.textureHeight);
+    const [originX, originY] = atlasTexel(perception, 0, 0, i);
+    const x = num(originX / perception.textureWidth), y = num(originY / perception.textureHeight);
     return `  sum += mat4(${w(4 * i)}, ${w(4 * i + 1)}, ${w(4 * i + 2)}, ${w(4 * i + 3)})\n    * texture2D(u_perception, base + vec2(${x}, ${y}));`;
   });
   return ['vec4 layer(float v, vec2 base) {', '  vec4 sum = vec4(0.0);', ...blocks, `  return sum + ${w(4 * sizes.perceptionSlots)};`, '}'].join('\n');
