@@ -75,22 +75,10 @@ export function potencyGrey(potency: number): number {
  * any render mode, over the light background and over a red or dark body alike. Label 0 (no clone) has none.
  */
 export const CLONE_COLOURS: readonly Rgb[] = [
-  [0x00, 0xc8, 0xff], // sky
-  [0xff, 0xd0, 0x00], // yellow
-  [0xff, 0x2e, 0xc4], // magenta
-  [0x3c, 0xe0, 0x3c], // lime
-  [0xff, 0x8a, 0x00], // orange
-  [0x8a, 0x5c, 0xff], // violet
-  [0x00, 0xe0, 0xb0], // aqua
-  [0xff, 0x5c, 0x5c], // coral
-  [0xc0, 0xff, 0x00], // chartreuse
-  [0x00, 0x7a, 0xff], // azure
-  [0xff, 0xa8, 0xe0], // pink
-  [0xb0, 0x70, 0x00], // bronze
-  [0x00, 0xa0, 0x60], // jade
-  [0xe0, 0xe0, 0xe0], // silver
-  [0x60, 0x00, 0xc0], // indigo
-];
+  // sky, yellow, magenta, lime, orange, violet, aqua, coral, chartreuse, azure, pink, bronze, jade, silver, indigo
+  '00c8ff', 'ffd000', 'ff2ec4', '3ce03c', 'ff8a00', '8a5cff', '00e0b0', 'ff5c5c', 'c0ff00', '007aff', 'ffa8e0', 'b07000', '00a060',
+  'e0e0e0', '6000c0',
+].map((hex): Rgb => [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)]);
 
 /** Living cells of no clone in the clone view: a light grey that every clone colour stands out from. */
 export const CLONELESS_GREY: Rgb = [0xd0, 0xd0, 0xd0];

@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cloneColour } from '../../src/model/palette.ts';
 import { openApp, type AppSession } from '../support/app-server.ts';
-import { metric, openPage, pause, settled, waitForStep } from './page-helpers.ts';
+import { cellsOnScreen, grownPage, metric, pause, settled, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
 beforeAll(async () => { app = await openApp(); });
@@ -21,14 +21,9 @@ const cloneSize = async (page: import('playwright').Page, label: number) => {
 };
 
 it('marks two clones, cuts a wound between them, follows both, clears them, undoes the clearing', async () => {
-  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=1`);
-  await waitForStep(page, 120);
-  await pause(page);
+  const { page, errors } = await grownPage(app.browser, `${app.url}#size=${SIZE}x${SIZE}&seed=1`, 120);
   const box = (await page.locator('#view').boundingBox())!;
-  // The fit camera shows the grid over 95 % of the canvas's short side, centred.
-  const side = Math.min(box.width, box.height) * 0.95;
-  const screenOf = (x: number, y: number) => [box.x + box.width / 2 + side * ((x + 0.5) / SIZE - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / SIZE - 0.5)];
+  const screenOf = await cellsOnScreen(page, SIZE);
 
   await page.keyboard.press('c'); // the Mark clone tool
   await page.locator('[data-testid=brush-size]').fill('5');
@@ -98,14 +93,10 @@ it('marks two clones, cuts a wound between them, follows both, clears them, undo
 });
 
 it('clones survive a state export and import', async () => {
-  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=3`);
-  await waitForStep(page, 80);
-  await pause(page);
-  const box = (await page.locator('#view').boundingBox())!;
+  const { page, errors } = await grownPage(app.browser, `${app.url}#size=${SIZE}x${SIZE}&seed=3`, 80);
   await page.keyboard.press('c');
   await page.locator('[data-testid=brush-size]').fill('6');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(...(await cellsOnScreen(page, SIZE))(36, 36));
   await expect.poll(() => cloneSize(page, 1)).toBeGreaterThan(30);
   const size = await cloneSize(page, 1);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-state]')]);

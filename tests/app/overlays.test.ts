@@ -13,7 +13,7 @@ import type { Camera } from '../../src/view/camera.ts';
 import { MARKER_COLOUR, SCALE_BAR } from '../../src/view/overlay-style.ts';
 import { scaleBar } from '../../src/view/scale-bar.ts';
 import { openApp, type AppSession } from '../support/app-server.ts';
-import { openPage, pause, waitForStep } from './page-helpers.ts';
+import { loseContext, openPage, pause, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
 beforeAll(async () => { app = await openApp(); });
@@ -118,12 +118,7 @@ it('snapshots hold the scale bar, the knockout outline and the inspected cell, f
   await expect.poll(async () => knockoutEdges(await snapshot(page), camera, disc)).not.toContainEqual(KNOCKOUT);
 
   // After a context loss the GPU session, overlay layer included, is rebuilt: the bar is drawn again.
-  await page.evaluate(() => {
-    const gl = document.querySelector<HTMLCanvasElement>('#view')!.getContext('webgl')!;
-    const lose = gl.getExtension('WEBGL_lose_context')!;
-    lose.loseContext();
-    setTimeout(() => lose.restoreContext(), 300);
-  });
+  await loseContext(page);
   await expect.poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 }).toContain('restored');
   await expect.poll(async () => { try { expectScaleBar(await snapshot(page), zoom); return true; } catch { return false; } }, { timeout: 30_000 }).toBe(true);
   expect(errors).toEqual([]);

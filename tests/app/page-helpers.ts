@@ -1,5 +1,5 @@
 /** Helpers for the app's end-to-end tests: read the readouts a user reads, use the panel a user uses. */
-import type { Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { expect } from 'vitest';
 
 export async function openPage(page: Page, url: string): Promise<string[]> {
@@ -55,4 +55,33 @@ export async function stepOnce(page: Page): Promise<void> {
   await page.click('[data-testid=step]');
   await expect.poll(() => metric(page, 'step'), { timeout: 30_000 }).toBe(before + 1);
   await settled(page);
+}
+
+/** A new page on `url`, grown to `steps` steps and paused, with the page errors it collects: how a tool test starts. */
+export async function grownPage(browser: Browser, url: string, steps: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = await openPage(page, url);
+  await waitForStep(page, steps);
+  await pause(page);
+  return { page, errors };
+}
+
+/**
+ * The page point (CSS pixels) of the centre of cell (x, y) of a `size`-wide square grid under the fit camera,
+ * which shows the grid over 95 % of the canvas's short side, centred.
+ */
+export async function cellsOnScreen(page: Page, size: number): Promise<(x: number, y: number) => [number, number]> {
+  const box = (await page.locator('#view').boundingBox())!;
+  const side = Math.min(box.width, box.height) * 0.95;
+  return (x, y) => [box.x + box.width / 2 + side * ((x + 0.5) / size - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / size - 0.5)];
+}
+
+/** Loses the canvas's WebGL context and gives it back 300 ms later, as a GPU reset would. */
+export async function loseContext(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const gl = document.querySelector<HTMLCanvasElement>('#view')!.getContext('webgl')!;
+    const lose = gl.getExtension('WEBGL_lose_context')!;
+    lose.loseContext();
+    setTimeout(() => lose.restoreContext(), 300);
+  });
 }

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type AppSession } from '../support/app-server.ts';
-import { metric, openPage, pause, settled, stepOnce, waitForStep } from './page-helpers.ts';
+import { cellsOnScreen, grownPage, metric, openPage, pause, settled, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
 beforeAll(async () => { app = await openApp(); });
@@ -24,13 +24,8 @@ async function share(page: Page): Promise<string> {
 }
 
 it('clones and a wound travel in the link: the opened page replays them and stands at the same moment', async () => {
-  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=4`);
-  await waitForStep(page, 50);
-  await pause(page);
-  const box = (await page.locator('#view').boundingBox())!;
-  const side = Math.min(box.width, box.height) * 0.95; // the fit camera
-  const at = (x: number, y: number): [number, number] => [box.x + box.width / 2 + side * ((x + 0.5) / SIZE - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / SIZE - 0.5)];
+  const { page, errors } = await grownPage(app.browser, `${app.url}#size=${SIZE}x${SIZE}&seed=4`, 50);
+  const at = await cellsOnScreen(page, SIZE);
   await page.keyboard.press('c');
   await page.locator('[data-testid=brush-size]').fill('4');
   await page.mouse.click(...at(20, 24));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type AppSession } from '../support/app-server.ts';
-import { metric, openPage, settled, waitForStep } from './page-helpers.ts';
+import { loseContext, metric, openPage, settled, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
 beforeAll(async () => { app = await openApp(); });
@@ -35,12 +35,7 @@ it('answers the keyboard, shows help and about, and survives a WebGL context los
   await page.keyboard.press(' ');
   await waitForStep(page, 10);
   await page.waitForTimeout(4500); // past one snapshot interval
-  await page.evaluate(() => {
-    const gl = document.querySelector<HTMLCanvasElement>('#view')!.getContext('webgl')!;
-    const lose = gl.getExtension('WEBGL_lose_context')!;
-    lose.loseContext();
-    setTimeout(() => lose.restoreContext(), 300);
-  });
+  await loseContext(page);
   await expect.poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 }).toContain('restored from the snapshot');
   const restored = await metric(page, 'step');
   await waitForStep(page, restored + 3);
