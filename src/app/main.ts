@@ -26,7 +26,7 @@ import { decodeSetup, encodeSetup } from '../ui/url-state.ts';
 import { fitCamera } from '../view/camera.ts';
 import { createApp, DEFAULT_SIZE, randomSeed, type App } from './app.ts';
 import { createFrameLoop, type FrameLoop } from './frame-loop.ts';
-import { createGpuSession } from './gpu-session.ts';
+import { createGpuSession, type GpuSession } from './gpu-session.ts';
 import { createRecorder } from './recorder.ts';
 import { watchHealth } from './health.ts';
 import { openingGenome } from './opening-genome.ts';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   };
   resize();
   const width = setup.width ?? DEFAULT_SIZE, height = setup.height ?? DEFAULT_SIZE;
-  let gpu;
+  let gpu: GpuSession;
   try {
     const environment = setup.environment !== undefined && environmentChannels(genome).length > 0 ? setup.environment : 0;
     if (setup.environment !== undefined && environment !== setup.environment) problems.push(`URL: field environment: ${opening.label} reads no environment signal`);

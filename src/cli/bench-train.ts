@@ -8,6 +8,7 @@
  *   organism  a disc of living cells covering about a quarter of the grid (a grown 40x40 emoji)
  * cell-steps = batch x width x height x steps per iteration, whatever the number of cells that work.
  */
+import { Rng } from '../model/rng.ts';
 import { Command, Option } from 'commander';
 import os from 'node:os';
 import type { Architecture } from '../model/genome.ts';
@@ -43,8 +44,8 @@ function grids(arch: Architecture, kind: 'full' | 'organism'): BatchInput & { al
   const state = new Float32Array(BATCH * cells * C);
   const marks = new Float32Array(BATCH * cells * K).fill(1 / K);
   let alive = 0;
-  let s = 12345;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rng = new Rng(12345);
+  const random = () => rng.next();
   for (let b = 0; b < BATCH; b++) {
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {

@@ -24,7 +24,7 @@ export function sheetLayout(axes: readonly Axis[], count: number, width: number,
 }
 
 /** The pictures (W x H RGBA each, in combination order) on one white RGBA sheet. */
-export function sheetPng(layout: SheetLayout, images: Uint8ClampedArray[], width: number, height: number): Buffer {
+export function sheetPng(layout: SheetLayout, images: Uint8ClampedArray[], width: number): Buffer {
   const { rows, columns, scale, tileWidth, tileHeight } = layout;
   const png = new PNG({ width: columns * tileWidth + (columns - 1) * GAP, height: rows * tileHeight + (rows - 1) * GAP });
   png.data.fill(255);
@@ -41,7 +41,7 @@ export function sheetPng(layout: SheetLayout, images: Uint8ClampedArray[], width
   return PNG.sync.write(png);
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The PNG sheet with its labels: column values above, the other axes' values left of each row. */
 export function sheetSvg(layout: SheetLayout, axes: readonly Axis[], cells: readonly Combination[], png: Buffer, title: string): string {
@@ -56,14 +56,14 @@ export function sheetSvg(layout: SheetLayout, axes: readonly Axis[], cells: read
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + sheetWidth + 8}" height="${top + sheetHeight + 8}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="4" y="16" font-size="14">${escape(title)}</text>`,
+    `<text x="4" y="16" font-size="14">${escapeXml(title)}</text>`,
   ];
   const last = axes[axes.length - 1];
   for (let c = 0; c < columns && last; c++) {
-    parts.push(`<text x="${labelWidth + c * (tileWidth + GAP) + tileWidth / 2}" y="${top - 8}" text-anchor="middle">${escape(valueLabel(last, c))}</text>`);
+    parts.push(`<text x="${labelWidth + c * (tileWidth + GAP) + tileWidth / 2}" y="${top - 8}" text-anchor="middle">${escapeXml(valueLabel(last, c))}</text>`);
   }
   for (let r = 0; r < rows && axes.length > 1; r++) {
-    parts.push(`<text x="${labelWidth - 8}" y="${top + r * (tileHeight + GAP) + tileHeight / 2 + 4}" text-anchor="end">${escape(rowLabel(r))}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${top + r * (tileHeight + GAP) + tileHeight / 2 + 4}" text-anchor="end">${escapeXml(rowLabel(r))}</text>`);
   }
   parts.push(`<image x="${labelWidth}" y="${top}" width="${sheetWidth}" height="${sheetHeight}" style="image-rendering:pixelated" href="data:image/png;base64,${png.toString('base64')}"/>`, '</svg>', '');
   return parts.join('\n');

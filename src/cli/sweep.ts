@@ -176,7 +176,7 @@ async function main(argv: string[]): Promise<void> {
   ].join(','))].join('\n');
 
   const layout = sheetLayout(o.vary, p.cells.length, p.size.width, p.size.height);
-  const png = sheetPng(layout, results.map((r) => r[0].image!), p.size.width, p.size.height);
+  const png = sheetPng(layout, results.map((r) => r[0].image!), p.size.width);
   const title = `${p.genome.metadata.name || file}: ${o.steps} steps on ${p.size.width}x${p.size.height}${o.fromState ? ` from ${o.fromState}` : ''}, ${o.view}`;
   mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'sheet.png'), png);

@@ -21,7 +21,7 @@ export function addTargetOptions(program: Command, required: boolean): Command {
 
 /** The target on a width x height grid; errors name --target. */
 export function loadTarget(options: TargetFlags & { target: string }, width: number, height: number, sizeFlag = '--size'): Float32Array {
-  let image;
+  let image: ReturnType<typeof cropImage>;
   try {
     image = cropImage(readPng(options.target), options.tile, options.tileSize, options.target);
   } catch (error) {

@@ -14,6 +14,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { serializeGenome } from '../model/genome-file.ts';
+import type { Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { BACKENDS, type BackendChoice } from '../train/backend.ts';
 import { decodeCheckpoint, encodeCheckpoint } from '../train/checkpoint.ts';
@@ -198,7 +199,7 @@ function plan(o: TrainOptions): Plan {
 
 /** The weights of a genome file to start from: its architecture the config's, or the config's reading fewer morphogens. */
 function startingWeights(file: string, config: TrainConfig): Float32Array[] {
-  let genome;
+  let genome: Genome;
   try {
     genome = readGenomeFile(file);
   } catch (error) {

@@ -137,7 +137,7 @@ export function colourClusters(image: Rgba8, options: ColourClusterOptions, wher
     const inside = surrounded(image.width, image.height, (i) => bodyAt[i] === body);
     for (let c = 0; c < clusters; c++) {
       if (c === body) continue;
-      const members = pixels.flatMap((pixel, j) => (assignment[j] === c ? [j] : []));
+      const members = pixels.flatMap((_, j) => (assignment[j] === c ? [j] : []));
       const within = members.filter((j) => inside[pixels[j]]);
       if (within.length === 0 || within.length === members.length) continue;
       const added = colourIndex.length;

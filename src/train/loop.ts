@@ -5,7 +5,7 @@
  * grids back. Every random choice comes from one seeded Rng whose state the checkpoint holds, so a run
  * resumed from a checkpoint draws what the uninterrupted run would have.
  */
-import { type Architecture, type Genome } from '../model/genome.ts';
+import type { Architecture, Genome } from '../model/genome.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { randomGenome } from '../model/random-genome.ts';

@@ -95,7 +95,7 @@ function gridFields(setup: ShardSetup, input: ShardInput): Float32Array {
 function concatTargets(targets: Float32Array[], bodies: number[]): Float32Array {
   const size = targets[0].length;
   const out = new Float32Array(size * bodies.length);
-  bodies.forEach((body, b) => out.set(targets[body], b * size));
+  bodies.forEach((body, b) => { out.set(targets[body], b * size); });
   return out;
 }
 
@@ -237,7 +237,7 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
       if (wantGrads) grads = vars.map((v) => new Float32Array(v.size));
     }
     out = { loss, terms, sampleLoss, grads, activeCells, state: finalState, marks: finalMarks };
-    vars.forEach((v) => v.dispose());
+    for (const v of vars) v.dispose();
   });
   return out!;
 }

@@ -161,11 +161,13 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
     const targets = data.bodies.map((b) => recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height));
     const environments = data.bodies.map((b) => b.environment);
     const switchOptions = { ...qualityGrid, seed: 0, ...DEFAULT_SWITCH };
-    bodies.forEach((_, from) => bodies.forEach((to, j) => {
-      if (j === from) return;
-      const reference = to.quality.atSteps[to.quality.atSteps.length - 1].loss;
-      switches.push(runSwitch(genome, params, environments, targets, from, j, reference, switchOptions));
-    }));
+    bodies.forEach((_, from) => {
+      bodies.forEach((to, j) => {
+        if (j === from) return;
+        const reference = to.quality.atSteps[to.quality.atSteps.length - 1].loss;
+        switches.push(runSwitch(genome, params, environments, targets, from, j, reference, switchOptions));
+      });
+    });
   }
   const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
     width: side, height: side, seed: 0, ...DEFAULT_TRIALS, environment,

@@ -12,8 +12,8 @@ export interface WeightList {
 
 function denses(genome: Genome): [string, Dense][] {
   const list: [string, Dense][] = [];
-  genome.experts.forEach((e, k) => list.push([`experts[${k}].hidden`, e.hidden], [`experts[${k}].out`, e.out]));
-  genome.gate?.layers.forEach((layer, i) => list.push([`gate[${i}]`, layer]));
+  genome.experts.forEach((e, k) => { list.push([`experts[${k}].hidden`, e.hidden], [`experts[${k}].out`, e.out]); });
+  genome.gate?.layers.forEach((layer, i) => { list.push([`gate[${i}]`, layer]); });
   return list;
 }
 

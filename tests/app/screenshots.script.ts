@@ -29,12 +29,12 @@ async function lineage(page: import('playwright').Page): Promise<void> {
   await page.locator('[data-testid=fates]').scrollIntoViewIfNeeded();
 }
 
-const shots: { file: string; hash: string; steps: number; then?: (page: import('playwright').Page) => Promise<void> }[] = [
+const shots: { file: string; hash: string; steps: number; before?: (page: import('playwright').Page) => Promise<void> }[] = [
   { file: 'lizard-phenotype.png', hash: '#size=72x72&seed=1', steps: 120 },
   { file: 'k4-cell-types.png', hash: '#preset=untrained-k4&size=72x72&seed=2&view=type:0', steps: 40 },
   { file: 'ladybeetle-cell-types.png', hash: '#preset=ladybeetle/ladybeetle&size=64x64&seed=1&view=type:0', steps: 90 },
-  { file: 'ladybeetle-lineage.png', hash: '#size=72x72&seed=1', steps: 149, then: lineage },
-  { file: 'help-overlay.png', hash: '#size=64x64&seed=1', steps: 30, then: async (page) => { await page.keyboard.press('?'); } },
+  { file: 'ladybeetle-lineage.png', hash: '#size=72x72&seed=1', steps: 149, before: lineage },
+  { file: 'help-overlay.png', hash: '#size=64x64&seed=1', steps: 30, before: async (page) => { await page.keyboard.press('?'); } },
 ];
 const wanted = process.argv.slice(2);
 for (const shot of shots.filter((s) => wanted.length === 0 || wanted.some((name) => s.file.includes(name)))) {
@@ -44,7 +44,7 @@ for (const shot of shots.filter((s) => wanted.length === 0 || wanted.some((name)
   await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= n, shot.steps, { timeout: 120_000 });
   await page.click('[data-testid=play]');
-  await shot.then?.(page);
+  await shot.before?.(page);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `docs/screenshots/${shot.file}` });
   console.log('saved', shot.file);

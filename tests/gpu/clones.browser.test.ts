@@ -18,7 +18,7 @@ const params = resolveParams({ topK: 2 }, 3, 'test');
 const start = randomLivingState(genome, W, H, 6, { x0: 7, y0: 5, x1: 20, y1: 16 });
 
 const sims: Simulation[] = [];
-afterEach(() => { sims.splice(0).forEach((s) => s.destroy()); });
+afterEach(() => { for (const s of sims.splice(0)) s.destroy(); });
 const open = (state: CellState) => {
   const sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 4, params, state });
   sims.push(sim);
@@ -100,7 +100,7 @@ describe('clone labels on the GPU', () => {
     const fates = cloneFates(sim.readState());
     expect(fates.length).toBe(2);
     expect(gpu.map((m) => [m.label, m.aliveCount, m.census, m.silentCount])).toEqual(fates.map((f) => [f.label, f.count, f.census, f.silent]));
-    gpu.forEach((m, i) => expect(m.meanPotency).toBeCloseTo(fates[i].meanPotency, 4));
+    gpu.forEach((m, i) => { expect(m.meanPotency).toBeCloseTo(fates[i].meanPotency, 4); });
     expect(gpu[0].step).toBe(12);
   });
 

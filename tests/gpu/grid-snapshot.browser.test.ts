@@ -12,7 +12,7 @@ const W = 24, H = 20;
 const start = randomLivingState(genome, W, H, 3, { x0: 4, y0: 4, x1: 19, y1: 15 });
 
 const sims: Simulation[] = [];
-afterEach(() => { sims.splice(0).forEach((s) => s.destroy()); });
+afterEach(() => { for (const s of sims.splice(0)) s.destroy(); });
 const open = (precision: 'float32' | 'float16') => {
   const sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 2, state: start, precision });
   sims.push(sim);

@@ -14,6 +14,7 @@ const FILE = 'test.genome.json';
 const genome = randomGenome(ARCH, { seed: 7, regulation: { topK: 2, plasticity: 0.2, knockouts: [1] }, name: 'test' });
 
 /** A valid genome file as JSON, edited by `edit` and serialised: the malformed cases below. */
+// biome-ignore lint/suspicious/noExplicitAny: each test edits another path of a genome file's JSON
 function fileWith(edit: (json: any) => void): string {
   const json = JSON.parse(serializeGenome(genome));
   edit(json);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Rng } from '../../src/model/rng.ts';
 import { describe, expect, it } from 'vitest';
 import { readPng } from '../../src/cli/png.ts';
 import { importGrowingCa, isGrowingCaModel } from '../../src/model/growing-ca.ts';
@@ -18,7 +19,7 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(FIXTURES + n
 
 /** The lizard (tile 0) padded by 16 on every side to 72x72, as the README's known answers use it. */
 function lizardTarget(): Float32Array {
-  const sheet = readPng(FIXTURES + 'emoji-targets.png');
+  const sheet = readPng(`${FIXTURES}emoji-targets.png`);
   const tile = premultiplyRgba8(sheetTile(sheet.data, sheet.width, sheet.height, 0), 40, 40);
   return padTarget(tile, 40, 40, 72, 72);
 }
@@ -156,9 +157,8 @@ describe('reference step with fire rate 1 and K = 1 equals the plain Growing-NCA
 
   it('from a random state on a non-square grid', () => {
     const grid = createEmptyState(genome, 20, 13);
-    let r = 12345; // a small LCG: the test must not depend on the hash it checks against
-    const next = () => ((r = (r * 1103515245 + 12345) % 2147483648) / 2147483648);
-    for (let i = 0; i < grid.state.length; i++) grid.state[i] = i % 16 === 3 ? next() * 0.12 : next() * 2 - 1; // about 1 in 5 cells dead
+    const rng = new Rng(12345); // the project's PRNG, not the hash the step is checked against
+    for (let i = 0; i < grid.state.length; i++) grid.state[i] = i % 16 === 3 ? rng.next() * 0.12 : rng.next() * 2 - 1; // about 1 in 5 cells dead
     compareFrom(grid, 2);
   });
 });

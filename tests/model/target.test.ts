@@ -17,7 +17,7 @@ describe('premultiplyRgba8', () => {
     const out = premultiplyRgba8(new Uint8Array([255, 51, 0, 102, 10, 20, 30, 0]), 2, 1);
     const a = 102 / 255;
     const expected = [a, (51 / 255) * a, 0, a, 0, 0, 0, 0];
-    expected.forEach((v, i) => expect(out[i]).toBeCloseTo(v, 6));
+    expected.forEach((v, i) => { expect(out[i]).toBeCloseTo(v, 6); });
   });
 
   it('refuses a buffer of the wrong size, naming the sizes', () => {

@@ -79,6 +79,6 @@ describe('gradients', () => {
     expect(three.loss).toBeCloseTo(one.loss, 6);
     expect(three.sampleLoss).toEqual(one.sampleLoss);
     expect([...three.state]).toEqual([...one.state]);
-    one.grads.forEach((g, j) => g.forEach((v, i) => expect(Math.abs(three.grads[j][i] - v)).toBeLessThan(1e-5)));
+    one.grads.forEach((g, j) => { g.forEach((v, i) => { expect(Math.abs(three.grads[j][i] - v)).toBeLessThan(1e-5); }); });
   });
 });

@@ -35,7 +35,7 @@ describe('worker threads', () => {
       expect(b.loss).toBeCloseTo(a.loss, 6);
       expect(b.sampleLoss).toEqual(a.sampleLoss);
       expect([...b.state]).toEqual([...a.state]);
-      a.grads.forEach((g, j) => g.forEach((v, i) => expect(Math.abs(b.grads[j][i] - v)).toBeLessThan(1e-6)));
+      a.grads.forEach((g, j) => { g.forEach((v, i) => { expect(Math.abs(b.grads[j][i] - v)).toBeLessThan(1e-6); }); });
     } finally {
       await here.close();
       await threads.close();
