@@ -1,24 +1,21 @@
 /**
  * The app controller: owns the setup (genome, grid, seed, camera, view, tool) and the GPU session, and
- * applies the ui's events to them. The ui only emits events and shows what it is given.
+ * applies the ui's events to them (each by its handler, event-handlers.ts). The ui only emits events and
+ * shows what it is given.
  */
-import { expertCount, type Genome } from '../model/genome.ts';
-import { parseGenome } from '../model/genome-file.ts';
+import { expertCount } from '../model/genome.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
-import { SEED_MAX } from '../model/hash.ts';
 import { PARAMETER_NAMES, resolveParams, type ScalarParams } from '../model/params.ts';
-import type { UiEvent, ToolSettings } from '../ui/events.ts';
+import type { UiEvent } from '../ui/events.ts';
 import type { CellReport } from '../ui/inspector.ts';
 import { ALIVE_THRESHOLD } from '../model/state.ts';
 import type { FrameStats } from '../ui/readout.ts';
 import type { Setup } from '../ui/url-state.ts';
-import { fitCamera, panCamera, screenToCell, zoomCamera, type Camera } from '../view/camera.ts';
-import type { ViewSettings } from '../view/render-modes.ts';
-import { createGpuSession, resizeSimulation, type GpuSession } from './gpu-session.ts';
-import { loadPreset } from './presets.ts';
-import { parseState, serializeState } from '../model/state-file.ts';
+import { fitCamera, screenToCell } from '../view/camera.ts';
+import type { AppModel } from './app-context.ts';
+import { eventHandlers } from './event-handlers.ts';
+import { createGpuSession, type GpuSession } from './gpu-session.ts';
 import { createStrokes } from './strokes.ts';
-import { linkSetup, withHistory } from './share-link.ts';
 import { createStrokeJournal, replayJournal, trackJournal } from './stroke-journal.ts';
 import type { JournalOp } from '../model/journal-ops.ts';
 import { createPaintedRegions, trackPaint } from './painted-regions.ts';
@@ -27,24 +24,7 @@ import { downloadStem } from './file-names.ts';
 import { createCloneLabels } from './clone-labels.ts';
 import type { AppUi } from './ui.ts';
 
-export const DEFAULT_SIZE = 96;
-
-export const randomSeed = () => Math.floor(Math.random() * SEED_MAX);
-
-export interface AppModel {
-  genome: Genome;
-  /** A preset key, or null for a local file. */
-  preset: string | null;
-  label: string;
-  /** The local file's text (absent or null for a preset): a share link carries it. */
-  fileText?: string | null;
-  camera: Camera;
-  /** True once the user moved the camera: until then it follows the canvas size. */
-  cameraMoved: boolean;
-  view: ViewSettings;
-  tool: ToolSettings;
-  playing: boolean;
-}
+export { DEFAULT_SIZE, randomSeed } from './grid-defaults.ts';
 
 export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
   const painted = createPaintedRegions();
@@ -72,19 +52,6 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     model.cameraMoved = false;
   }
 
-  function switchGenome(text: string, fileName: string, preset: string | null): void {
-    const genome = parseGenome(text, fileName); // throws naming the file and field: nothing changed yet
-    sim().setGenome(genome);
-    sim().reset();
-    Object.assign(model, { genome, preset, label: preset ?? fileName, fileText: preset === null ? text : null });
-    if (model.view.index >= expertCount(genome)) model.view = { mode: model.view.mode, index: 0 };
-    forgetHistory();
-    ui.toolbar.setGenomeSizes(expertCount(genome), genome.architecture.morphogens);
-    ui.picker.showCurrent(model.label, preset !== null);
-    ui.plots.restart(expertCount(genome));
-    ui.banner.hide();
-  }
-
   /** The grid starts over (reset, another genome, another size, an import): no stroke to undo, no clone to follow. */
   function forgetHistory(): void {
     strokes.clear();
@@ -94,76 +61,6 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
 
   function cellAt(px: number, py: number): [number, number] {
     return screenToCell(model.camera, px, py, size().w, size().h);
-  }
-
-  function importState(text: string, name: string): void {
-    const state = parseState(text, name);
-    const arch = model.genome.architecture;
-    if (state.channels !== arch.channels || state.experts !== expertCount(model.genome) || state.morphogenCount !== arch.morphogens) {
-      throw new Error(`${name}: a state of ${state.channels} channels, ${state.experts} experts and ${state.morphogenCount} morphogens does not fit ${model.label} (${arch.channels}, ${expertCount(model.genome)}, ${arch.morphogens}); open its genome first`);
-    }
-    if (state.width !== sim().width || state.height !== sim().height) {
-      resizeSimulation(gpu, { genome: model.genome, width: state.width, height: state.height, seed: sim().seed, params: sim().params, state, environment: sim().environment });
-      fit();
-    } else sim().loadState(state);
-    forgetHistory();
-    journal.lose(`it was loaded from ${name}, which a link cannot carry`);
-  }
-
-  async function handle(event: UiEvent): Promise<void> {
-    const s = sim();
-    switch (event.type) {
-      case 'param': s.setParams({ [event.name]: event.value }); break;
-      case 'globalKnockout': {
-        const rest = s.params.knockouts.filter((k) => k !== event.expert);
-        s.setParams({ knockouts: event.on ? [...rest, event.expert].sort((a, b) => a - b) : rest });
-        break;
-      }
-      case 'environment': s.setEnvironment(event.value); break;
-      case 'play': model.playing = event.playing; break;
-      case 'step': s.step(1); model.playing = false; break;
-      case 'reset': s.reset(event.newSeed ? randomSeed() : s.seed); forgetHistory(); ui.plots.restart(s.sizes.experts); break;
-      case 'view': model.view = event.view; break;
-      case 'tool': model.tool = event.settings; break;
-      case 'stroke': {
-        const [x, y] = cellAt(event.px, event.py);
-        if (event.phase === 'start') strokes.start(s, model.tool, x, y, model.tool.tool === 'clone' ? cloneLabels.next() : 0);
-        else if (event.phase === 'move') strokes.move(s, model.tool, x, y);
-        else strokes.end();
-        break;
-      }
-      case 'pan': model.camera = panCamera(model.camera, event.dx, event.dy); model.cameraMoved = true; break;
-      case 'zoom': model.camera = zoomCamera(model.camera, event.factor, event.px, event.py, size().w, size().h); model.cameraMoved = true; break;
-      case 'fit': fit(); break;
-      case 'undo': strokes.undo(s); break;
-      case 'clearClones':
-        if (!s.tracing) break;
-        strokes.remember(s); // undo brings the clones back
-        journal.record(s).clearClones();
-        cloneLabels.clear();
-        ui.fates.clear();
-        break;
-      case 'preset': { const { text, fileName } = await loadPreset(event.key); switchGenome(text, fileName, event.key); break; }
-      case 'openFile': switchGenome(event.text, event.name, null); break;
-      case 'importState': importState(event.text, event.name); break;
-      case 'exportState': ui.download(new Blob([serializeState(s.readState(), model.genome.metadata.name)], { type: 'application/json' }), `${fileStem()}.state.json`); break;
-      case 'snapshot': ui.snapshot(`${fileStem()}.png`); break;
-      case 'share': {
-        const history = await withHistory(setup(), { step: s.stepCount, journal: journal.ops() });
-        const link = await linkSetup(history.setup, model.fileText ? { name: model.label, text: model.fileText } : null);
-        ui.share(link.setup);
-        const notices = [history.notice, link.notice].filter((n) => n !== null);
-        if (notices.length) ui.banner.show(notices.join('\n'));
-        break;
-      }
-      case 'record': ui.record(`${fileStem()}.webm`); break;
-      case 'gridSize':
-        resizeSimulation(gpu, { genome: model.genome, width: event.width, height: event.height, seed: s.seed, params: s.params, environment: s.environment });
-        forgetHistory();
-        ui.plots.restart(s.sizes.experts);
-        fit();
-        break;
-    }
   }
 
   const fileStem = () => downloadStem(model.label, sim().stepCount);
@@ -178,6 +75,12 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
       knockouts: s.params.knockouts, view: model.view, camera: model.camera,
       ...(environmentChannels(model.genome).length > 0 ? { environment: s.environment } : {}) };
   }
+
+  const handlers = eventHandlers({
+    model, ui, gpu: () => gpu, sim, strokes, journal, cloneLabels, size, cellAt, fit, forgetHistory, setup, fileStem,
+  });
+  /** The event's own handler: TypeScript cannot pair a union's member with its entry of the table. */
+  const handle = (event: UiEvent) => (handlers[event.type] as (e: UiEvent) => void | Promise<void>)(event);
 
   return {
     model,
