@@ -1,15 +1,18 @@
 /**
  * The whole setup in the URL hash, so a link reproduces it: preset (or a local file, packed in the link when
  * it fits), seed, grid size, every parameter that differs from the genome's defaults, global knockouts, the
- * environment signal, render mode and camera. Decoding validates every field against its declaration
- * (parameterProblem) and reports problems in words instead of throwing, so a bad link still opens the app
- * on the fields that were good.
+ * environment signal, render mode and camera. Decoding checks each field with a zod schema built from the
+ * declarations (the parameters' ranges, LIMITS, the seed's range) and reports problems in words instead of
+ * throwing, so a bad link still opens the app on the fields that were good.
  */
-import { PARAMETER_NAMES, parameterProblem, type ParameterName } from '../model/params.ts';
-import type { Camera } from '../view/camera.ts';
-import { isRenderMode, type ViewSettings } from '../view/render-modes.ts';
-import { SEED_MAX } from '../model/hash.ts';
+import { z } from 'zod';
 import { LIMITS } from '../model/genome.ts';
+import { SEED_MAX } from '../model/hash.ts';
+import { parameterSchema } from '../model/parameter-schema.ts';
+import { PARAMETER_NAMES, type ParameterName } from '../model/params.ts';
+import { int, num, text } from '../model/schema-helpers.ts';
+import type { Camera } from '../view/camera.ts';
+import { isRenderMode, type RenderMode, type ViewSettings } from '../view/render-modes.ts';
 
 export interface Setup {
   preset?: string;
@@ -55,63 +58,88 @@ export function encodeSetup(setup: Setup): string {
   return `#${q.toString()}`;
 }
 
-const integer = (text: string | null) => (text !== null && /^\d+$/.test(text) ? Number(text) : NaN);
+/** Digits only, as a number; anything else (a sign, a point, spaces, nothing) is NaN. */
+const integerText = (text: string) => (/^\d+$/.test(text) ? Number(text) : NaN);
+/** A number as written; blank is NaN rather than Number's 0. */
+const numberText = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
+/**
+ * A field of the hash: its text parsed by `parse`, then checked by `schema`. A problem reads "expected ...,
+ * got <the text as written>", what was expected in `expected`'s words or else in the schema's own.
+ */
+function urlField<T>(schema: z.ZodType<T>, parse: (text: string) => unknown, expected?: string) {
+  return z.string().transform((text, ctx) => {
+    const parsed = schema.safeParse(parse(text));
+    if (parsed.success) return parsed.data;
+    const wanted = expected ? `expected ${expected}` : parsed.error.issues[0].message.replace(/, got .*$/s, '');
+    ctx.addIssue({ code: 'custom', message: `${wanted}, got ${JSON.stringify(text)}` });
+    return z.NEVER;
+  });
+}
+
+/** WIDTHxHEIGHT as [width, height]; null when it is not of that form. */
+const sizeText = (text: string) => /^(\d+)x(\d+)$/.exec(text)?.slice(1).map(Number) ?? null;
+const side = int(3, LIMITS.maxGridSide);
+
+/** MODE:INDEX (the index may be left out: 0). */
+const viewText = (text: string) => {
+  const [mode, index] = text.split(':');
+  return { mode, index: integerText(index ?? '0') };
+};
+const view = z.object({
+  mode: z.custom<RenderMode>((mode) => typeof mode === 'string' && isRenderMode(mode)),
+  index: z.number().int(),
+});
+
+const cameraText = (text: string) => {
+  const [centerX, centerY, zoom] = text.split(',').map(Number);
+  return { centerX, centerY, zoom };
+};
+const camera = z.object({ centerX: z.number(), centerY: z.number(), zoom: z.number().positive() });
+
+/** A field's value as the part of the setup it sets. */
+type Part = z.ZodType<Partial<Setup>, string>;
+const part = <K extends keyof Setup>(key: K) => (value: Setup[K]): Partial<Setup> => ({ [key]: value });
+
+/**
+ * Every field of the hash, in the order its problems are reported. The genome and strokes are checked when
+ * they are unpacked (an async step), where a broken one is reported by its field's name.
+ */
+const FIELDS: Record<string, Part> = {
+  preset: text.transform(part('preset')),
+  seed: urlField(int(0, SEED_MAX), integerText).transform(part('seed')),
+  size: urlField(z.tuple([side, side]), sizeText, `WIDTHxHEIGHT with sides in [3, ${LIMITS.maxGridSide}]`)
+    .transform(([width, height]) => ({ width, height })),
+  ...Object.fromEntries(PARAMETER_NAMES.map((name): [string, Part] => [
+    name, urlField(parameterSchema(name), numberText).transform((value) => ({ params: { [name]: value } })),
+  ])),
+  knockouts: urlField(z.array(int(0, LIMITS.maxExperts - 1)), (t) => t.split(',').map(integerText),
+    'expert indices separated by commas').transform(part('knockouts')),
+  environment: urlField(num(0, 1), numberText).transform(part('environment')),
+  view: urlField(view, viewText, 'MODE:INDEX').transform(part('view')),
+  camera: urlField(camera, cameraText, 'X,Y,ZOOM').transform(part('camera')),
+  at: urlField(int(0, Number.MAX_SAFE_INTEGER), integerText, 'a step (an integer of at least 0)').transform(part('at')),
+  file: text.transform(part('file')),
+  genome: text.transform(part('genome')),
+  strokes: text.transform(part('strokes')),
+};
+
+/** The setup of a hash, from its good fields; every bad one is left out and reported, so a bad link still opens. */
 export function decodeSetup(hash: string): { setup: Setup; problems: string[] } {
   const q = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
   const setup: Setup = { params: {} };
-  const problem = (field: string, message: string) => problems.push(`URL: field ${field}: ${message}`);
-  if (q.has('preset')) setup.preset = q.get('preset')!;
-  if (q.has('seed')) {
-    const seed = integer(q.get('seed'));
-    if (Number.isInteger(seed) && seed <= SEED_MAX) setup.seed = seed;
-    else problem('seed', `expected an integer in [0, ${SEED_MAX}], got ${JSON.stringify(q.get('seed'))}`);
+  for (const [field, schema] of Object.entries(FIELDS)) {
+    const value = q.get(field);
+    if (value === null) continue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      problems.push(`URL: field ${field}: ${parsed.error.issues[0].message}`);
+      continue;
+    }
+    const { params, ...rest } = parsed.data;
+    Object.assign(setup, rest);
+    Object.assign(setup.params, params);
   }
-  if (q.has('size')) {
-    const match = /^(\d+)x(\d+)$/.exec(q.get('size')!);
-    const [w, h] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
-    if (w >= 3 && h >= 3 && w <= LIMITS.maxGridSide && h <= LIMITS.maxGridSide) Object.assign(setup, { width: w, height: h });
-    else problem('size', `expected WIDTHxHEIGHT with sides in [3, ${LIMITS.maxGridSide}], got ${JSON.stringify(q.get('size'))}`);
-  }
-  for (const name of PARAMETER_NAMES) {
-    if (!q.has(name)) continue;
-    const text = q.get(name)!;
-    const value = text.trim() === '' ? NaN : Number(text);
-    const why = parameterProblem(name, value);
-    if (why) problem(name, why.replace(/got .*$/, `got ${JSON.stringify(text)}`));
-    else setup.params[name] = value;
-  }
-  if (q.has('knockouts')) {
-    const list = q.get('knockouts')!.split(',').map(integer);
-    if (list.every((k) => Number.isInteger(k) && k < LIMITS.maxExperts)) setup.knockouts = list;
-    else problem('knockouts', `expected expert indices separated by commas, got ${JSON.stringify(q.get('knockouts'))}`);
-  }
-  if (q.has('environment')) {
-    const text = q.get('environment')!;
-    const value = text.trim() === '' ? NaN : Number(text);
-    if (value >= 0 && value <= 1) setup.environment = value;
-    else problem('environment', `expected a number in [0, 1], got ${JSON.stringify(text)}`);
-  }
-  if (q.has('view')) {
-    const [mode, index] = q.get('view')!.split(':');
-    const i = integer(index ?? '0');
-    if (isRenderMode(mode) && Number.isInteger(i)) setup.view = { mode, index: i };
-    else problem('view', `expected MODE:INDEX, got ${JSON.stringify(q.get('view'))}`);
-  }
-  if (q.has('camera')) {
-    const [centerX, centerY, zoom] = q.get('camera')!.split(',').map(Number);
-    if ([centerX, centerY, zoom].every(Number.isFinite) && zoom > 0) setup.camera = { centerX, centerY, zoom };
-    else problem('camera', `expected X,Y,ZOOM, got ${JSON.stringify(q.get('camera'))}`);
-  }
-  if (q.has('at')) {
-    const at = integer(q.get('at'));
-    if (Number.isInteger(at)) setup.at = at;
-    else problem('at', `expected a step (an integer of at least 0), got ${JSON.stringify(q.get('at'))}`);
-  }
-  if (q.has('file')) setup.file = q.get('file')!;
-  // Checked when they are unpacked (an async step), where a broken one is reported by this field's name.
-  if (q.has('genome')) setup.genome = q.get('genome')!;
-  if (q.has('strokes')) setup.strokes = q.get('strokes')!;
   return { setup, problems };
 }

@@ -20,6 +20,30 @@ it('reports each bad field by name and keeps the good ones', () => {
   expect(problems.map((p) => p.split(':')[1].trim())).toEqual(['field seed', 'field size', 'field temperature', 'field topK', 'field environment', 'field view', 'field camera']);
 });
 
+it('says what each field expects, quoting the text as written', () => {
+  const { problems } = decodeSetup('#seed=1.5&size=10&topK=17&temperature=abc&knockouts=1,,2&environment=-1&view=type:x&camera=1,2,0&at=-3');
+  expect(problems).toEqual([
+    'URL: field seed: expected an integer in [0, 16777215], got "1.5"',
+    'URL: field size: expected WIDTHxHEIGHT with sides in [3, 4096], got "10"',
+    'URL: field temperature: expected a number in [0.05, 10], got "abc"',
+    'URL: field topK: expected an integer in [1, 16], got "17"',
+    'URL: field knockouts: expected expert indices separated by commas, got "1,,2"',
+    'URL: field environment: expected a number in [0, 1], got "-1"',
+    'URL: field view: expected MODE:INDEX, got "type:x"',
+    'URL: field camera: expected X,Y,ZOOM, got "1,2,0"',
+    'URL: field at: expected a step (an integer of at least 0), got "-3"',
+  ]);
+});
+
+it('refuses integers too large to hold exactly (a step or an index of 10^20)', () => {
+  const { setup, problems } = decodeSetup('#at=99999999999999999999&view=marks:99999999999999999999');
+  expect(setup).toEqual({ params: {} });
+  expect(problems).toEqual([
+    'URL: field view: expected MODE:INDEX, got "marks:99999999999999999999"',
+    'URL: field at: expected a step (an integer of at least 0), got "99999999999999999999"',
+  ]);
+});
+
 it('maps screen pixels to cells and keeps the cell under the cursor when zooming', () => {
   const camera = fitCamera(100, 50, 800, 400);
   expect(screenToCell(camera, 400, 200, 800, 400)).toEqual([50, 25]);
