@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../model/genome.ts';
 import { PERCEPTION_FILTERS } from '../model/perception.ts';
-import { PARAMETERS, type ParameterName } from '../model/params.ts';
+import { parameterSchema } from '../model/parameter-schema.ts';
 import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
@@ -28,13 +28,6 @@ export type Trainable = (typeof TRAINABLE)[number];
 export function isTrainable(name: string, train: Trainable): boolean {
   return train === 'all' || name.startsWith(train === 'gate' ? 'gate' : 'experts');
 }
-
-/** A live regulation parameter, checked against its declaration in src/model/params.ts. */
-const parameter = (name: ParameterName) => {
-  const spec = PARAMETERS[name];
-  return spec.step === 1 ? int(spec.min, spec.max) : num(spec.min, spec.max);
-};
-
 
 const image = object({
   file: text,
@@ -85,13 +78,13 @@ export const trainConfigSchema = object({
   }).prefault({}),
   /** The regulation the genome runs with (written into it), trained with as it will run. */
   regulation: object({
-    topK: parameter('topK').optional(),
-    temperature: parameter('temperature').optional(),
-    threshold: parameter('threshold').optional(),
-    plasticity: parameter('plasticity').optional(),
-    noise: parameter('noise').optional(),
-    fireRate: parameter('fireRate').optional(),
-    morphogenGain: parameter('morphogenGain').optional(),
+    topK: parameterSchema('topK').optional(),
+    temperature: parameterSchema('temperature').optional(),
+    threshold: parameterSchema('threshold').optional(),
+    plasticity: parameterSchema('plasticity').optional(),
+    noise: parameterSchema('noise').optional(),
+    fireRate: parameterSchema('fireRate').optional(),
+    morphogenGain: parameterSchema('morphogenGain').optional(),
   }).prefault({}),
   training: object({
     iterations: int(1, 1_000_000).default(2000),
@@ -138,8 +131,8 @@ export const trainConfigSchema = object({
       .min(1).default([...PERTURBATION_KINDS]),
     hold: z.tuple([num(0, 1), num(0, 1)]).default([0.25, 1]),
     forceRadius: z.tuple([num(0, LIMITS.maxGridSide), num(0, LIMITS.maxGridSide)]).default([3, 8]),
-    topK: z.tuple([parameter('topK'), parameter('topK')]).default([1, 4]),
-    temperature: z.tuple([parameter('temperature'), parameter('temperature')]).default([0.5, 2]),
+    topK: z.tuple([parameterSchema('topK'), parameterSchema('topK')]).default([1, 4]),
+    temperature: z.tuple([parameterSchema('temperature'), parameterSchema('temperature')]).default([0.5, 2]),
   }).prefault({}),
   loss: object({
     loadBalance: num(0, 1000).default(0),
