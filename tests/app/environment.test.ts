@@ -33,6 +33,7 @@ it('a genome that reads an environment gets a slider; the slider sets the field 
   await expect.poll(async () => Buffer.compare(before, await page.locator('#view').screenshot())).not.toBe(0);
 
   await page.click('[data-testid=share]');
-  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('environment')).toBe('0.7');
+  // Sharing a local file packs it first: the link comes a moment after the click.
+  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('environment')).toBe('0.7');
   expect(errors).toEqual([]);
 });

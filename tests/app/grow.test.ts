@@ -55,5 +55,5 @@ it('changes the grid size from the picker, starting again from one seed', async 
   await expect.poll(() => metric(page, 'step')).toBe(0);
   expect(await metric(page, 'alive')).toBe(1);
   await page.click('[data-testid=share]');
-  expect(page.url()).toContain('size=32x32');
+  await expect.poll(() => page.url()).toContain('size=32x32'); // the link is written once it is packed
 });

@@ -19,8 +19,8 @@ it('shares the setup in the URL: a reload gets the same setup, and a bad URL fie
   await page.mouse.move(300, 300);
   await page.mouse.wheel(0, -300); // zoom in
   await page.click('[data-testid=share]');
+  await expect.poll(() => page.url()).toContain('seed=77'); // the link is written once it is packed
   const shared = page.url();
-  expect(shared).toContain('seed=77');
   // Only what differs from the preset's own regulation, without float noise.
   const hash = new URLSearchParams(new URL(shared).hash.slice(1));
   expect(hash.get('temperature')).toBe('0.5');
@@ -32,8 +32,9 @@ it('shares the setup in the URL: a reload gets the same setup, and a bad URL fie
   expect(await again.inputValue('[data-testid=preset]')).toBe('untrained-k4');
   expect(await paramValue(again, 'top-k')).toBe('1');
   expect(await paramValue(again, 'temperature (tau)')).toBe('0.50');
+  await again.evaluate(() => history.replaceState(null, '', '#'));
   await again.click('[data-testid=share]');
-  expect(again.url()).toBe(shared); // seed, size, view and camera included
+  await expect.poll(() => again.url()).toBe(shared); // seed, size, view and camera included
 
   const bad = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(bad, `${app.url}#size=40x40&temperature=99&seed=1`);
