@@ -69,19 +69,18 @@ export function unpackState(
     morphogens: new Float32Array(cells * sizes.morphogens),
     knockoutMask: new Uint16Array(cells),
     forced: new Int8Array(cells),
-    clones: new Uint8Array(cells),
+    clones: unpackClones(fieldsData, layouts),
     step,
   };
   unpackPart(layouts.cells, cellsData, sizes.channels, 0, grid.state);
   unpackPart(layouts.cells, cellsData, sizes.experts, sizes.stateSlots, grid.marks);
   unpackPart(layouts.cells, cellsData, sizes.experts, sizes.stateSlots + sizes.markSlots, grid.expression);
   unpackPart(layouts.fields, fieldsData, sizes.morphogens, 1, grid.morphogens);
-  const painted = new Float32Array(cells * 3);
-  unpackPart(layouts.fields, fieldsData, 3, 0, painted);
+  const painted = new Float32Array(cells * 2); // slot 0's knockout bits and forced expert
+  unpackPart(layouts.fields, fieldsData, 2, 0, painted);
   for (let cell = 0; cell < cells; cell++) {
-    grid.knockoutMask[cell] = painted[cell * 3];
-    grid.forced[cell] = painted[cell * 3 + 1];
-    grid.clones[cell] = painted[cell * 3 + 2];
+    grid.knockoutMask[cell] = painted[cell * 2];
+    grid.forced[cell] = painted[cell * 2 + 1];
   }
   return grid;
 }
@@ -89,9 +88,9 @@ export function unpackState(
 /** The clone labels alone, from a fields atlas: what an overlay reads each frame. */
 export function unpackClones(fieldsData: Float32Array, layouts: EngineLayouts): Uint8Array {
   const { width, height } = layouts.fields;
-  const painted = new Float32Array(width * height * 3);
-  unpackPart(layouts.fields, fieldsData, 3, 0, painted);
   const labels = new Uint8Array(width * height);
-  for (let cell = 0; cell < labels.length; cell++) labels[cell] = painted[cell * 3 + 2];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) labels[y * width + x] = fieldsData[atlasIndex(layouts.fields, x, y, 0, 2)];
+  }
   return labels;
 }
