@@ -38,9 +38,13 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
 
   function refresh(): void {
     const s = sim();
-    ui.panel.show({ params: s.params as ScalarParams, knockouts: s.params.knockouts, view: model.view,
+    ui.panel.show({
+      params: s.params as ScalarParams,
+      knockouts: s.params.knockouts,
+      view: model.view,
       environment: environmentChannels(model.genome).length > 0 ? s.environment : null,
-      sizes: { experts: s.sizes.experts, channels: s.sizes.channels, morphogens: s.sizes.morphogens } });
+      sizes: { experts: s.sizes.experts, channels: s.sizes.channels, morphogens: s.sizes.morphogens },
+    });
     ui.legend(model.view, s.sizes.experts, model.genome.metadata.name);
     ui.transport.setPlaying(model.playing);
     ui.transport.setGridSize(s.width, s.height);
@@ -70,22 +74,48 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     const s = sim();
     const own = resolveParams(model.genome.regulation, expertCount(model.genome), model.label) as ScalarParams;
     const current = s.params as ScalarParams;
-    const params: Setup['params'] = Object.fromEntries(PARAMETER_NAMES.filter((n) => current[n] !== own[n]).map((n) => [n, current[n]]));
-    return { preset: model.preset ?? undefined, seed: s.seed, width: s.width, height: s.height, params,
-      knockouts: s.params.knockouts, view: model.view, camera: model.camera,
-      ...(environmentChannels(model.genome).length > 0 ? { environment: s.environment } : {}) };
+    const params: Setup['params'] = Object.fromEntries(
+      PARAMETER_NAMES.filter((n) => current[n] !== own[n]).map((n) => [n, current[n]]),
+    );
+    return {
+      preset: model.preset ?? undefined,
+      seed: s.seed,
+      width: s.width,
+      height: s.height,
+      params,
+      knockouts: s.params.knockouts,
+      view: model.view,
+      camera: model.camera,
+      ...(environmentChannels(model.genome).length > 0 ? { environment: s.environment } : {}),
+    };
   }
 
   const handlers = eventHandlers({
-    model, ui, gpu: () => gpu, sim, strokes, journal, cloneLabels, size, cellAt, fit, forgetHistory, setup, fileStem,
+    model,
+    ui,
+    gpu: () => gpu,
+    sim,
+    strokes,
+    journal,
+    cloneLabels,
+    size,
+    cellAt,
+    fit,
+    forgetHistory,
+    setup,
+    fileStem,
   });
   /** The event's own handler: TypeScript cannot pair a union's member with its entry of the table. */
   const handle = (event: UiEvent) => (handlers[event.type] as (e: UiEvent) => void | Promise<void>)(event);
 
   return {
     model,
-    get gpu() { return gpu; },
-    set gpu(next: GpuSession) { gpu = next; },
+    get gpu() {
+      return gpu;
+    },
+    set gpu(next: GpuSession) {
+      gpu = next;
+    },
     /** Applies one ui event; a failure shows its message in the banner and changes nothing more. */
     async dispatch(event: UiEvent): Promise<void> {
       try {
@@ -100,7 +130,9 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     refresh,
     fit,
     setup,
-    onCanvasResize(): void { if (!model.cameraMoved) fit(); },
+    onCanvasResize(): void {
+      if (!model.cameraMoved) fit();
+    },
     advance(): number {
       if (!model.playing) return 0;
       const n = sim().params.stepsPerFrame;
@@ -121,13 +153,16 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     /** The cell under device pixel (px, py), read from the GPU; null outside the grid. */
     inspect(px: number, py: number): CellReport | null {
       const [fx, fy] = cellAt(px, py);
-      const x = Math.floor(fx), y = Math.floor(fy);
+      const x = Math.floor(fx),
+        y = Math.floor(fy);
       const inside = x >= 0 && y >= 0 && x < sim().width && y < sim().height;
       overlays.setInspected(inside ? { x, y } : null);
       if (!inside) return null;
       const cell = sim().readCell(x, y);
       let type = -1;
-      cell.expression.forEach((e, k) => { if (e > (type < 0 ? 0 : cell.expression[type])) type = k; });
+      cell.expression.forEach((e, k) => {
+        if (e > (type < 0 ? 0 : cell.expression[type])) type = k;
+      });
       return { x, y, type, alive: cell.state[3] > ALIVE_THRESHOLD, ...cell };
     },
     measure(stats: FrameStats) {
@@ -147,7 +182,13 @@ export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel,
     },
     createSession: (state?: Parameters<typeof createGpuSession>[1]['state']) =>
       createGpuSession(canvas, {
-        genome: model.genome, width: sim().width, height: sim().height, seed: sim().seed, params: sim().params, state, environment: sim().environment,
+        genome: model.genome,
+        width: sim().width,
+        height: sim().height,
+        seed: sim().seed,
+        params: sim().params,
+        state,
+        environment: sim().environment,
       }),
   };
 }

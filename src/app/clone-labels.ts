@@ -25,11 +25,18 @@ export function createCloneLabels(): CloneLabels {
     },
     next() {
       for (let label = 1; label <= MAX_CLONE; label++) {
-        if (!alive.has(label) && !handedOut.has(label)) { handedOut.add(label); return label; }
+        if (!alive.has(label) && !handedOut.has(label)) {
+          handedOut.add(label);
+          return label;
+        }
       }
       turn = (turn % MAX_CLONE) + 1;
       return turn;
     },
-    clear() { alive.clear(); handedOut.clear(); turn = 0; },
+    clear() {
+      alive.clear();
+      handedOut.clear();
+      turn = 0;
+    },
   };
 }

@@ -34,8 +34,13 @@ function regulationHandlers({ sim }: AppContext): Pick<EventHandlers, 'param' | 
 function transportHandlers(app: AppContext): Pick<EventHandlers, 'play' | 'step' | 'reset' | 'gridSize'> {
   const { model, sim, ui } = app;
   return {
-    play: (event) => { model.playing = event.playing; },
-    step: () => { sim().step(1); model.playing = false; },
+    play: (event) => {
+      model.playing = event.playing;
+    },
+    step: () => {
+      sim().step(1);
+      model.playing = false;
+    },
     reset: (event) => {
       const s = sim();
       s.reset(event.newSeed ? randomSeed() : s.seed);
@@ -58,7 +63,9 @@ function transportHandlers(app: AppContext): Pick<EventHandlers, 'play' | 'step'
 function toolHandlers(app: AppContext): Pick<EventHandlers, 'tool' | 'stroke' | 'undo' | 'clearClones'> {
   const { model, sim, strokes } = app;
   return {
-    tool: (event) => { model.tool = event.settings; },
+    tool: (event) => {
+      model.tool = event.settings;
+    },
     stroke: (event) => {
       const [x, y] = app.cellAt(event.px, event.py);
       if (event.phase === 'start') {
@@ -66,7 +73,9 @@ function toolHandlers(app: AppContext): Pick<EventHandlers, 'tool' | 'stroke' | 
       } else if (event.phase === 'move') strokes.move(sim(), model.tool, x, y);
       else strokes.end();
     },
-    undo: () => { strokes.undo(sim()); },
+    undo: () => {
+      strokes.undo(sim());
+    },
     clearClones: () => {
       const s = sim();
       if (!s.tracing) return;
@@ -81,9 +90,14 @@ function toolHandlers(app: AppContext): Pick<EventHandlers, 'tool' | 'stroke' | 
 /** What is drawn and where the camera looks. */
 function viewHandlers(app: AppContext): Pick<EventHandlers, 'view' | 'pan' | 'zoom' | 'fit'> {
   const { model } = app;
-  const moved = (camera: typeof model.camera) => { model.camera = camera; model.cameraMoved = true; };
+  const moved = (camera: typeof model.camera) => {
+    model.camera = camera;
+    model.cameraMoved = true;
+  };
   return {
-    view: (event) => { model.view = event.view; },
+    view: (event) => {
+      model.view = event.view;
+    },
     pan: (event) => moved(panCamera(model.camera, event.dx, event.dy)),
     zoom: (event) => moved(zoomCamera(model.camera, event.factor, event.px, event.py, app.size().w, app.size().h)),
     fit: () => app.fit(),

@@ -4,6 +4,8 @@
  * turning what a file system may refuse (slashes, spaces, punctuation) into dashes.
  */
 export function downloadStem(label: string, step: number): string {
-  const safe = label.replace(/[^\p{L}\p{N}\p{Extended_Pictographic}\p{Join_Control}\p{Variation_Selector}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+  const safe = label
+    .replace(/[^\p{L}\p{N}\p{Extended_Pictographic}\p{Join_Control}\p{Variation_Selector}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return `epigenesis-${safe || 'genome'}-step${step}`;
 }

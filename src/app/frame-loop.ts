@@ -49,9 +49,17 @@ export function createFrameLoop(hooks: FrameHooks): FrameLoop {
   };
 
   const loop: FrameLoop = {
-    invalidate() { dirty = true; },
-    stop() { cancelAnimationFrame(handle); handle = 0; previous = 0; },
-    start() { if (!handle) handle = requestAnimationFrame(frame); },
+    invalidate() {
+      dirty = true;
+    },
+    stop() {
+      cancelAnimationFrame(handle);
+      handle = 0;
+      previous = 0;
+    },
+    start() {
+      if (!handle) handle = requestAnimationFrame(frame);
+    },
   };
   loop.start();
   return loop;

@@ -49,5 +49,11 @@ export function resizeSimulation(session: GpuSession, config: SessionConfig): vo
 }
 
 export function destroyGpuSession(session: GpuSession): void {
-  try { session.overlay.destroy(); session.sim.destroy(); session.regl.destroy(); } catch { /* a lost context has nothing left to free */ }
+  try {
+    session.overlay.destroy();
+    session.sim.destroy();
+    session.regl.destroy();
+  } catch {
+    /* a lost context has nothing left to free */
+  }
 }

@@ -13,7 +13,8 @@ import { destroyGpuSession } from './gpu-session.ts';
 const SNAPSHOT_EVERY_MS = 4000;
 
 function finiteState(state: CellState): boolean {
-  for (const array of [state.state, state.marks]) for (let i = 0; i < array.length; i++) if (!Number.isFinite(array[i])) return false;
+  for (const array of [state.state, state.marks])
+    for (let i = 0; i < array.length; i++) if (!Number.isFinite(array[i])) return false;
   return true;
 }
 
@@ -28,8 +29,17 @@ export function watchHealth(canvas: HTMLCanvasElement, app: App, banner: Banner,
     diverged = true;
     app.model.playing = false;
     app.refresh();
-    banner.show('The simulation diverged: some cells hold NaN or Infinity (try a lower temperature, noise or fire rate).',
-      { label: 'Reset', run: () => { diverged = false; app.model.playing = true; void app.dispatch({ type: 'reset', newSeed: false }); } });
+    banner.show(
+      'The simulation diverged: some cells hold NaN or Infinity (try a lower temperature, noise or fire rate).',
+      {
+        label: 'Reset',
+        run: () => {
+          diverged = false;
+          app.model.playing = true;
+          void app.dispatch({ type: 'reset', newSeed: false });
+        },
+      },
+    );
   };
 
   canvas.addEventListener('webglcontextlost', (event) => {
@@ -56,7 +66,11 @@ export function watchHealth(canvas: HTMLCanvasElement, app: App, banner: Banner,
     /** Called with each measure; returns nothing, shows the banner and pauses on divergence. */
     check(metrics: GpuMetrics): void {
       if (lost) return;
-      if (!Number.isFinite(metrics.meanPotency) || !Number.isFinite(metrics.activeParamFraction) || !Number.isFinite(metrics.aliveCount)) {
+      if (
+        !Number.isFinite(metrics.meanPotency)
+        || !Number.isFinite(metrics.activeParamFraction)
+        || !Number.isFinite(metrics.aliveCount)
+      ) {
         divergence();
         return;
       }
@@ -64,7 +78,10 @@ export function watchHealth(canvas: HTMLCanvasElement, app: App, banner: Banner,
       if (now - lastSnapshot < SNAPSHOT_EVERY_MS) return;
       lastSnapshot = now;
       const state = app.gpu.sim.readState();
-      if (finiteState(state)) { snapshot = state; diverged = false; } else divergence();
+      if (finiteState(state)) {
+        snapshot = state;
+        diverged = false;
+      } else divergence();
     },
   };
 }

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const banner = createBanner(byId('banner'));
   const { setup, problems } = decodeSetup(location.hash);
   let app: App | null = null;
-  const emit = (event: UiEvent) => { void app?.dispatch(event); };
+  const emit = (event: UiEvent) => {
+    void app?.dispatch(event);
+  };
 
   const help = createHelp(byId('help'));
   const about = createAbout(byId('about'));
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
     snapshot(fileName) {
       // The drawing buffer is not preserved between frames: draw and read it in the same task.
       app!.draw();
-      void fetch(canvas.toDataURL('image/png')).then((r) => r.blob()).then((blob) => download(blob, fileName));
+      void fetch(canvas.toDataURL('image/png'))
+        .then((r) => r.blob())
+        .then((blob) => download(blob, fileName));
     },
     record(fileName) {
       recorder.toggle((video) => download(video, fileName));
@@ -79,11 +83,16 @@ async function main(): Promise<void> {
   const { genome, preset } = opening;
   const K = expertCount(genome);
   // The link's regulation was relative to the genome it could not give: none of it applies to the default.
-  if (!opening.linkRegulationApplies) Object.assign(setup, { params: {}, knockouts: undefined, environment: undefined });
+  if (!opening.linkRegulationApplies)
+    Object.assign(setup, { params: {}, knockouts: undefined, environment: undefined });
   let params: RegulationOverrides = { ...setup.params, ...(setup.knockouts ? { knockouts: setup.knockouts } : {}) };
-  try { resolveParams({ ...genome.regulation, ...params }, K, 'URL'); } catch (error) {
+  try {
+    resolveParams({ ...genome.regulation, ...params }, K, 'URL');
+  } catch (error) {
     problems.push((error as Error).message);
-    params = Object.fromEntries(PARAMETER_NAMES.filter((n) => setup.params[n] !== undefined).map((n) => [n, setup.params[n]]));
+    params = Object.fromEntries(
+      PARAMETER_NAMES.filter((n) => setup.params[n] !== undefined).map((n) => [n, setup.params[n]]),
+    );
   }
   const resize = () => {
     const dpr = window.devicePixelRatio || 1;
@@ -91,20 +100,35 @@ async function main(): Promise<void> {
     canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
   };
   resize();
-  const width = setup.width ?? DEFAULT_SIZE, height = setup.height ?? DEFAULT_SIZE;
+  const width = setup.width ?? DEFAULT_SIZE,
+    height = setup.height ?? DEFAULT_SIZE;
   let gpu: GpuSession;
   try {
-    const environment = setup.environment !== undefined && environmentChannels(genome).length > 0 ? setup.environment : 0;
-    if (setup.environment !== undefined && environment !== setup.environment) problems.push(`URL: field environment: ${opening.label} reads no environment signal`);
+    const environment =
+      setup.environment !== undefined && environmentChannels(genome).length > 0 ? setup.environment : 0;
+    if (setup.environment !== undefined && environment !== setup.environment)
+      problems.push(`URL: field environment: ${opening.label} reads no environment signal`);
     gpu = createGpuSession(canvas, { genome, width, height, seed: setup.seed ?? randomSeed(), params, environment });
   } catch (error) {
     banner.show((error as Error).message);
     return;
   }
-  app = createApp(canvas, ui, {
-    genome, preset, label: opening.label, fileText: opening.fileText, view: setup.view ?? { mode: 'phenotype', index: 0 }, tool: { ...toolbar.settings }, playing: true,
-    camera: setup.camera ?? fitCamera(width, height, canvas.width, canvas.height), cameraMoved: setup.camera !== undefined,
-  }, gpu);
+  app = createApp(
+    canvas,
+    ui,
+    {
+      genome,
+      preset,
+      label: opening.label,
+      fileText: opening.fileText,
+      view: setup.view ?? { mode: 'phenotype', index: 0 },
+      tool: { ...toolbar.settings },
+      playing: true,
+      camera: setup.camera ?? fitCamera(width, height, canvas.width, canvas.height),
+      cameraMoved: setup.camera !== undefined,
+    },
+    gpu,
+  );
   const running = app;
   toolbar.setGenomeSizes(K, genome.architecture.morphogens);
   ui.picker.showCurrent(opening.label, preset !== null);
@@ -123,17 +147,31 @@ async function main(): Promise<void> {
   running.refresh();
   if (problems.length) banner.show(problems.join('\n'));
 
-  const frames = createFrameLoop({ advance: running.advance, draw: running.draw, measure: (stats) => health.check(running.measure(stats)) });
+  const frames = createFrameLoop({
+    advance: running.advance,
+    draw: running.draw,
+    measure: (stats) => health.check(running.measure(stats)),
+  });
   loop = frames;
   const health = watchHealth(canvas, running, banner, frames);
-  new ResizeObserver(() => { resize(); running.onCanvasResize(); frames.invalidate(); }).observe(canvas);
+  new ResizeObserver(() => {
+    resize();
+    running.onCanvasResize();
+    frames.invalidate();
+  }).observe(canvas);
   const inspector = createInspector(byId('inspector'));
   let lastInspect = 0;
   attachPointer({
-    canvas, emit, tool: () => toolbar.settings.tool,
+    canvas,
+    emit,
+    tool: () => toolbar.settings.tool,
     hover(at, dragging) {
       cursor.hidden = !at || toolbar.settings.tool === 'pan';
-      if (!at) { inspector.show(null); running.overlays.setInspected(null); return; }
+      if (!at) {
+        inspector.show(null);
+        running.overlays.setInspected(null);
+        return;
+      }
       // Reading the GPU waits for all the work queued before it: at most ten cell reads a second, and none
       // while painting (issue 11: it made each pointer event of a stroke wait for the GPU).
       if (!dragging && performance.now() - lastInspect > 100) {
@@ -141,15 +179,29 @@ async function main(): Promise<void> {
         const scale = canvas.width / Math.max(1, canvas.clientWidth);
         inspector.show(running.inspect(at.x * scale, at.y * scale));
       }
-      const r = Math.max(2, (toolbar.settings.radius + 0.5) * running.model.camera.zoom / (window.devicePixelRatio || 1));
-      Object.assign(cursor.style, { left: `${at.x - r}px`, top: `${at.y - r}px`, width: `${2 * r}px`, height: `${2 * r}px` });
+      const r = Math.max(
+        2,
+        ((toolbar.settings.radius + 0.5) * running.model.camera.zoom) / (window.devicePixelRatio || 1),
+      );
+      Object.assign(cursor.style, {
+        left: `${at.x - r}px`,
+        top: `${at.y - r}px`,
+        width: `${2 * r}px`,
+        height: `${2 * r}px`,
+      });
     },
   });
   attachKeyboard({
-    emit, playing: () => running.model.playing, selectTool: toolbar.selectTool,
+    emit,
+    playing: () => running.model.playing,
+    selectTool: toolbar.selectTool,
     brushRadius: (d) => toolbar.setRadius(toolbar.settings.radius + d),
     view: (mode) => emit({ type: 'view', view: { mode, index: 0 } }),
-    help: help.toggle, closeOverlays: () => { help.close(); about.close(); },
+    help: help.toggle,
+    closeOverlays: () => {
+      help.close();
+      about.close();
+    },
   });
   document.body.dataset.ready = 'true';
 }

@@ -25,24 +25,47 @@ export interface OpeningGenome {
 
 async function openPreset(key: string, problems: string[]): Promise<OpeningGenome> {
   let preset = key;
-  let loaded = await loadPreset(preset).catch((error: Error) => { problems.push(error.message); return null; });
-  if (!loaded) { preset = DEFAULT_PRESET; loaded = await loadPreset(preset); }
-  return { genome: parseGenome(loaded.text, loaded.fileName), preset, label: preset, fileText: null, linkRegulationApplies: true };
+  let loaded = await loadPreset(preset).catch((error: Error) => {
+    problems.push(error.message);
+    return null;
+  });
+  if (!loaded) {
+    preset = DEFAULT_PRESET;
+    loaded = await loadPreset(preset);
+  }
+  return {
+    genome: parseGenome(loaded.text, loaded.fileName),
+    preset,
+    label: preset,
+    fileText: null,
+    linkRegulationApplies: true,
+  };
 }
 
 /** Problems go to `problems`, in words a user reads in the banner. */
 export async function openingGenome(setup: Setup, problems: string[]): Promise<OpeningGenome> {
-  if (setup.file === undefined && setup.genome === undefined) return openPreset(setup.preset ?? DEFAULT_PRESET, problems);
+  if (setup.file === undefined && setup.genome === undefined)
+    return openPreset(setup.preset ?? DEFAULT_PRESET, problems);
   const name = setup.file ?? 'genome from the link';
   if (setup.genome === undefined) {
-    problems.push(`This link was taken with the local file ${name}, which was too large to travel in the link: ${DEFAULT_PRESET} opened instead, with its own regulation.`);
+    problems.push(
+      `This link was taken with the local file ${name}, which was too large to travel in the link: ${DEFAULT_PRESET} opened instead, with its own regulation.`,
+    );
   } else {
     try {
       const text = await unpackGenomeText(setup.genome);
-      return { genome: parseGenome(text, name), preset: null, label: name, fileText: text, linkRegulationApplies: true };
+      return {
+        genome: parseGenome(text, name),
+        preset: null,
+        label: name,
+        fileText: text,
+        linkRegulationApplies: true,
+      };
     } catch (error) {
-      problems.push(`URL: field genome: the genome in the link cannot open: ${(error as Error).message}. ${DEFAULT_PRESET} opened instead, with its own regulation.`);
+      problems.push(
+        `URL: field genome: the genome in the link cannot open: ${(error as Error).message}. ${DEFAULT_PRESET} opened instead, with its own regulation.`,
+      );
     }
   }
-  return { ...await openPreset(DEFAULT_PRESET, problems), linkRegulationApplies: false };
+  return { ...(await openPreset(DEFAULT_PRESET, problems)), linkRegulationApplies: false };
 }

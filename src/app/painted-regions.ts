@@ -15,13 +15,24 @@ type Dab =
   | { kind: 'morphogen'; disc: Disc; channel: number; value: number };
 
 /** Per cell: knocked-out expert bits, the forced expert (-1 none), one bit per morphogen painted non-zero. */
-interface Painted { width: number; height: number; knockout: Uint16Array; forced: Int8Array; morphogens: Uint16Array }
+interface Painted {
+  width: number;
+  height: number;
+  knockout: Uint16Array;
+  forced: Int8Array;
+  morphogens: Uint16Array;
+}
 
 function apply(painted: Painted, dab: Dab): void {
   for (const cell of discCells(painted, dab.disc)) {
-    if (dab.kind === 'knockout') painted.knockout[cell] = dab.on ? painted.knockout[cell] | dab.bits : painted.knockout[cell] & ~dab.bits;
+    if (dab.kind === 'knockout')
+      painted.knockout[cell] = dab.on ? painted.knockout[cell] | dab.bits : painted.knockout[cell] & ~dab.bits;
     else if (dab.kind === 'force') painted.forced[cell] = dab.expert ?? -1;
-    else painted.morphogens[cell] = dab.value !== 0 ? painted.morphogens[cell] | (1 << dab.channel) : painted.morphogens[cell] & ~(1 << dab.channel);
+    else
+      painted.morphogens[cell] =
+        dab.value !== 0
+          ? painted.morphogens[cell] | (1 << dab.channel)
+          : painted.morphogens[cell] & ~(1 << dab.channel);
   }
 }
 
@@ -42,10 +53,15 @@ export function createPaintedRegions(): PaintedRegions {
   let cached: RegionMasks | null = null;
 
   const fresh = (width: number, height: number): Painted => ({
-    width, height, knockout: new Uint16Array(width * height), forced: new Int8Array(width * height).fill(-1), morphogens: new Uint16Array(width * height),
+    width,
+    height,
+    knockout: new Uint16Array(width * height),
+    forced: new Int8Array(width * height).fill(-1),
+    morphogens: new Uint16Array(width * height),
   });
   const add = (sim: Simulation, dab: Dab) => {
-    if (!painted || painted.width !== sim.width || painted.height !== sim.height) painted = fresh(sim.width, sim.height);
+    if (!painted || painted.width !== sim.width || painted.height !== sim.height)
+      painted = fresh(sim.width, sim.height);
     if (strokes.length === 0) strokes.push([]);
     strokes[strokes.length - 1].push(dab);
     apply(painted, dab);
@@ -59,11 +75,19 @@ export function createPaintedRegions(): PaintedRegions {
         sim.knockout(disc, expert, on);
         add(sim, { kind: 'knockout', disc, bits: expert === 'all' ? (1 << sim.sizes.experts) - 1 : 1 << expert, on });
       };
-      recorded.force = (disc, expert) => { sim.force(disc, expert); add(sim, { kind: 'force', disc, expert }); };
-      recorded.paintMorphogen = (disc, channel, value) => { sim.paintMorphogen(disc, channel, value); add(sim, { kind: 'morphogen', disc, channel, value }); };
+      recorded.force = (disc, expert) => {
+        sim.force(disc, expert);
+        add(sim, { kind: 'force', disc, expert });
+      };
+      recorded.paintMorphogen = (disc, channel, value) => {
+        sim.paintMorphogen(disc, channel, value);
+        add(sim, { kind: 'morphogen', disc, channel, value });
+      };
       return recorded;
     },
-    beginStroke() { strokes.push([]); },
+    beginStroke() {
+      strokes.push([]);
+    },
     undo() {
       strokes.pop();
       if (!painted) return;
@@ -73,13 +97,18 @@ export function createPaintedRegions(): PaintedRegions {
       painted = replayed;
       cached = null;
     },
-    clear() { strokes = []; painted = null; cached = null; },
+    clear() {
+      strokes = [];
+      painted = null;
+      cached = null;
+    },
     masks() {
       if (!painted) return null;
       if (!cached) {
         const { width, height, knockout, forced, morphogens } = painted;
         cached = {
-          width, height,
+          width,
+          height,
           knockout: Uint8Array.from(knockout, (bits) => (bits !== 0 ? 1 : 0)),
           force: Uint8Array.from(forced, (expert) => (expert >= 0 ? 1 : 0)),
           morphogen: Uint8Array.from(morphogens, (bits) => (bits !== 0 ? 1 : 0)),
@@ -94,14 +123,25 @@ export function createPaintedRegions(): PaintedRegions {
 export function trackPaint(strokes: Strokes, painted: PaintedRegions): Strokes {
   return {
     ...strokes,
-    start(sim, tool, x, y, cloneLabel) { painted.beginStroke(); strokes.start(painted.record(sim), tool, x, y, cloneLabel); },
-    remember(sim) { painted.beginStroke(); strokes.remember(sim); },
-    move(sim, tool, x, y) { strokes.move(painted.record(sim), tool, x, y); },
+    start(sim, tool, x, y, cloneLabel) {
+      painted.beginStroke();
+      strokes.start(painted.record(sim), tool, x, y, cloneLabel);
+    },
+    remember(sim) {
+      painted.beginStroke();
+      strokes.remember(sim);
+    },
+    move(sim, tool, x, y) {
+      strokes.move(painted.record(sim), tool, x, y);
+    },
     undo(sim) {
       const undone = strokes.undo(sim);
       if (undone) painted.undo();
       return undone;
     },
-    clear() { strokes.clear(); painted.clear(); },
+    clear() {
+      strokes.clear();
+      painted.clear();
+    },
   };
 }

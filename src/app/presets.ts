@@ -6,7 +6,10 @@
 /** The preset the app opens on. One constant: change it here when a trained preset takes over. */
 export const DEFAULT_PRESET = 'ladybeetle/ladybeetle';
 
-const modules = import.meta.glob(['../../presets/**/*.json', '!../../presets/train/**'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const modules = import.meta.glob(['../../presets/**/*.json', '!../../presets/train/**'], {
+  query: '?raw',
+  import: 'default',
+}) as Record<string, () => Promise<string>>;
 
 /** "butterfly/butterfly.genome.json" -> "butterfly/butterfly": the key that the URL and picker use. */
 function keyOf(path: string): string {
@@ -26,6 +29,7 @@ export function presetKeys(): string[] {
 /** The preset's text and its file name (for error messages); throws naming the key if there is none. */
 export async function loadPreset(key: string): Promise<{ text: string; fileName: string }> {
   const entry = loaders.get(key);
-  if (!entry) throw new Error(`preset ${JSON.stringify(key)}: no such preset; expected one of ${presetKeys().join(', ')}`);
+  if (!entry)
+    throw new Error(`preset ${JSON.stringify(key)}: no such preset; expected one of ${presetKeys().join(', ')}`);
   return { text: await entry.load(), fileName: entry.path };
 }

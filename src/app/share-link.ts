@@ -18,27 +18,40 @@ export interface LinkHistory {
 }
 
 /** The setup with the grid's history: the brush calls to replay and the step to grow to, where they fit. */
-export async function withHistory(setup: Setup, history: LinkHistory): Promise<{ setup: Setup; notice: string | null }> {
+export async function withHistory(
+  setup: Setup,
+  history: LinkHistory,
+): Promise<{ setup: Setup; notice: string | null }> {
   const kb = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
   if ('lost' in history.journal) {
-    return { setup, notice: `The link opens the setup growing from one seed cell, not this grid: ${history.journal.lost}.` };
+    return {
+      setup,
+      notice: `The link opens the setup growing from one seed cell, not this grid: ${history.journal.lost}.`,
+    };
   }
   if (history.journal.ops.length === 0) return { setup, notice: null };
   const strokes = await packStrokes(history.journal.ops);
   if (strokes.length > MAX_LINK_STROKES_CHARS) {
-    return { setup, notice: `Your strokes cannot travel in the link: packed, they take ${kb(strokes.length)}, and a link carries at most ${kb(MAX_LINK_STROKES_CHARS)}. The link opens the setup without them.` };
+    return {
+      setup,
+      notice: `Your strokes cannot travel in the link: packed, they take ${kb(strokes.length)}, and a link carries at most ${kb(MAX_LINK_STROKES_CHARS)}. The link opens the setup without them.`,
+    };
   }
   return { setup: { ...setup, strokes, at: history.step }, notice: null };
 }
 
-export async function linkSetup(setup: Setup, file: { name: string; text: string } | null): Promise<{ setup: Setup; notice: string | null }> {
+export async function linkSetup(
+  setup: Setup,
+  file: { name: string; text: string } | null,
+): Promise<{ setup: Setup; notice: string | null }> {
   if (!file) return { setup, notice: null };
   const genome = await packGenomeText(file.text);
   if (genome.length <= MAX_LINK_GENOME_CHARS) return { setup: { ...setup, file: file.name, genome }, notice: null };
   const kb = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
   return {
     setup: { ...setup, file: file.name },
-    notice: `${file.name} cannot travel in the link: packed, it takes ${kb(genome.length)}, and a link carries at most ${kb(MAX_LINK_GENOME_CHARS)}. `
+    notice:
+      `${file.name} cannot travel in the link: packed, it takes ${kb(genome.length)}, and a link carries at most ${kb(MAX_LINK_GENOME_CHARS)}. `
       + `The link holds the rest of the setup; whoever opens it gets ${DEFAULT_PRESET} instead and is told so. Send the file along with it.`,
   };
 }

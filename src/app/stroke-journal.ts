@@ -34,35 +34,87 @@ export function createStrokeJournal(): StrokeJournal {
     record(sim) {
       const recorded: Simulation = Object.create(sim);
       const step = () => sim.stepCount;
-      recorded.erase = (disc) => { sim.erase(disc); add({ step: step(), op: 'erase', disc }); };
-      recorded.reprogram = (disc) => { sim.reprogram(disc); add({ step: step(), op: 'reprogram', disc }); };
-      recorded.plantSeed = (x, y) => { sim.plantSeed(x, y); add({ step: step(), op: 'plantSeed', x, y }); };
-      recorded.knockout = (disc, expert, on = true) => { sim.knockout(disc, expert, on); add({ step: step(), op: 'knockout', disc, expert, on }); };
-      recorded.force = (disc, expert) => { sim.force(disc, expert); add({ step: step(), op: 'force', disc, expert }); };
-      recorded.paintMorphogen = (disc, channel, value) => { sim.paintMorphogen(disc, channel, value); add({ step: step(), op: 'paintMorphogen', disc, channel, value }); };
-      recorded.markClone = (disc, label) => { sim.markClone(disc, label); add({ step: step(), op: 'markClone', disc, label }); };
-      recorded.clearClones = () => { sim.clearClones(); add({ step: step(), op: 'clearClones' }); };
+      recorded.erase = (disc) => {
+        sim.erase(disc);
+        add({ step: step(), op: 'erase', disc });
+      };
+      recorded.reprogram = (disc) => {
+        sim.reprogram(disc);
+        add({ step: step(), op: 'reprogram', disc });
+      };
+      recorded.plantSeed = (x, y) => {
+        sim.plantSeed(x, y);
+        add({ step: step(), op: 'plantSeed', x, y });
+      };
+      recorded.knockout = (disc, expert, on = true) => {
+        sim.knockout(disc, expert, on);
+        add({ step: step(), op: 'knockout', disc, expert, on });
+      };
+      recorded.force = (disc, expert) => {
+        sim.force(disc, expert);
+        add({ step: step(), op: 'force', disc, expert });
+      };
+      recorded.paintMorphogen = (disc, channel, value) => {
+        sim.paintMorphogen(disc, channel, value);
+        add({ step: step(), op: 'paintMorphogen', disc, channel, value });
+      };
+      recorded.markClone = (disc, label) => {
+        sim.markClone(disc, label);
+        add({ step: step(), op: 'markClone', disc, label });
+      };
+      recorded.clearClones = () => {
+        sim.clearClones();
+        add({ step: step(), op: 'clearClones' });
+      };
       return recorded;
     },
-    beginStroke() { strokes.push([]); },
-    undo() { strokes.pop(); },
-    clear() { strokes = []; lost = null; },
-    lose(reason) { strokes = []; lost = reason; },
-    ops() { return lost !== null ? { lost } : { ops: strokes.flat() }; },
+    beginStroke() {
+      strokes.push([]);
+    },
+    undo() {
+      strokes.pop();
+    },
+    clear() {
+      strokes = [];
+      lost = null;
+    },
+    lose(reason) {
+      strokes = [];
+      lost = reason;
+    },
+    ops() {
+      return lost !== null ? { lost } : { ops: strokes.flat() };
+    },
   };
 }
 
 /** Makes one recorded call again. */
 function apply(sim: Simulation, op: JournalOp): void {
   switch (op.op) {
-    case 'erase': sim.erase(op.disc); break;
-    case 'reprogram': sim.reprogram(op.disc); break;
-    case 'plantSeed': sim.plantSeed(op.x, op.y); break;
-    case 'knockout': sim.knockout(op.disc, op.expert, op.on); break;
-    case 'force': sim.force(op.disc, op.expert); break;
-    case 'paintMorphogen': sim.paintMorphogen(op.disc, op.channel, op.value); break;
-    case 'markClone': sim.markClone(op.disc, op.label); break;
-    case 'clearClones': sim.clearClones(); break;
+    case 'erase':
+      sim.erase(op.disc);
+      break;
+    case 'reprogram':
+      sim.reprogram(op.disc);
+      break;
+    case 'plantSeed':
+      sim.plantSeed(op.x, op.y);
+      break;
+    case 'knockout':
+      sim.knockout(op.disc, op.expert, op.on);
+      break;
+    case 'force':
+      sim.force(op.disc, op.expert);
+      break;
+    case 'paintMorphogen':
+      sim.paintMorphogen(op.disc, op.channel, op.value);
+      break;
+    case 'markClone':
+      sim.markClone(op.disc, op.label);
+      break;
+    case 'clearClones':
+      sim.clearClones();
+      break;
   }
 }
 
@@ -73,7 +125,10 @@ function apply(sim: Simulation, op: JournalOp): void {
  */
 export function replayJournal(sim: Simulation, journal: StrokeJournal, ops: readonly JournalOp[], until: number): void {
   ops.forEach((op, i) => {
-    if (op.step < sim.stepCount) throw new Error(`URL: field strokes: call ${i} (${op.op}) was made at step ${op.step}, but the grid is at step ${sim.stepCount}`);
+    if (op.step < sim.stepCount)
+      throw new Error(
+        `URL: field strokes: call ${i} (${op.op}) was made at step ${op.step}, but the grid is at step ${sim.stepCount}`,
+      );
     sim.step(op.step - sim.stepCount);
     journal.beginStroke();
     try {
@@ -89,14 +144,25 @@ export function replayJournal(sim: Simulation, journal: StrokeJournal, ops: read
 export function trackJournal<S extends Strokes>(strokes: S, journal: StrokeJournal): S {
   return {
     ...strokes,
-    start(sim, tool, x, y, cloneLabel) { journal.beginStroke(); strokes.start(journal.record(sim), tool, x, y, cloneLabel); },
-    move(sim, tool, x, y) { strokes.move(journal.record(sim), tool, x, y); },
-    remember(sim) { journal.beginStroke(); strokes.remember(sim); },
+    start(sim, tool, x, y, cloneLabel) {
+      journal.beginStroke();
+      strokes.start(journal.record(sim), tool, x, y, cloneLabel);
+    },
+    move(sim, tool, x, y) {
+      strokes.move(journal.record(sim), tool, x, y);
+    },
+    remember(sim) {
+      journal.beginStroke();
+      strokes.remember(sim);
+    },
     undo(sim) {
       const undone = strokes.undo(sim);
       if (undone) journal.undo();
       return undone;
     },
-    clear() { strokes.clear(); journal.clear(); },
+    clear() {
+      strokes.clear();
+      journal.clear();
+    },
   };
 }

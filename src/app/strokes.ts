@@ -14,17 +14,35 @@ export function applyTool(sim: Simulation, tool: ToolSettings, x: number, y: num
   const disc = { x, y, radius: tool.radius };
   const expert = tool.expert === 'all' ? 0 : Math.min(tool.expert, sim.sizes.experts - 1);
   switch (tool.tool) {
-    case 'erase': sim.erase(disc); break;
-    case 'seed': sim.plantSeed(Math.round(x), Math.round(y)); break;
-    case 'knockout': sim.knockout(disc, tool.expert === 'all' ? 'all' : expert, tool.paint); break;
-    case 'force': sim.force(disc, tool.paint ? expert : null); break;
-    case 'reprogram': sim.reprogram(disc); break;
-    case 'morphogen':
-      if (sim.sizes.morphogens === 0) throw new Error('This genome reads no morphogen fields: there is nothing to paint.');
-      sim.paintMorphogen(disc, Math.min(tool.morphogen, sim.sizes.morphogens - 1), tool.paint ? tool.morphogenValue : 0);
+    case 'erase':
+      sim.erase(disc);
       break;
-    case 'clone': sim.markClone(disc, cloneLabel); break;
-    case 'pan': break;
+    case 'seed':
+      sim.plantSeed(Math.round(x), Math.round(y));
+      break;
+    case 'knockout':
+      sim.knockout(disc, tool.expert === 'all' ? 'all' : expert, tool.paint);
+      break;
+    case 'force':
+      sim.force(disc, tool.paint ? expert : null);
+      break;
+    case 'reprogram':
+      sim.reprogram(disc);
+      break;
+    case 'morphogen':
+      if (sim.sizes.morphogens === 0)
+        throw new Error('This genome reads no morphogen fields: there is nothing to paint.');
+      sim.paintMorphogen(
+        disc,
+        Math.min(tool.morphogen, sim.sizes.morphogens - 1),
+        tool.paint ? tool.morphogenValue : 0,
+      );
+      break;
+    case 'clone':
+      sim.markClone(disc, cloneLabel);
+      break;
+    case 'pan':
+      break;
   }
 }
 
@@ -44,7 +62,10 @@ export function createStrokes(): Strokes {
   const undo: GridSnapshot[] = [];
   let last: [number, number] | null = null;
   let label = 0;
-  const clear = () => { for (const snapshot of undo.splice(0)) snapshot.discard(); last = null; };
+  const clear = () => {
+    for (const snapshot of undo.splice(0)) snapshot.discard();
+    last = null;
+  };
   const remember = (sim: Simulation) => {
     undo.push(sim.snapshot());
     if (undo.length > UNDO_DEPTH) undo.shift()!.discard();
@@ -66,7 +87,9 @@ export function createStrokes(): Strokes {
       for (let i = 1; i <= n; i++) applyTool(sim, tool, lx + ((x - lx) * i) / n, ly + ((y - ly) * i) / n, label);
       if (n > 0) last = [x, y];
     },
-    end() { last = null; },
+    end() {
+      last = null;
+    },
     undo(sim) {
       const snapshot = undo.pop();
       if (!snapshot) return false;

@@ -27,7 +27,8 @@ export function tissueState(genome: Genome, size: number, tissue: number, seed: 
   const tiles = Math.ceil(size / tissue);
   const channels = grid.channels;
   const vectors = Array.from({ length: tiles * tiles }, () =>
-    Array.from({ length: channels }, (_, c) => (c === 3 ? 0.5 + 0.5 * random() : random() * 2 - 1)));
+    Array.from({ length: channels }, (_, c) => (c === 3 ? 0.5 + 0.5 * random() : random() * 2 - 1)),
+  );
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const vector = vectors[Math.floor(y / tissue) * tiles + Math.floor(x / tissue)];
@@ -40,7 +41,11 @@ export function tissueState(genome: Genome, size: number, tissue: number, seed: 
 /** K = 4 experts with the lizard's total hidden size (4 x 32 = 128), a linear gate. */
 export function sparseGenome(): Genome {
   const architecture: Architecture = {
-    channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [32, 32, 32, 32], gateHidden: 0, morphogens: 0,
+    channels: 16,
+    perception: ['identity', 'sobel_x', 'sobel_y'],
+    expertHidden: [32, 32, 32, 32],
+    gateHidden: 0,
+    morphogens: 0,
   };
   return randomGenome(architecture, { seed: 11, outputScale: 0.05, name: 'bench-k4' });
 }
@@ -50,8 +55,21 @@ export function benchCases(lizard: Genome, sizes: number[], sparseSize: number):
   const s = `${sparseSize}x${sparseSize}`;
   return [
     ...sizes.map((size) => ({ name: `lizard K=1 ${size}x${size}`, genome: lizard, size, params: {}, tissue: 16 })),
-    ...[4, 2, 1].map((topK) => ({ name: `K=4 top-k ${topK} ${s}`, genome: k4, size: sparseSize, params: { topK }, tissue: 16 })),
+    ...[4, 2, 1].map((topK) => ({
+      name: `K=4 top-k ${topK} ${s}`,
+      genome: k4,
+      size: sparseSize,
+      params: { topK },
+      tissue: 16,
+    })),
     { name: `K=4 top-k 1 ${s}, salt-and-pepper types`, genome: k4, size: sparseSize, params: { topK: 1 }, tissue: 1 },
-    { name: `K=4 top-k 1 ${s}, lineage tracing`, genome: k4, size: sparseSize, params: { topK: 1 }, tissue: 16, tracing: true },
+    {
+      name: `K=4 top-k 1 ${s}, lineage tracing`,
+      genome: k4,
+      size: sparseSize,
+      params: { topK: 1 },
+      tissue: 16,
+      tracing: true,
+    },
   ];
 }

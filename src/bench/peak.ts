@@ -17,7 +17,10 @@ export function measurePeak(regl: REGL.Regl, size: number, minimumSeconds: numbe
     framebuffer,
     viewport: { x: 0, y: 0, width: size, height: size },
     // Close to identity so values stay finite; uniforms keep the compiler from folding the loop.
-    uniforms: { u_matrix: [0.5, 0.1, 0, 0, 0, 0.5, 0.1, 0, 0, 0, 0.5, 0.1, 0.1, 0, 0, 0.5], u_offset: [0.01, 0.02, 0.03, 0.04] },
+    uniforms: {
+      u_matrix: [0.5, 0.1, 0, 0, 0, 0.5, 0.1, 0, 0, 0, 0.5, 0.1, 0.1, 0, 0, 0.5],
+      u_offset: [0.01, 0.02, 0.03, 0.04],
+    },
   });
   const sync = createSync(regl);
   draw();

@@ -21,7 +21,15 @@ export interface BenchOptions {
 function runCase(regl: REGL.Regl, bench: BenchCase, minimumSeconds: number) {
   const state = tissueState(bench.genome, bench.size, bench.tissue, 1);
   // Fire rate 1: every cell updates every step, so the work per step does not depend on chance.
-  const sim = createSimulation({ regl, genome: bench.genome, width: bench.size, height: bench.size, seed: 1, state, params: { fireRate: 1, ...bench.params } });
+  const sim = createSimulation({
+    regl,
+    genome: bench.genome,
+    width: bench.size,
+    height: bench.size,
+    seed: 1,
+    state,
+    params: { fireRate: 1, ...bench.params },
+  });
   if (bench.tracing) sim.markClone({ x: bench.size / 2, y: bench.size / 2, radius: bench.size / 4 }, 1);
   const sync = createSync(regl);
   const metricsBefore = sim.metrics();
@@ -76,10 +84,18 @@ export function runBenchmark(regl: REGL.Regl, lizard: Genome, options: BenchOpti
     targets: {
       topK1OverDenseStepsPerSecond: dense && top1 ? top1.stepsPerSecond / dense.stepsPerSecond : null,
       // What lineage tracing costs: the step with the clone pass over the same step without it (1 = free).
-      tracingOverPlainMillisecondsPerStep: traced && top1 ? traced.millisecondsPerStep / top1.millisecondsPerStep : null,
-      denseK1EfficiencyAt256AndAbove: bySize.filter((c) => c.cells >= 256 * 256).map((c) => ({ name: c.name, efficiency: c.efficiency })),
+      tracingOverPlainMillisecondsPerStep:
+        traced && top1 ? traced.millisecondsPerStep / top1.millisecondsPerStep : null,
+      denseK1EfficiencyAt256AndAbove: bySize
+        .filter((c) => c.cells >= 256 * 256)
+        .map((c) => ({ name: c.name, efficiency: c.efficiency })),
       // Cost per step relative to 256x256 (or the smallest size), over the cell-count ratio: 1 means linear.
-      costPerCellRelativeTo256: base ? bySize.map((c) => ({ name: c.name, ratio: (c.millisecondsPerStep / base.millisecondsPerStep) / (c.cells / base.cells) })) : [],
+      costPerCellRelativeTo256: base
+        ? bySize.map((c) => ({
+            name: c.name,
+            ratio: c.millisecondsPerStep / base.millisecondsPerStep / (c.cells / base.cells),
+          }))
+        : [],
     },
   };
 }

@@ -12,7 +12,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (error) {
-    try { unlinkSync(temp); } catch { /* the temp file may never have been created */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* the temp file may never have been created */
+    }
     throw new Error(`${path}: cannot write: ${(error as Error).message}`);
   }
 }

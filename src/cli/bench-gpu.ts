@@ -15,7 +15,9 @@ const options = new Command('bench')
   .option('--json <file>', 'also write the JSON report here')
   .option('--quick', 'sizes 96 and 256 only, one second a case')
   .option('--smoke', 'tiny grids, three steps a case: checks the benchmark runs, measures nothing useful')
-  .addOption(new Option('--seconds <int>', 'minimum timed seconds per case').default(3).argParser(integerParser(1, 600)))
+  .addOption(
+    new Option('--seconds <int>', 'minimum timed seconds per case').default(3).argParser(integerParser(1, 600)),
+  )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse()
   .opts<{ json?: string; quick?: boolean; smoke?: boolean; seconds: number }>();

@@ -23,7 +23,8 @@ const SIZE = 128;
 function fullGrid(genome: Genome): CellState {
   const grid = createEmptyState(genome, SIZE, SIZE);
   const random = seededRandom(1);
-  for (let i = 0; i < grid.state.length; i++) grid.state[i] = i % grid.channels === 3 ? 0.2 + 0.8 * random() : random() - 0.5;
+  for (let i = 0; i < grid.state.length; i++)
+    grid.state[i] = i % grid.channels === 3 ? 0.2 + 0.8 * random() : random() - 0.5;
   return grid;
 }
 
@@ -48,7 +49,10 @@ function time(genome: Genome, grid: CellState, steps: number) {
   };
 }
 
-const options = new Command('bench:reference').option('--json <file>', 'also write the JSON here').parse().opts<{ json?: string }>();
+const options = new Command('bench:reference')
+  .option('--json <file>', 'also write the JSON here')
+  .parse()
+  .opts<{ json?: string }>();
 const genome = parseGenome(readFileSync(MODEL, 'utf8'), MODEL);
 const report = {
   benchmark: 'reference-step',

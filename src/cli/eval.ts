@@ -27,13 +27,32 @@ interface EvalOptions extends RegulationFlags, TargetFlags {
 
 function buildProgram(): Command {
   const program = new Command('eval')
-    .description('Measure a genome against its target: RGBA mean squared error after growing from one seed (reference step), mean over seeds.')
+    .description(
+      'Measure a genome against its target: RGBA mean squared error after growing from one seed (reference step), mean over seeds.',
+    )
     .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)');
   addTargetOptions(program, true)
-    .addOption(new Option('--size <WxH>', 'grid width x height in cells').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
-    .addOption(new Option('--steps <list>', 'step counts to measure at').default([96, 200], '96,200').argParser(integerListParser(0, MAX_STEPS)))
-    .addOption(new Option('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1').default(3).argParser(integerParser(1, 1000)))
-    .addOption(new Option('--trials', 'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, top-k 1, erasure, 1000 steps alone'))
+    .addOption(
+      new Option('--size <WxH>', 'grid width x height in cells')
+        .default({ width: 72, height: 72 }, '72x72')
+        .argParser(parseSize),
+    )
+    .addOption(
+      new Option('--steps <list>', 'step counts to measure at')
+        .default([96, 200], '96,200')
+        .argParser(integerListParser(0, MAX_STEPS)),
+    )
+    .addOption(
+      new Option('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1')
+        .default(3)
+        .argParser(integerParser(1, 1000)),
+    )
+    .addOption(
+      new Option(
+        '--trials',
+        'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, top-k 1, erasure, 1000 steps alone',
+      ),
+    )
     .addOption(new Option('--out <file.json>', 'also write the JSON to this file').argParser(parseOutputPath));
   return addRegulationOptions(program)
     .showHelpAfterError('(run with --help for the flags)')
@@ -56,9 +75,16 @@ function main(argv: string[]): void {
   const { genome, params, environment } = inputs;
   const seeds = Array.from({ length: options.seeds }, (_, i) => i);
   const quality = measureQuality(genome, params, target, { ...options.size, steps: options.steps, seeds, environment });
-  const trials = options.trials ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS, environment }) : undefined;
+  const trials = options.trials
+    ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS, environment })
+    : undefined;
   const report = {
-    genome: file, target: options.target, ...(options.tile === undefined ? {} : { tile: options.tile }), params, environment, ...quality,
+    genome: file,
+    target: options.target,
+    ...(options.tile === undefined ? {} : { tile: options.tile }),
+    params,
+    environment,
+    ...quality,
     ...(trials ? { trials } : {}),
   };
   const text = `${JSON.stringify(report)}\n`;

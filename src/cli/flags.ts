@@ -46,7 +46,9 @@ export function parseIndexList(text: string): number[] {
   if (text.trim() === '') return [];
   return text.split(',').map((part) => {
     if (!/^\d+$/.test(part.trim())) {
-      throw new InvalidArgumentError(`expected comma-separated expert indices such as 0,2, got ${JSON.stringify(text)}`);
+      throw new InvalidArgumentError(
+        `expected comma-separated expert indices such as 0,2, got ${JSON.stringify(text)}`,
+      );
     }
     return Number(part);
   });
@@ -58,7 +60,9 @@ export function integerListParser(min: number, max: number): (text: string) => n
     const parts = text.split(',').map((part) => part.trim());
     const values = parts.map(Number);
     if (parts.some((part) => !/^\d+$/.test(part)) || values.some((v) => v < min || v > max)) {
-      throw new InvalidArgumentError(`expected comma-separated integers in [${min}, ${max}] such as 96,200, got ${JSON.stringify(text)}`);
+      throw new InvalidArgumentError(
+        `expected comma-separated integers in [${min}, ${max}] such as 96,200, got ${JSON.stringify(text)}`,
+      );
     }
     return [...new Set(values)];
   };
@@ -76,18 +80,25 @@ export interface DiscFlag {
  * "X,Y,R" (a disc in cells: centre and radius, numbers) or, with `labelled`, "X,Y,R[,LABEL]" with LABEL an
  * integer in [1, maxLabel]. Flags that repeat collect into the array commander passes as `previous`.
  */
-export function discParser(labelled: false | { maxLabel: number }): (text: string, previous?: DiscFlag[]) => DiscFlag[] {
+export function discParser(
+  labelled: false | { maxLabel: number },
+): (text: string, previous?: DiscFlag[]) => DiscFlag[] {
   const shape = labelled ? 'X,Y,R or X,Y,R,LABEL' : 'X,Y,R';
   return (text, previous = []) => {
     const parts = text.split(',').map((part) => part.trim());
     const counts = labelled ? [3, 4] : [3];
     if (!counts.includes(parts.length) || parts.some((part) => !DECIMAL.test(part))) {
-      throw new InvalidArgumentError(`expected ${shape} (numbers, in cells) such as 36,30,5, got ${JSON.stringify(text)}`);
+      throw new InvalidArgumentError(
+        `expected ${shape} (numbers, in cells) such as 36,30,5, got ${JSON.stringify(text)}`,
+      );
     }
     const [x, y, radius, label] = parts.map(Number);
-    if (radius < 0) throw new InvalidArgumentError(`expected a radius of at least 0, got ${parts[2]} in ${JSON.stringify(text)}`);
+    if (radius < 0)
+      throw new InvalidArgumentError(`expected a radius of at least 0, got ${parts[2]} in ${JSON.stringify(text)}`);
     if (labelled && parts.length === 4 && (!Number.isInteger(label) || label < 1 || label > labelled.maxLabel)) {
-      throw new InvalidArgumentError(`expected a LABEL in [1, ${labelled.maxLabel}], got ${parts[3]} in ${JSON.stringify(text)}`);
+      throw new InvalidArgumentError(
+        `expected a LABEL in [1, ${labelled.maxLabel}], got ${parts[3]} in ${JSON.stringify(text)}`,
+      );
     }
     return [...previous, { x, y, radius, ...(parts.length === 4 ? { label } : {}) }];
   };
@@ -96,13 +107,17 @@ export function discParser(labelled: false | { maxLabel: number }): (text: strin
 /** A number in [0, 1]: the environment signal of a genome trained with one. */
 export function parseEnvironment(text: string): number {
   const value = Number(text);
-  if (!DECIMAL.test(text.trim()) || value < 0 || value > 1) throw new InvalidArgumentError(`expected a number in [0, 1], got ${JSON.stringify(text)}`);
+  if (!DECIMAL.test(text.trim()) || value < 0 || value > 1)
+    throw new InvalidArgumentError(`expected a number in [0, 1], got ${JSON.stringify(text)}`);
   return value;
 }
 
 /** The --environment option of the headless CLIs. */
 export function environmentOption(): Option {
-  return new Option('--environment <number>', 'the environment signal in [0, 1], for a genome that reads one (default 0)').argParser(parseEnvironment);
+  return new Option(
+    '--environment <number>',
+    'the environment signal in [0, 1], for a genome that reads one (default 0)',
+  ).argParser(parseEnvironment);
 }
 
 /** A path to write: its folder must exist now, so a long run does not fail only at the end. */

@@ -37,7 +37,12 @@ export function readPng(path: string): RgbaImage {
   return { width: png.width, height: png.height, data };
 }
 
-export function writePngAtomic(path: string, width: number, height: number, rgba: Uint8Array | Uint8ClampedArray): void {
+export function writePngAtomic(
+  path: string,
+  width: number,
+  height: number,
+  rgba: Uint8Array | Uint8ClampedArray,
+): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`${path}: expected a positive integer width and height, got ${width}x${height}`);
   }

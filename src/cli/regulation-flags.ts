@@ -20,15 +20,27 @@ export interface RegulationFlags {
 
 export function addRegulationOptions(program: Command): Command {
   program.addOption(environmentOption());
-  program.addOption(new Option('--knockout <list>', 'experts silenced everywhere, e.g. 0,2; replaces the genome\'s knockouts (default: the genome\'s, else none)').argParser(parseIndexList));
+  program.addOption(
+    new Option(
+      '--knockout <list>',
+      "experts silenced everywhere, e.g. 0,2; replaces the genome's knockouts (default: the genome's, else none)",
+    ).argParser(parseIndexList),
+  );
   for (const option of parameterOptions(HEADLESS_PARAMETERS)) program.addOption(option);
   return program;
 }
 
 /** What a headless run needs from its genome argument and flags; throws naming the file, field or flag. */
-export function headlessGenome(file: string, options: RegulationFlags): { genome: Genome; params: RegulationParams; environment: number } {
+export function headlessGenome(
+  file: string,
+  options: RegulationFlags,
+): { genome: Genome; params: RegulationParams; environment: number } {
   const genome = readGenomeFile(file);
-  return { genome, params: regulationFromFlags(genome, options, file), environment: environmentFromFlags(genome, options, file) };
+  return {
+    genome,
+    params: regulationFromFlags(genome, options, file),
+    environment: environmentFromFlags(genome, options, file),
+  };
 }
 
 /** Throws, prefixed with `where` (the flag), when `genome` reads no environment signal. */
@@ -50,11 +62,17 @@ export function regulationFromFlags(genome: Genome, options: RegulationFlags, fi
   const experts = expertCount(genome);
   const outOfRange = options.knockout?.find((k) => k >= experts);
   if (outOfRange !== undefined) {
-    throw new Error(`option '--knockout <list>': expected expert indices in [0, ${experts - 1}] (${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`);
+    throw new Error(
+      `option '--knockout <list>': expected expert indices in [0, ${experts - 1}] (${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`,
+    );
   }
-  return resolveParams({
-    ...genome.regulation,
-    ...parameterOverrides(options, HEADLESS_PARAMETERS),
-    ...(options.knockout ? { knockouts: options.knockout } : {}),
-  }, experts, file);
+  return resolveParams(
+    {
+      ...genome.regulation,
+      ...parameterOverrides(options, HEADLESS_PARAMETERS),
+      ...(options.knockout ? { knockouts: options.knockout } : {}),
+    },
+    experts,
+    file,
+  );
 }

@@ -44,22 +44,65 @@ function buildProgram(): Command {
   const program = new Command('sim')
     .description('Grow an organism from one seed cell at the centre (reference step) and save a view and its metrics.')
     .argument('<file>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)')
-    .addOption(new Option('--steps <int>', `steps to run, in [0, ${MAX_STEPS}]`).default(200).argParser(integerParser(0, MAX_STEPS)))
-    .addOption(new Option('--size <WxH>', 'grid width x height in cells').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
-    .addOption(new Option('--seed <int>', `seed of the fire and noise streams, in [0, ${SEED_MAX}]`).default(0).argParser(integerParser(0, SEED_MAX)))
-    .addOption(new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES))
-    .addOption(new Option('--out <file.png>', 'write the final grid in --view as a PNG (default: no picture)').argParser(parseOutputPath))
-    .addOption(new Option('--metrics <file.json>', 'write the metrics series as JSON (default: none)').argParser(parseOutputPath))
-    .addOption(new Option('--every <int>', 'metrics every this many steps (and at the last step)').default(10).argParser(integerParser(1, MAX_STEPS)))
-    .addOption(new Option('--clone <X,Y,R[,LABEL]>', `mark the living cells in a disc as a clone (repeatable; LABEL in [1, ${MAX_CLONE}], by default 1, 2, ... in order); --metrics then follows each clone`).argParser(discParser({ maxLabel: MAX_CLONE })))
-    .addOption(new Option('--clone-at <int>', 'the step at which --clone marks').default(0).argParser(integerParser(0, MAX_STEPS)))
-    .addOption(new Option('--erase <X,Y,R>', 'kill the cells in a disc: a wound (repeatable)').argParser(discParser(false)))
-    .addOption(new Option('--erase-at <int>', 'the step at which --erase cuts (after any --clone of that step)').default(0).argParser(integerParser(0, MAX_STEPS)));
-  return addRegulationOptions(program)
-    .addHelpText('after', `\nViews:\n${views}`)
-    .showHelpAfterError('(run with --help for the flags)')
-    // Commander exits 1 on a usage error; bad input is 2 here, help stays 0.
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+    .addOption(
+      new Option('--steps <int>', `steps to run, in [0, ${MAX_STEPS}]`)
+        .default(200)
+        .argParser(integerParser(0, MAX_STEPS)),
+    )
+    .addOption(
+      new Option('--size <WxH>', 'grid width x height in cells')
+        .default({ width: 72, height: 72 }, '72x72')
+        .argParser(parseSize),
+    )
+    .addOption(
+      new Option('--seed <int>', `seed of the fire and noise streams, in [0, ${SEED_MAX}]`)
+        .default(0)
+        .argParser(integerParser(0, SEED_MAX)),
+    )
+    .addOption(
+      new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES),
+    )
+    .addOption(
+      new Option('--out <file.png>', 'write the final grid in --view as a PNG (default: no picture)').argParser(
+        parseOutputPath,
+      ),
+    )
+    .addOption(
+      new Option('--metrics <file.json>', 'write the metrics series as JSON (default: none)').argParser(
+        parseOutputPath,
+      ),
+    )
+    .addOption(
+      new Option('--every <int>', 'metrics every this many steps (and at the last step)')
+        .default(10)
+        .argParser(integerParser(1, MAX_STEPS)),
+    )
+    .addOption(
+      new Option(
+        '--clone <X,Y,R[,LABEL]>',
+        `mark the living cells in a disc as a clone (repeatable; LABEL in [1, ${MAX_CLONE}], by default 1, 2, ... in order); --metrics then follows each clone`,
+      ).argParser(discParser({ maxLabel: MAX_CLONE })),
+    )
+    .addOption(
+      new Option('--clone-at <int>', 'the step at which --clone marks')
+        .default(0)
+        .argParser(integerParser(0, MAX_STEPS)),
+    )
+    .addOption(
+      new Option('--erase <X,Y,R>', 'kill the cells in a disc: a wound (repeatable)').argParser(discParser(false)),
+    )
+    .addOption(
+      new Option('--erase-at <int>', 'the step at which --erase cuts (after any --clone of that step)')
+        .default(0)
+        .argParser(integerParser(0, MAX_STEPS)),
+    );
+  return (
+    addRegulationOptions(program)
+      .addHelpText('after', `\nViews:\n${views}`)
+      .showHelpAfterError('(run with --help for the flags)')
+      // Commander exits 1 on a usage error; bad input is 2 here, help stays 0.
+      .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  );
 }
 
 interface Progress {
@@ -70,15 +113,21 @@ interface Progress {
 /** A bar on stderr for a person watching a terminal; piped or logged output gets none. */
 function startProgress(total: number): Progress | null {
   if (!process.stderr.isTTY) return null;
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: 'sim |{bar}| {value}/{total} steps | {alive} alive | eta {eta_formatted}',
-    clearOnComplete: true,
-    hideCursor: true,
-  }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'sim |{bar}| {value}/{total} steps | {alive} alive | eta {eta_formatted}',
+      clearOnComplete: true,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   bar.start(total, 0, { alive: 1 });
   // Ctrl-C mid-run: give the terminal its cursor back before dying.
-  process.once('SIGINT', () => { bar.stop(); process.exit(130); });
+  process.once('SIGINT', () => {
+    bar.stop();
+    process.exit(130);
+  });
   return { update: (step, alive) => bar.update(step, { alive }), stop: () => bar.stop() };
 }
 
@@ -93,21 +142,36 @@ interface RunResult {
 type Sample = Metrics & { clones?: ReturnType<typeof cloneSample> };
 
 function cloneSample(grid: CellState) {
-  return cloneFates(grid).map((fate) => ({ ...fate, shares: fate.census.map((n) => Number((n / fate.count).toFixed(4))) }));
+  return cloneFates(grid).map((fate) => ({
+    ...fate,
+    shares: fate.census.map((n) => Number((n / fate.count).toFixed(4))),
+  }));
 }
 
 /** The user's strokes of step `step`: clones first, then wounds. */
 function applyStrokes(grid: CellState, step: number, options: SimOptions): CellState {
   let next = grid;
-  if (step === options.cloneAt) (options.clone ?? []).forEach((disc, i) => { next = markClone(next, disc, disc.label ?? i + 1); });
-  if (step === options.eraseAt) (options.erase ?? []).forEach((disc) => { next = eraseDisc(next, disc); });
+  if (step === options.cloneAt)
+    (options.clone ?? []).forEach((disc, i) => {
+      next = markClone(next, disc, disc.label ?? i + 1);
+    });
+  if (step === options.eraseAt)
+    (options.erase ?? []).forEach((disc) => {
+      next = eraseDisc(next, disc);
+    });
   return next;
 }
 
-async function run(genome: Genome, params: RegulationParams, environment: number, options: SimOptions): Promise<RunResult> {
+async function run(
+  genome: Genome,
+  params: RegulationParams,
+  environment: number,
+  options: SimOptions,
+): Promise<RunResult> {
   const { steps, every, seed, size } = options;
   const tracing = (options.clone ?? []).length > 0;
-  const sample = (grid: CellState): Sample => (tracing ? { ...measure(genome, grid), clones: cloneSample(grid) } : measure(genome, grid));
+  const sample = (grid: CellState): Sample =>
+    tracing ? { ...measure(genome, grid), clones: cloneSample(grid) } : measure(genome, grid);
   let grid = applyStrokes(createSeededState(genome, size.width, size.height, environment), 0, options);
   const series = [sample(grid)];
   let seconds = 0;
@@ -136,7 +200,16 @@ function save(file: string, genome: Genome, params: RegulationParams, options: S
   if (options.out) writePngAtomic(options.out, width, height, renderView(genome, result.grid, options.view));
   if (options.metrics) {
     const { seed, steps, every } = options;
-    const report = { file, genome: genome.metadata.name, size: { width, height }, seed, steps, every, params, series: result.series };
+    const report = {
+      file,
+      genome: genome.metadata.name,
+      size: { width, height },
+      seed,
+      steps,
+      every,
+      params,
+      series: result.series,
+    };
     writeFileAtomic(options.metrics, `${JSON.stringify(report, null, 2)}\n`);
   }
 }
@@ -153,9 +226,14 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const { genome, params, environment } = inputs;
-  for (const [flag, at] of [['--clone-at', options.cloneAt], ['--erase-at', options.eraseAt]] as const) {
+  for (const [flag, at] of [
+    ['--clone-at', options.cloneAt],
+    ['--erase-at', options.eraseAt],
+  ] as const) {
     if (at > options.steps) {
-      process.stderr.write(`error: option '${flag} <int>': expected a step in [0, --steps ${options.steps}], got ${at}\n`);
+      process.stderr.write(
+        `error: option '${flag} <int>': expected a step in [0, --steps ${options.steps}], got ${at}\n`,
+      );
       process.exit(2);
     }
   }

@@ -43,8 +43,11 @@ export default function runSweepTask(task: SweepTask): SweepTaskResult {
     genome = parseGenome(task.genomeText, task.genomeFile);
     genomes.set(task.genomeFile, genome);
   }
-  let start = task.startState ? parseState(task.startState.text, task.startState.file) : createSeededState(genome, task.width, task.height, task.environment ?? 0);
-  if (task.startState && task.environment !== null) start = fillEnvironment(start, environmentChannels(genome), task.environment);
+  let start = task.startState
+    ? parseState(task.startState.text, task.startState.file)
+    : createSeededState(genome, task.width, task.height, task.environment ?? 0);
+  if (task.startState && task.environment !== null)
+    start = fillEnvironment(start, environmentChannels(genome), task.environment);
   const { grid, summary } = growAndMeasure(genome, task.params, start, task.seed, task.steps, task.target);
   return { summary, image: task.view ? renderView(genome, grid, task.view) : null };
 }

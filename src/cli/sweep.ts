@@ -21,7 +21,15 @@ import { expertCount, type Genome } from '../model/genome.ts';
 import { parseGenome } from '../model/genome-file.ts';
 import { requireEnvironmentSignal } from './regulation-flags.ts';
 import { PARAMETER_NAMES, resolveParams, type RegulationParams } from '../model/params.ts';
-import { combinationEnvironment, combinationParams, combinations, valueLabel, type Axis, type Combination, type GrowthSummary } from '../model/sweep.ts';
+import {
+  combinationEnvironment,
+  combinationParams,
+  combinations,
+  valueLabel,
+  type Axis,
+  type Combination,
+  type GrowthSummary,
+} from '../model/sweep.ts';
 import { VIEW_NAMES, type ViewName } from '../model/views.ts';
 import { encodeSetup } from '../ui/url-state.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -49,14 +57,46 @@ function buildProgram(): Command {
   const program = new Command('sweep')
     .description('Grow a genome under every combination of regulation values; write a contact sheet and a table.')
     .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)')
-    .addOption(new Option('--vary <NAME=VALUES>', 'a parameter and its values, e.g. top-k=1,2,4 or knockout=none,0,1 (repeatable)').argParser(parseVary).makeOptionMandatory())
-    .addOption(new Option('--steps <int>', `steps to grow, in [0, ${MAX_STEPS}]`).default(200).argParser(integerParser(0, MAX_STEPS)))
-    .addOption(new Option('--size <WxH>', 'grid width x height (ignored with --from-state, whose grid is used)').default({ width: 72, height: 72 }, '72x72').argParser(parseSize))
-    .addOption(new Option('--seeds <int>', 'growths per combination, fire/noise seeds 0 .. N-1').default(1).argParser(integerParser(1, 100)))
-    .addOption(new Option('--view <name>', 'what the contact sheet shows').default('phenotype').choices(VIEW_NAMES.filter((v) => v !== 'clone')))
-    .addOption(new Option('--from-state <file>', 'start every growth from this state (as the app exports it) instead of one seed cell'))
-    .addOption(new Option('--out <dir>', 'folder to write the sheet and the table to (made if missing)').makeOptionMandatory())
-    .addOption(new Option('--workers <int>', 'worker threads').default(availableParallelism()).argParser(integerParser(1, 64)));
+    .addOption(
+      new Option(
+        '--vary <NAME=VALUES>',
+        'a parameter and its values, e.g. top-k=1,2,4 or knockout=none,0,1 (repeatable)',
+      )
+        .argParser(parseVary)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--steps <int>', `steps to grow, in [0, ${MAX_STEPS}]`)
+        .default(200)
+        .argParser(integerParser(0, MAX_STEPS)),
+    )
+    .addOption(
+      new Option('--size <WxH>', 'grid width x height (ignored with --from-state, whose grid is used)')
+        .default({ width: 72, height: 72 }, '72x72')
+        .argParser(parseSize),
+    )
+    .addOption(
+      new Option('--seeds <int>', 'growths per combination, fire/noise seeds 0 .. N-1')
+        .default(1)
+        .argParser(integerParser(1, 100)),
+    )
+    .addOption(
+      new Option('--view <name>', 'what the contact sheet shows')
+        .default('phenotype')
+        .choices(VIEW_NAMES.filter((v) => v !== 'clone')),
+    )
+    .addOption(
+      new Option(
+        '--from-state <file>',
+        'start every growth from this state (as the app exports it) instead of one seed cell',
+      ),
+    )
+    .addOption(
+      new Option('--out <dir>', 'folder to write the sheet and the table to (made if missing)').makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--workers <int>', 'worker threads').default(availableParallelism()).argParser(integerParser(1, 64)),
+    );
   return addTargetOptions(program, false)
     .showHelpAfterError('(run with --help for the flags)')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
@@ -71,13 +111,26 @@ function readText(file: string, what: string, flag: string): string {
 }
 
 /** `#preset=...&...` for a genome under presets/, else null: the app opens presets by name only. */
-function appHash(genomeFile: string, genome: Genome, params: RegulationParams, size: GridSize, environment: number | null): string | null {
+function appHash(
+  genomeFile: string,
+  genome: Genome,
+  params: RegulationParams,
+  size: GridSize,
+  environment: number | null,
+): string | null {
   const path = relative(PRESETS, resolve(genomeFile));
   if (path.startsWith('..') || !/\.json$/.test(path)) return null;
   const preset = resolveParams(genome.regulation, expertCount(genome), genomeFile);
-  const differs = Object.fromEntries(PARAMETER_NAMES.filter((name) => preset[name] !== params[name]).map((name) => [name, params[name]]));
+  const differs = Object.fromEntries(
+    PARAMETER_NAMES.filter((name) => preset[name] !== params[name]).map((name) => [name, params[name]]),
+  );
   return encodeSetup({
-    preset: path.replace(/(\.genome)?\.json$/, ''), seed: 0, width: size.width, height: size.height, params: differs, knockouts: params.knockouts,
+    preset: path.replace(/(\.genome)?\.json$/, ''),
+    seed: 0,
+    width: size.width,
+    height: size.height,
+    params: differs,
+    knockouts: params.knockouts,
     ...(environment === null ? {} : { environment }),
   });
 }
@@ -98,22 +151,28 @@ function plan(file: string, o: SweepOptions): Plan {
   const genome = parseGenome(genomeText, file);
   const K = expertCount(genome);
   checkKnockouts(o.vary, K, file);
-  if (o.vary.some((axis) => axis.parameter === 'environment')) requireEnvironmentSignal(genome, file, "option '--vary <NAME=VALUES>': environment");
+  if (o.vary.some((axis) => axis.parameter === 'environment'))
+    requireEnvironmentSignal(genome, file, "option '--vary <NAME=VALUES>': environment");
   let startState: SweepTask['startState'] = null;
   let size = o.size;
   if (o.fromState) {
     const text = readText(o.fromState, 'state file', "option '--from-state <file>'");
     const grid = parseState(text, o.fromState);
     if (grid.channels !== genome.architecture.channels || grid.experts !== K) {
-      throw new Error(`option '--from-state <file>': ${o.fromState}: expected a state of ${genome.architecture.channels} channels and ${K} experts (${file}), got ${grid.channels} and ${grid.experts}`);
+      throw new Error(
+        `option '--from-state <file>': ${o.fromState}: expected a state of ${genome.architecture.channels} channels and ${K} experts (${file}), got ${grid.channels} and ${grid.experts}`,
+      );
     }
     startState = { file: o.fromState, text };
     size = { width: grid.width, height: grid.height };
   }
   const cells = combinations(o.vary);
   const params = cells.map((c) => combinationParams(genome, K, o.vary, c));
-  const target = o.target ? loadTarget({ ...o, target: o.target }, size.width, size.height, o.fromState ? 'the --from-state grid' : '--size') : null;
-  if (existsSync(o.out) && !statSync(o.out).isDirectory()) throw new Error(`option '--out <dir>': ${o.out} exists and is not a folder`);
+  const target = o.target
+    ? loadTarget({ ...o, target: o.target }, size.width, size.height, o.fromState ? 'the --from-state grid' : '--size')
+    : null;
+  if (existsSync(o.out) && !statSync(o.out).isDirectory())
+    throw new Error(`option '--out <dir>': ${o.out} exists and is not a folder`);
   return { genome, genomeText, startState, size, cells, params, target };
 }
 
@@ -141,20 +200,46 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const seeds = Array.from({ length: o.seeds }, (_, i) => i);
-  const pool = new Tinypool({ filename: new URL('./sweep-worker-entry.mjs', import.meta.url).href, maxThreads: o.workers, minThreads: o.workers });
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'sweep |{bar}| {value}/{total} growths | eta {eta_formatted}', hideCursor: true }, Presets.shades_classic) : null;
+  const pool = new Tinypool({
+    filename: new URL('./sweep-worker-entry.mjs', import.meta.url).href,
+    maxThreads: o.workers,
+    minThreads: o.workers,
+  });
+  const bar = process.stderr.isTTY
+    ? new SingleBar(
+        {
+          stream: process.stderr,
+          format: 'sweep |{bar}| {value}/{total} growths | eta {eta_formatted}',
+          hideCursor: true,
+        },
+        Presets.shades_classic,
+      )
+    : null;
   bar?.start(p.cells.length * seeds.length, 0);
   const started = performance.now();
-  const results = await Promise.all(p.cells.map((_, i) => Promise.all(seeds.map(async (seed) => {
-    const task: SweepTask = {
-      genomeFile: file, genomeText: p.genomeText, startState: p.startState, ...p.size, params: p.params[i], seed,
-      environment: combinationEnvironment(o.vary, p.cells[i]),
-      steps: o.steps, target: p.target, view: seed === 0 ? o.view : null,
-    };
-    const result = (await pool.run(task)) as SweepTaskResult;
-    bar?.increment();
-    return result;
-  }))));
+  const results = await Promise.all(
+    p.cells.map((_, i) =>
+      Promise.all(
+        seeds.map(async (seed) => {
+          const task: SweepTask = {
+            genomeFile: file,
+            genomeText: p.genomeText,
+            startState: p.startState,
+            ...p.size,
+            params: p.params[i],
+            seed,
+            environment: combinationEnvironment(o.vary, p.cells[i]),
+            steps: o.steps,
+            target: p.target,
+            view: seed === 0 ? o.view : null,
+          };
+          const result = (await pool.run(task)) as SweepTaskResult;
+          bar?.increment();
+          return result;
+        }),
+      ),
+    ),
+  );
   bar?.stop();
   await pool.destroy();
   const seconds = (performance.now() - started) / 1000;
@@ -169,25 +254,60 @@ async function main(argv: string[]): Promise<void> {
     url: appHash(file, p.genome, p.params[i], p.size, combinationEnvironment(o.vary, cell)),
   }));
   const K = expertCount(p.genome);
-  const header = ['index', ...names, 'aliveCount', ...Array.from({ length: K }, (_, k) => `typeShare${k}`), 'meanPotency', 'activeParamFraction', 'loss', 'url'];
-  const csv = [header.join(','), ...rows.map((row, i) => [
-    i, ...names.map((n) => row.combination[n] ?? 'none'), row.aliveCount.toFixed(1), ...row.typeShares.map((s) => s.toFixed(4)),
-    row.meanPotency.toFixed(4), row.activeParamFraction.toFixed(4), row.loss === null ? '' : row.loss.toFixed(6), row.url ?? '',
-  ].join(','))].join('\n');
+  const header = [
+    'index',
+    ...names,
+    'aliveCount',
+    ...Array.from({ length: K }, (_, k) => `typeShare${k}`),
+    'meanPotency',
+    'activeParamFraction',
+    'loss',
+    'url',
+  ];
+  const csv = [
+    header.join(','),
+    ...rows.map((row, i) =>
+      [
+        i,
+        ...names.map((n) => row.combination[n] ?? 'none'),
+        row.aliveCount.toFixed(1),
+        ...row.typeShares.map((s) => s.toFixed(4)),
+        row.meanPotency.toFixed(4),
+        row.activeParamFraction.toFixed(4),
+        row.loss === null ? '' : row.loss.toFixed(6),
+        row.url ?? '',
+      ].join(','),
+    ),
+  ].join('\n');
 
   const layout = sheetLayout(o.vary, p.cells.length, p.size.width, p.size.height);
-  const png = sheetPng(layout, results.map((r) => r[0].image!), p.size.width);
+  const png = sheetPng(
+    layout,
+    results.map((r) => r[0].image!),
+    p.size.width,
+  );
   const title = `${p.genome.metadata.name || file}: ${o.steps} steps on ${p.size.width}x${p.size.height}${o.fromState ? ` from ${o.fromState}` : ''}, ${o.view}`;
   mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'sheet.png'), png);
   writeFileAtomic(join(o.out, 'sheet.svg'), sheetSvg(layout, o.vary, p.cells, png, title));
   writeFileAtomic(join(o.out, 'sweep.csv'), `${csv}\n`);
   const report = {
-    genome: file, steps: o.steps, size: p.size, seeds, view: o.view, fromState: o.fromState ?? null, target: o.target ?? null,
-    axes: o.vary.map((axis) => ({ name: axis.label, values: axis.values })), seconds: Number(seconds.toFixed(2)), workers: o.workers, rows,
+    genome: file,
+    steps: o.steps,
+    size: p.size,
+    seeds,
+    view: o.view,
+    fromState: o.fromState ?? null,
+    target: o.target ?? null,
+    axes: o.vary.map((axis) => ({ name: axis.label, values: axis.values })),
+    seconds: Number(seconds.toFixed(2)),
+    workers: o.workers,
+    rows,
   };
   writeFileAtomic(join(o.out, 'sweep.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify({ out: o.out, growths: p.cells.length * seeds.length, seconds: report.seconds, workers: o.workers })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ out: o.out, growths: p.cells.length * seeds.length, seconds: report.seconds, workers: o.workers })}\n`,
+  );
 }
 
 main(process.argv).catch((error: unknown) => {

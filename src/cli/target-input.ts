@@ -15,12 +15,21 @@ export function addTargetOptions(program: Command, required: boolean): Command {
   const target = new Option('--target <file.png>', 'the target image (straight RGBA), centred on the grid');
   return program
     .addOption(required ? target.makeOptionMandatory() : target)
-    .addOption(new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(integerParser(0, 1000)))
+    .addOption(
+      new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(
+        integerParser(0, 1000),
+      ),
+    )
     .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)));
 }
 
 /** The target on a width x height grid; errors name --target. */
-export function loadTarget(options: TargetFlags & { target: string }, width: number, height: number, sizeFlag = '--size'): Float32Array {
+export function loadTarget(
+  options: TargetFlags & { target: string },
+  width: number,
+  height: number,
+  sizeFlag = '--size',
+): Float32Array {
   let image: ReturnType<typeof cropImage>;
   try {
     image = cropImage(readPng(options.target), options.tile, options.tileSize, options.target);
@@ -28,7 +37,9 @@ export function loadTarget(options: TargetFlags & { target: string }, width: num
     throw new Error(`option '--target <file.png>': ${(error as Error).message}`);
   }
   if (image.width > width || image.height > height) {
-    throw new Error(`option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, larger than the ${width}x${height} grid (${sizeFlag})`);
+    throw new Error(
+      `option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, larger than the ${width}x${height} grid (${sizeFlag})`,
+    );
   }
   return padTarget(premultiplyRgba8(image.data, image.width, image.height), image.width, image.height, width, height);
 }

@@ -9,7 +9,9 @@ export function checkExpert(expert: number, brush: string, sizes: EngineSizes): 
 
 export function checkMorphogenPaint(channel: number, value: number, sizes: EngineSizes): void {
   if (!Number.isInteger(channel) || channel < 0 || channel >= sizes.morphogens) {
-    throw new Error(`morphogen brush: field channel: expected an index in [0, ${sizes.morphogens - 1}], got ${channel}`);
+    throw new Error(
+      `morphogen brush: field channel: expected an index in [0, ${sizes.morphogens - 1}], got ${channel}`,
+    );
   }
   if (!Number.isFinite(value)) throw new Error(`morphogen brush: field value: expected a finite number, got ${value}`);
 }

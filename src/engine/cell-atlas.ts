@@ -23,11 +23,18 @@ function packParts(layout: AtlasLayout, parts: Part[]): Float32Array {
   return data;
 }
 
-function unpackPart(layout: AtlasLayout, data: Float32Array, perCell: number, firstSlot: number, into: { [i: number]: number }): void {
+function unpackPart(
+  layout: AtlasLayout,
+  data: Float32Array,
+  perCell: number,
+  firstSlot: number,
+  into: { [i: number]: number },
+): void {
   for (let y = 0; y < layout.height; y++) {
     for (let x = 0; x < layout.width; x++) {
       const cell = y * layout.width + x;
-      for (let i = 0; i < perCell; i++) into[cell * perCell + i] = data[atlasIndex(layout, x, y, firstSlot + (i >> 2), i & 3)];
+      for (let i = 0; i < perCell; i++)
+        into[cell * perCell + i] = data[atlasIndex(layout, x, y, firstSlot + (i >> 2), i & 3)];
     }
   }
 }
@@ -57,12 +64,20 @@ export function packFields(grid: CellState, sizes: EngineSizes, layouts: EngineL
 
 /** The CellState held by a cells atlas and a fields atlas; `step` is the engine's counter. */
 export function unpackState(
-  cellsData: Float32Array, fieldsData: Float32Array, sizes: EngineSizes, layouts: EngineLayouts, step: number,
+  cellsData: Float32Array,
+  fieldsData: Float32Array,
+  sizes: EngineSizes,
+  layouts: EngineLayouts,
+  step: number,
 ): CellState {
   const { width, height } = layouts.cells;
   const cells = width * height;
   const grid: CellState = {
-    width, height, channels: sizes.channels, experts: sizes.experts, morphogenCount: sizes.morphogens,
+    width,
+    height,
+    channels: sizes.channels,
+    experts: sizes.experts,
+    morphogenCount: sizes.morphogens,
     state: new Float32Array(cells * sizes.channels),
     marks: new Float32Array(cells * sizes.experts),
     expression: new Float32Array(cells * sizes.experts),

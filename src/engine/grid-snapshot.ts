@@ -33,12 +33,23 @@ export function createSnapshotCopier(regl: REGL.Regl, caps: GpuCapabilities) {
     target: (p) => p.target,
   });
   const sameShape = (a: GpuBuffer, b: GpuBuffer) =>
-    a.layout.textureWidth === b.layout.textureWidth && a.layout.textureHeight === b.layout.textureHeight && a.layout.slots === b.layout.slots;
+    a.layout.textureWidth === b.layout.textureWidth
+    && a.layout.textureHeight === b.layout.textureHeight
+    && a.layout.slots === b.layout.slots;
   const fits = (buffer: GpuBuffer, like: GpuBuffer) => buffer.name === like.name && sameShape(buffer, like);
-  const destroyQuietly = (buffer: GpuBuffer) => { try { destroyBuffer(buffer); } catch { /* a lost context has nothing left to free */ } };
+  const destroyQuietly = (buffer: GpuBuffer) => {
+    try {
+      destroyBuffer(buffer);
+    } catch {
+      /* a lost context has nothing left to free */
+    }
+  };
   /** Textures for the next snapshots: in steady state a stroke reuses the undo point that fell off the stack. */
   const spare: GpuBuffer[] = [];
-  const free = (buffer: GpuBuffer) => { if (spare.length < SPARE_BUFFERS) spare.push(buffer); else destroyQuietly(buffer); };
+  const free = (buffer: GpuBuffer) => {
+    if (spare.length < SPARE_BUFFERS) spare.push(buffer);
+    else destroyQuietly(buffer);
+  };
   const allocate = (like: GpuBuffer) => {
     const i = spare.findIndex((buffer) => fits(buffer, like));
     return i >= 0 ? spare.splice(i, 1)[0] : createBuffer(regl, caps, like.name, like.layout);

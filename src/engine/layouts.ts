@@ -63,7 +63,12 @@ export function engineSizes(genome: Genome): EngineSizes {
   };
 }
 
-export function engineLayouts(sizes: EngineSizes, width: number, height: number, maxTextureSize: number): EngineLayouts {
+export function engineLayouts(
+  sizes: EngineSizes,
+  width: number,
+  height: number,
+  maxTextureSize: number,
+): EngineLayouts {
   const layout = (slots: number, name: string) => atlasLayout(width, height, slots, maxTextureSize, name);
   return {
     cells: layout(sizes.stateSlots + 2 * sizes.markSlots, 'cells'),
@@ -81,5 +86,8 @@ export function engineLayouts(sizes: EngineSizes, width: number, height: number,
 
 /** Hidden slots the `count` largest experts fill together: the most a cell expressing `count` can use. */
 export function largestSlots(sizes: EngineSizes, count: number): number {
-  return [...sizes.expertSlotCount].sort((a, b) => b - a).slice(0, count).reduce((a, b) => a + b, 0);
+  return [...sizes.expertSlotCount]
+    .sort((a, b) => b - a)
+    .slice(0, count)
+    .reduce((a, b) => a + b, 0);
 }

@@ -19,7 +19,10 @@ import type { Metrics } from '../model/metrics.ts';
 import type { EngineSizes } from './layouts.ts';
 
 /** The metrics of src/model/metrics.ts that the GPU reduces (the histograms stay on the CPU). */
-export type GpuMetrics = Pick<Metrics, 'step' | 'aliveCount' | 'census' | 'silentCount' | 'meanPotency' | 'activeParamFraction'>;
+export type GpuMetrics = Pick<
+  Metrics,
+  'step' | 'aliveCount' | 'census' | 'silentCount' | 'meanPotency' | 'activeParamFraction'
+>;
 
 /** One clone's metrics: its living cells, their types and potency (src/model/clones.ts CloneFate). */
 export type CloneMetrics = GpuMetrics & { label: number };
@@ -28,10 +31,19 @@ export type CloneMetrics = GpuMetrics & { label: number };
 const SMALL_SIDE = 8;
 const HALF_FLOAT_LEVELS = 5; // 4^5 = 1024 cells per texel
 
-interface MeasureProps { cells: GpuBuffer; fields: GpuBuffer }
+interface MeasureProps {
+  cells: GpuBuffer;
+  fields: GpuBuffer;
+}
 
 export function createMetricsProgram(
-  regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, sizes: EngineSizes, width: number, height: number, read: Reader,
+  regl: REGL.Regl,
+  caps: GpuCapabilities,
+  genome: Genome,
+  sizes: EngineSizes,
+  width: number,
+  height: number,
+  read: Reader,
   perClone = false,
 ) {
   const groupSlots = 1 + sizes.markSlots;
@@ -41,7 +53,9 @@ export function createMetricsProgram(
   const maxLevels = caps.precision === 'float16' ? HALF_FLOAT_LEVELS : Infinity;
   while (Math.max(levels.at(-1)!.width, levels.at(-1)!.height) > SMALL_SIDE && levels.length <= maxLevels) {
     const last = levels.at(-1)!;
-    levels.push(atlasLayout(Math.ceil(last.width / 2), Math.ceil(last.height / 2), slots, caps.maxTextureSize, 'metrics'));
+    levels.push(
+      atlasLayout(Math.ceil(last.width / 2), Math.ceil(last.height / 2), slots, caps.maxTextureSize, 'metrics'),
+    );
   }
   const buffers = levels.map((layout, i) => createBuffer(regl, caps, `metrics${i}`, layout));
   const total = genomeParameterCount(genome);
@@ -49,16 +63,30 @@ export function createMetricsProgram(
     name: perClone ? 'clone-metrics' : 'metrics',
     source: metricsSource,
     defines: {
-      STATE_SLOTS: sizes.stateSlots, MARK_SLOTS: sizes.markSlots, EXPERTS: sizes.experts, METRIC_SLOTS: groupSlots,
-      GROUPS: groups, PER_CLONE: perClone ? 1 : 0,
+      STATE_SLOTS: sizes.stateSlots,
+      MARK_SLOTS: sizes.markSlots,
+      EXPERTS: sizes.experts,
+      METRIC_SLOTS: groupSlots,
+      GROUPS: groups,
+      PER_CLONE: perClone ? 1 : 0,
     },
     uniforms: {
       u_cells: (p) => p.cells.texture,
       u_cellsLayout: (p) => atlasUniform(p.cells.layout),
       u_gateFraction: () => gateParameterCount(genome.gate) / total,
-      ...(perClone ? { u_fields: (p: MeasureProps) => p.fields.texture, u_fieldsLayout: (p: MeasureProps) => atlasUniform(p.fields.layout) } : {}),
+      ...(perClone
+        ? {
+            u_fields: (p: MeasureProps) => p.fields.texture,
+            u_fieldsLayout: (p: MeasureProps) => atlasUniform(p.fields.layout),
+          }
+        : {}),
     },
-    arrays: { u_expertFraction: { length: sizes.experts, value: () => genome.experts.map((e) => expertParameterCount(e) / total) } },
+    arrays: {
+      u_expertFraction: {
+        length: sizes.experts,
+        value: () => genome.experts.map((e) => expertParameterCount(e) / total),
+      },
+    },
     target: () => buffers[0],
   });
   const reduce = createPass<{ source: GpuBuffer; target: GpuBuffer }>(regl, {
@@ -107,7 +135,9 @@ export function createMetricsProgram(
     },
     /** Per clone label 1..MAX_CLONE (a `perClone` program), the ones with no living cell left out. */
     measureClones(cells: GpuBuffer, fields: GpuBuffer, step: number): CloneMetrics[] {
-      return measureGroups(cells, fields, step).map((m, i) => ({ label: i + 1, ...m })).filter((m) => m.aliveCount > 0);
+      return measureGroups(cells, fields, step)
+        .map((m, i) => ({ label: i + 1, ...m }))
+        .filter((m) => m.aliveCount > 0);
     },
     destroy(): void {
       buffers.forEach(destroyBuffer);

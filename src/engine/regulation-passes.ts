@@ -9,7 +9,12 @@ import type { GpuBuffer } from '../gpu/buffer.ts';
 import { createPass, type Pass } from '../gpu/pass.ts';
 import { knockoutBits } from '../model/reference.ts';
 import {
-  bufferUniforms, cellsUniforms, hashUniforms, weightsUniforms, type StepParts, type StepProps,
+  bufferUniforms,
+  cellsUniforms,
+  hashUniforms,
+  weightsUniforms,
+  type StepParts,
+  type StepProps,
 } from './step-context.ts';
 
 /**
@@ -57,7 +62,13 @@ function noisePass({ regl, sizes }: Pick<StepParts, 'regl' | 'sizes'>, target: G
     uniforms: hashUniforms,
     target: () => target,
   });
-  return { name: 'noise', target: noise.target, run: (p) => { if (p.params.noise > 0) noise.run(p); } };
+  return {
+    name: 'noise',
+    target: noise.target,
+    run: (p) => {
+      if (p.params.noise > 0) noise.run(p);
+    },
+  };
 }
 
 /** Two builds of one pass: gate noise is compiled in only where sigma > 0. */
@@ -71,8 +82,11 @@ function regulateBuild({ regl, sizes, buffers }: StepParts, noise: boolean): Pas
     name: 'regulate',
     source: regulateSource,
     defines: {
-      EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots,
-      HAS_GATE: buffers.logits ? 1 : 0, NOISE: noise ? 1 : 0,
+      EXPERTS: sizes.experts,
+      MARK_SLOTS: sizes.markSlots,
+      STATE_SLOTS: sizes.stateSlots,
+      HAS_GATE: buffers.logits ? 1 : 0,
+      NOISE: noise ? 1 : 0,
     },
     uniforms: {
       ...cellsUniforms,

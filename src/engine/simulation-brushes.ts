@@ -21,11 +21,17 @@ export function simulationBrushes(target: BrushTarget) {
   const { paint } = target;
   return {
     /** Damage: the cells under the disc die. */
-    erase(disc: Disc): void { paint('erase', disc); },
+    erase(disc: Disc): void {
+      paint('erase', disc);
+    },
     /** One seed cell (alpha and hidden channels 1) at (x, y). */
-    plantSeed(x: number, y: number): void { paint('seed', { x, y, radius: 0 }); },
+    plantSeed(x: number, y: number): void {
+      paint('seed', { x, y, radius: 0 });
+    },
     /** Marks back to uniform under the disc. */
-    reprogram(disc: Disc): void { paint('reprogram', disc); },
+    reprogram(disc: Disc): void {
+      paint('reprogram', disc);
+    },
     /** Silences one expert or all under the disc; `on = false` lifts it. */
     knockout(disc: Disc, expert: number | 'all', on = true): void {
       if (expert !== 'all') checkExpert(expert, 'knockout', target.sizes());
@@ -50,7 +56,11 @@ export function simulationBrushes(target: BrushTarget) {
     },
     /** Every clone label gone, and tracing off: the step costs what it did before. */
     clearClones(): void {
-      paint('clearClones', { x: target.width / 2, y: target.height / 2, radius: Math.hypot(target.width, target.height) }, 0);
+      paint(
+        'clearClones',
+        { x: target.width / 2, y: target.height / 2, radius: Math.hypot(target.width, target.height) },
+        0,
+      );
       target.setTracing(false);
     },
   };

@@ -64,7 +64,11 @@ export function createSimulation(config: SimulationConfig) {
   const ownSnapshots = new WeakSet<GridSnapshot>();
   let genome = config.genome;
   let seed = config.seed;
-  let params: RegulationParams = resolveParams({ ...genome.regulation, ...config.params }, expertCount(genome), 'simulation params');
+  let params: RegulationParams = resolveParams(
+    { ...genome.regulation, ...config.params },
+    expertCount(genome),
+    'simulation params',
+  );
   let environment = config.environment ?? 0;
   checkEnvironment(environment, 'simulation: field environment');
   /** Everything compiled for one genome; built whole before it replaces the running one. */
@@ -79,7 +83,11 @@ export function createSimulation(config: SimulationConfig) {
     };
   };
   type Compiled = ReturnType<typeof compile>;
-  const release = (c: Compiled) => { c.step.destroy(); c.metrics.destroy(); c.cloneMetrics?.destroy(); };
+  const release = (c: Compiled) => {
+    c.step.destroy();
+    c.metrics.destroy();
+    c.cloneMetrics?.destroy();
+  };
   let compiled = compile(genome);
   let program: StepProgram = compiled.step;
   let stepCount = 0;
@@ -103,7 +111,12 @@ export function createSimulation(config: SimulationConfig) {
   load(config.state ?? createSeededState(genome, width, height, environment));
 
   const props = (): StepProps => ({
-    cells: cells.current, nextCells: cells.next, fields: fields.current, params, step: stepCount, seed,
+    cells: cells.current,
+    nextCells: cells.next,
+    fields: fields.current,
+    params,
+    step: stepCount,
+    seed,
   });
 
   function runStep(timings?: PassTiming[]): void {
@@ -118,7 +131,12 @@ export function createSimulation(config: SimulationConfig) {
     }
     if (tracing) {
       const start = timings ? performance.now() : 0;
-      compiled.clones.run({ before: cells.current, after: cells.next, fields: fields.current, nextFields: fields.next });
+      compiled.clones.run({
+        before: cells.current,
+        after: cells.next,
+        fields: fields.current,
+        nextFields: fields.next,
+      });
       if (timings) {
         sync(fields.next.texture);
         timings.push({ name: 'clones', milliseconds: performance.now() - start });
@@ -131,7 +149,15 @@ export function createSimulation(config: SimulationConfig) {
 
   function paint(kind: BrushKind, disc: Disc, value = 0, channel = 0): void {
     const pair = isFieldBrush(kind) ? fields : cells;
-    compiled.brushes.paint({ source: pair.current, target: pair.next, cells: cells.current, kind, disc, value, channel });
+    compiled.brushes.paint({
+      source: pair.current,
+      target: pair.next,
+      cells: cells.current,
+      kind,
+      disc,
+      value,
+      channel,
+    });
     pair.swap();
   }
 
@@ -143,13 +169,25 @@ export function createSimulation(config: SimulationConfig) {
     width,
     height,
     capabilities: caps,
-    get genome() { return genome; },
-    get params(): RegulationParams { return params; },
-    get seed() { return seed; },
+    get genome() {
+      return genome;
+    },
+    get params(): RegulationParams {
+      return params;
+    },
+    get seed() {
+      return seed;
+    },
     /** The environment signal last set (what a reset grid starts in); painted strokes may differ locally. */
-    get environment() { return environment; },
-    get stepCount() { return stepCount; },
-    get passNames() { return [...program.passes.map((p) => p.name), ...(tracing ? ['clones'] : [])]; },
+    get environment() {
+      return environment;
+    },
+    get stepCount() {
+      return stepCount;
+    },
+    get passNames() {
+      return [...program.passes.map((p) => p.name), ...(tracing ? ['clones'] : [])];
+    },
 
     step(n = 1): void {
       for (let i = 0; i < n; i++) runStep();
@@ -177,7 +215,8 @@ export function createSimulation(config: SimulationConfig) {
       const nextParams = resolveParams({ ...next.regulation, ...overrides }, expertCount(next), 'simulation params');
       const nextCompiled = compile(next);
       const nextProgram = nextCompiled.step;
-      const keep = nextProgram.sizes.channels === program.sizes.channels
+      const keep =
+        nextProgram.sizes.channels === program.sizes.channels
         && nextProgram.sizes.experts === program.sizes.experts
         && nextProgram.sizes.morphogens === program.sizes.morphogens;
       const carried = keep ? readState() : createSeededState(next, width, height, environment);
@@ -225,9 +264,19 @@ export function createSimulation(config: SimulationConfig) {
       return true;
     },
 
-    ...simulationBrushes({ width, height, paint, sizes: () => program.sizes, setTracing: (on) => { tracing = on; } }),
+    ...simulationBrushes({
+      width,
+      height,
+      paint,
+      sizes: () => program.sizes,
+      setTracing: (on) => {
+        tracing = on;
+      },
+    }),
     /** Whether the clone pass runs after each step. */
-    get tracing() { return tracing; },
+    get tracing() {
+      return tracing;
+    },
     /** The clone label of every cell (row-major), read from the fields atlas alone. */
     readClones(): Uint8Array {
       return unpackClones(read(fields.current), program.layouts);
@@ -240,7 +289,8 @@ export function createSimulation(config: SimulationConfig) {
     setEnvironment(value: number): void {
       checkEnvironment(value, 'environment');
       const channels = environmentChannels(genome);
-      if (channels.length === 0) throw new Error(`environment: ${genome.metadata.name || 'this genome'} reads no environment signal`);
+      if (channels.length === 0)
+        throw new Error(`environment: ${genome.metadata.name || 'this genome'} reads no environment signal`);
       environment = value;
       const everywhere = { x: width / 2, y: height / 2, radius: Math.hypot(width, height) };
       for (const channel of channels) paint('morphogen', everywhere, value, channel);
@@ -263,7 +313,11 @@ export function createSimulation(config: SimulationConfig) {
 
     /** One cell's state, marks, last expression and morphogens, for an inspector (cell-reading.ts). */
     readCell(x: number, y: number): CellReading {
-      return readCell({ regl, caps, cells: cells.current, fields: fields.current, sizes: program.sizes, readState }, x, y);
+      return readCell(
+        { regl, caps, cells: cells.current, fields: fields.current, sizes: program.sizes, readState },
+        x,
+        y,
+      );
     },
 
     readState,
@@ -281,14 +335,24 @@ export function createSimulation(config: SimulationConfig) {
     /** Every intermediate buffer of the last step, as texel data with its layout. */
     debugBuffers() {
       const all = { ...program.buffers, cells: cells.current, fields: fields.current };
-      return Object.fromEntries(Object.entries(all).map(([name, buffer]) => [name, { layout: buffer.layout, data: read(buffer) }]));
+      return Object.fromEntries(
+        Object.entries(all).map(([name, buffer]) => [name, { layout: buffer.layout, data: read(buffer) }]),
+      );
     },
 
     /** For views: the texture of the current cells atlas and its layout. */
-    get cellsBuffer() { return cells.current; },
-    get fieldsBuffer() { return fields.current; },
-    get layouts() { return program.layouts; },
-    get sizes() { return program.sizes; },
+    get cellsBuffer() {
+      return cells.current;
+    },
+    get fieldsBuffer() {
+      return fields.current;
+    },
+    get layouts() {
+      return program.layouts;
+    },
+    get sizes() {
+      return program.sizes;
+    },
 
     destroy(): void {
       snapshots.destroy();

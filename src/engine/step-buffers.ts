@@ -20,7 +20,10 @@ export interface StepBuffers {
 }
 
 export function createStepBuffers(
-  regl: REGL.Regl, caps: GpuCapabilities, layouts: EngineLayouts, gateLayers: number,
+  regl: REGL.Regl,
+  caps: GpuCapabilities,
+  layouts: EngineLayouts,
+  gateLayers: number,
 ): StepBuffers {
   const buffer = (name: string, layout: AtlasLayout) => createBuffer(regl, caps, name, layout);
   return {

@@ -15,7 +15,12 @@ import { KERNELS } from '../model/perception.ts';
 import { filteredFunction, layerFunction } from './kernel-code.ts';
 import { largestSlots } from './layouts.ts';
 import {
-  bufferUniforms, cellsUniforms, hashUniforms, weightsUniforms, type StepParts, type StepProps,
+  bufferUniforms,
+  cellsUniforms,
+  hashUniforms,
+  weightsUniforms,
+  type StepParts,
+  type StepProps,
 } from './step-context.ts';
 
 /** Which cells live before the update and which fire (life), and the perception of every cell (perceive). */
@@ -63,8 +68,11 @@ export function expertPasses({ regl, sizes, layouts, buffers, textures }: StepPa
     name: 'update',
     source: updateSource,
     defines: {
-      EXPERTS: sizes.experts, MARK_SLOTS: sizes.markSlots, STATE_SLOTS: sizes.stateSlots,
-      HIDDEN_SLOTS: sizes.hiddenSlots, MAX_EXPERT_SLOTS: Math.max(...sizes.expertSlotCount),
+      EXPERTS: sizes.experts,
+      MARK_SLOTS: sizes.markSlots,
+      STATE_SLOTS: sizes.stateSlots,
+      HIDDEN_SLOTS: sizes.hiddenSlots,
+      MAX_EXPERT_SLOTS: Math.max(...sizes.expertSlotCount),
     },
     uniforms: {
       ...cellsUniforms,

@@ -28,7 +28,11 @@ export interface StepProgram {
 }
 
 export function createStepProgram(
-  regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, width: number, height: number,
+  regl: REGL.Regl,
+  caps: GpuCapabilities,
+  genome: Genome,
+  width: number,
+  height: number,
 ): StepProgram {
   const sizes = engineSizes(genome);
   const layouts = engineLayouts(sizes, width, height, caps.maxTextureSize);
@@ -36,7 +40,11 @@ export function createStepProgram(
   const stepBuffers = createStepBuffers(regl, caps, layouts, textures.gate.length);
   const parts: StepParts = { regl, genome, sizes, layouts, textures, buffers: stepBuffers };
   const passes = [
-    ...lifePasses(parts), ...gatePasses(parts), regulatePass(parts), ...expertPasses(parts), ...maskPasses(parts),
+    ...lifePasses(parts),
+    ...gatePasses(parts),
+    regulatePass(parts),
+    ...expertPasses(parts),
+    ...maskPasses(parts),
   ];
   const buffers = namedBuffers(stepBuffers);
   return {

@@ -17,13 +17,21 @@ export interface WeightTextures {
 
 function upload(regl: REGL.Regl, caps: GpuCapabilities, weights: WeightTexture): REGL.Texture2D {
   return regl.texture({
-    width: weights.width, height: weights.height, data: textureData(weights.data, caps),
-    type: caps.textureType, format: 'rgba', min: 'nearest', mag: 'nearest',
+    width: weights.width,
+    height: weights.height,
+    data: textureData(weights.data, caps),
+    type: caps.textureType,
+    format: 'rgba',
+    min: 'nearest',
+    mag: 'nearest',
   });
 }
 
 export function createWeightTextures(
-  regl: REGL.Regl, caps: GpuCapabilities, genome: Genome, sizes: EngineSizes,
+  regl: REGL.Regl,
+  caps: GpuCapabilities,
+  genome: Genome,
+  sizes: EngineSizes,
 ): WeightTextures {
   return {
     hidden: upload(regl, caps, packExpertHidden(genome, sizes)),

@@ -26,10 +26,18 @@ function createTexture(width: number, height: number): WeightTexture {
 type Placement = (outputSlot: number, inputSlot: number, component: number) => number;
 
 /** Row o holds output slot o; the input blocks run along the row from `firstColumn`. */
-const rowMajor = (texture: WeightTexture, firstRow: number, firstColumn: number): Placement =>
-  (o, slot, c) => (firstRow + o) * texture.width + firstColumn + slot * 4 + c;
+const rowMajor =
+  (texture: WeightTexture, firstRow: number, firstColumn: number): Placement =>
+  (o, slot, c) =>
+    (firstRow + o) * texture.width + firstColumn + slot * 4 + c;
 
-function writeBlocks(texture: WeightTexture, layer: Dense, inputSlots: number, place: Placement, inputIndex: InputIndex): void {
+function writeBlocks(
+  texture: WeightTexture,
+  layer: Dense,
+  inputSlots: number,
+  place: Placement,
+  inputIndex: InputIndex,
+): void {
   const outputSlots = Math.ceil(layer.outputs / 4);
   for (let o = 0; o < outputSlots; o++) {
     for (let slot = 0; slot < inputSlots; slot++) {
@@ -61,13 +69,22 @@ function perceptionInput(sizes: EngineSizes): InputIndex {
   };
 }
 
-const plainInput = (count: number): InputIndex => (slot, c) => (slot * 4 + c < count ? slot * 4 + c : -1);
+const plainInput =
+  (count: number): InputIndex =>
+  (slot, c) =>
+    slot * 4 + c < count ? slot * 4 + c : -1;
 
 /** All experts' first layers, stacked: rows = hidden slots of every expert (expert k from its start slot). */
 export function packExpertHidden(genome: Genome, sizes: EngineSizes): WeightTexture {
   const texture = createTexture(sizes.perceptionSlots * 4 + 1, sizes.hiddenSlots);
   genome.experts.forEach((expert, k) => {
-    writeBlocks(texture, expert.hidden, sizes.perceptionSlots, rowMajor(texture, sizes.expertSlotStart[k], 0), perceptionInput(sizes));
+    writeBlocks(
+      texture,
+      expert.hidden,
+      sizes.perceptionSlots,
+      rowMajor(texture, sizes.expertSlotStart[k], 0),
+      perceptionInput(sizes),
+    );
     writeBias(texture, expert.hidden, sizes.expertSlotStart[k], sizes.perceptionSlots * 4);
   });
   return texture;
@@ -104,7 +121,8 @@ export function packGate(genome: Genome, sizes: EngineSizes): WeightTexture[] {
     return morphogen < sizes.morphogens ? P + sizes.experts + morphogen : -1;
   };
   return genome.gate.layers.map((layer, i) => {
-    const inputSlots = i === 0 ? sizes.perceptionSlots + sizes.markSlots + sizes.morphogenSlots : Math.ceil(layer.inputs / 4);
+    const inputSlots =
+      i === 0 ? sizes.perceptionSlots + sizes.markSlots + sizes.morphogenSlots : Math.ceil(layer.inputs / 4);
     const texture = createTexture(inputSlots * 4 + 1, Math.ceil(layer.outputs / 4));
     writeBlocks(texture, layer, inputSlots, rowMajor(texture, 0, 0), i === 0 ? gateInput : plainInput(layer.inputs));
     writeBias(texture, layer, 0, inputSlots * 4);

@@ -22,11 +22,25 @@ export function slotsFor(values: number): number {
   return Math.ceil(values / 4);
 }
 
-export function atlasLayout(width: number, height: number, slots: number, maxTextureSize: number, name: string): AtlasLayout {
+export function atlasLayout(
+  width: number,
+  height: number,
+  slots: number,
+  maxTextureSize: number,
+  name: string,
+): AtlasLayout {
   const count = Math.max(1, slots);
   const tilesX = Math.max(1, Math.min(count, Math.floor(maxTextureSize / width)));
   const tilesY = Math.ceil(count / tilesX);
-  const layout = { width, height, slots: count, tilesX, tilesY, textureWidth: tilesX * width, textureHeight: tilesY * height };
+  const layout = {
+    width,
+    height,
+    slots: count,
+    tilesX,
+    tilesY,
+    textureWidth: tilesX * width,
+    textureHeight: tilesY * height,
+  };
   if (width > maxTextureSize || layout.textureHeight > maxTextureSize) {
     throw new Error(
       `${name} buffer: a ${width}x${height} grid with ${count} slots per cell needs a ${layout.textureWidth}x${layout.textureHeight} texture; this GPU's largest is ${maxTextureSize}x${maxTextureSize}. Use a smaller grid.`,

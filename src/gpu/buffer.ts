@@ -19,7 +19,11 @@ export function textureData(data: Float32Array, caps: GpuCapabilities): Float32A
 }
 
 export function createBuffer(
-  regl: REGL.Regl, caps: GpuCapabilities, name: string, layout: AtlasLayout, data?: Float32Array,
+  regl: REGL.Regl,
+  caps: GpuCapabilities,
+  name: string,
+  layout: AtlasLayout,
+  data?: Float32Array,
 ): GpuBuffer {
   const texture = regl.texture({
     width: layout.textureWidth,
@@ -37,7 +41,11 @@ export function createBuffer(
 }
 
 export function uploadBuffer(buffer: GpuBuffer, data: Float32Array, caps: GpuCapabilities): void {
-  buffer.texture.subimage({ width: buffer.layout.textureWidth, height: buffer.layout.textureHeight, data: textureData(data, caps) });
+  buffer.texture.subimage({
+    width: buffer.layout.textureWidth,
+    height: buffer.layout.textureHeight,
+    data: textureData(data, caps),
+  });
 }
 
 export function destroyBuffer(buffer: GpuBuffer): void {
@@ -47,7 +55,10 @@ export function destroyBuffer(buffer: GpuBuffer): void {
 
 /** Two buffers of one layout: a pass reads `current` and writes `next`, then they swap. */
 export class PingPong {
-  constructor(public current: GpuBuffer, public next: GpuBuffer) {}
+  constructor(
+    public current: GpuBuffer,
+    public next: GpuBuffer,
+  ) {}
 
   swap(): void {
     [this.current, this.next] = [this.next, this.current];

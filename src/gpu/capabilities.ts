@@ -17,7 +17,10 @@ export interface GpuCapabilities {
 
 /** Extensions the engine asks regl for; pass them as `optionalExtensions` when creating regl. */
 export const ENGINE_EXTENSIONS = [
-  'OES_texture_float', 'WEBGL_color_buffer_float', 'OES_texture_half_float', 'EXT_color_buffer_half_float',
+  'OES_texture_float',
+  'WEBGL_color_buffer_float',
+  'OES_texture_half_float',
+  'EXT_color_buffer_half_float',
 ];
 
 /** float16 keeps 11 significant bits: state values near 1 round to about 5e-4. */
@@ -38,7 +41,11 @@ function canRenderTo(regl: REGL.Regl, type: 'float' | 'half float'): boolean {
 /** `prefer` forces the half-float path (tests, and users comparing precision). */
 export function detectCapabilities(regl: REGL.Regl, prefer: Precision = 'float32'): GpuCapabilities {
   const limits = regl.limits;
-  const base = { maxTextureSize: limits.maxTextureSize, maxTextureUnits: limits.maxTextureUnits, renderer: limits.renderer };
+  const base = {
+    maxTextureSize: limits.maxTextureSize,
+    maxTextureUnits: limits.maxTextureUnits,
+    renderer: limits.renderer,
+  };
   if (prefer === 'float32' && regl.hasExtension('OES_texture_float') && canRenderTo(regl, 'float')) {
     return { ...base, precision: 'float32', textureType: 'float' };
   }
@@ -46,8 +53,8 @@ export function detectCapabilities(regl: REGL.Regl, prefer: Precision = 'float32
     return { ...base, precision: 'float16', textureType: 'half float' };
   }
   throw new Error(
-    `This browser's WebGL (${limits.renderer}) cannot render to float textures: it lacks OES_texture_float with ` +
-    'WEBGL_color_buffer_float and OES_texture_half_float with EXT_color_buffer_half_float. Epigenesis needs one of ' +
-    'them; try another browser or enable hardware acceleration.',
+    `This browser's WebGL (${limits.renderer}) cannot render to float textures: it lacks OES_texture_float with `
+      + 'WEBGL_color_buffer_float and OES_texture_half_float with EXT_color_buffer_half_float. Epigenesis needs one of '
+      + 'them; try another browser or enable hardware acceleration.',
   );
 }

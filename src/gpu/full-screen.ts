@@ -6,7 +6,13 @@ import vertex from '../../kernels/quad.vert?raw';
 
 export const FULL_SCREEN = {
   vert: vertex,
-  attributes: { a_position: [[-1, -1], [3, -1], [-1, 3]] },
+  attributes: {
+    a_position: [
+      [-1, -1],
+      [3, -1],
+      [-1, 3],
+    ],
+  },
   count: 3,
   depth: { enable: false },
 };

@@ -52,7 +52,11 @@ export function fragmentSource(source: string, defines: Defines, generated?: str
   const lines = Object.entries(all).map(([name, value]) => `#define ${name} ${value}`);
   const marked = GENERATED.test(source);
   if (marked !== (generated !== undefined)) {
-    throw new Error(marked ? 'fragmentSource: the kernel marks // @generated code, but none was given' : 'fragmentSource: generated code given, but the kernel has no // @generated line');
+    throw new Error(
+      marked
+        ? 'fragmentSource: the kernel marks // @generated code, but none was given'
+        : 'fragmentSource: generated code given, but the kernel has no // @generated line',
+    );
   }
   const body = generated === undefined ? source : source.replace(GENERATED, () => generated);
   return unrollLoops(`${lines.join('\n')}\n${prelude}\n${body}`, all);
@@ -69,9 +73,11 @@ export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<
       return [layout.tilesX, layout.tilesY, layout.textureWidth, layout.textureHeight];
     },
   };
-  for (const [name, value] of Object.entries(spec.uniforms)) uniforms[name] = (_: unknown, props: Props) => value(props);
+  for (const [name, value] of Object.entries(spec.uniforms))
+    uniforms[name] = (_: unknown, props: Props) => value(props);
   for (const [name, array] of Object.entries(spec.arrays ?? {})) {
-    for (let i = 0; i < array.length; i++) uniforms[`${name}[${i}]`] = (_: unknown, props: Props) => array.value(props)[i];
+    for (let i = 0; i < array.length; i++)
+      uniforms[`${name}[${i}]`] = (_: unknown, props: Props) => array.value(props)[i];
   }
   // regl's typings cannot express props chosen per pass; the config is checked by regl at compile time.
   const command = regl({
@@ -83,7 +89,8 @@ export function createPass<Props>(regl: REGL.Regl, spec: PassSpec<Props>): Pass<
       const { layout } = spec.target(props);
       if (!spec.slots) return { x: 0, y: 0, width: layout.textureWidth, height: layout.textureHeight };
       const slots = Math.min(layout.slots, spec.slots(props));
-      const columns = Math.min(slots, layout.tilesX), rows = Math.ceil(slots / layout.tilesX);
+      const columns = Math.min(slots, layout.tilesX),
+        rows = Math.ceil(slots / layout.tilesX);
       return { x: 0, y: 0, width: columns * layout.width, height: rows * layout.height };
     },
   } as unknown as REGL.DrawConfig) as unknown as (props: Props) => void;

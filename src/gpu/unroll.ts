@@ -59,7 +59,8 @@ export function unrollLoops(source: string, defines: Defines): string {
     const open = match.index + header.length - 1;
     const close = matchingBrace(text, open, loop);
     const body = text.slice(open + 1, close - 1);
-    if (/\b(break|continue)\b/.test(withoutInnerLoops(body, loop))) throw new Error(`unroll: ${loop}: the body uses break or continue`);
+    if (/\b(break|continue)\b/.test(withoutInnerLoops(body, loop)))
+      throw new Error(`unroll: ${loop}: the body uses break or continue`);
     const indent = /^[ \t]*/.exec(header.split('\n')[1] ?? '')![0];
     const copies = [];
     for (let i = start; i < end; i++) copies.push(`${indent}{ const int ${name} = ${i};${body}}`);
@@ -67,7 +68,9 @@ export function unrollLoops(source: string, defines: Defines): string {
   }
   const stray = /^[ \t]*\/\/ unroll[ \t]*\n(.*)$/m.exec(text);
   if (stray) {
-    throw new Error(`unroll: the // unroll marker before "${stray[1].trim()}" is not followed by a loop written "for (int i = A; i < B; i++) {"`);
+    throw new Error(
+      `unroll: the // unroll marker before "${stray[1].trim()}" is not followed by a loop written "for (int i = A; i < B; i++) {"`,
+    );
   }
   return text;
 }

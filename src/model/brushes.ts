@@ -16,7 +16,8 @@ export interface Disc {
 export function discCells(grid: Pick<CellState, 'width' | 'height'>, disc: Disc): number[] {
   const cells = new Set<number>();
   const r = Math.max(0, disc.radius);
-  const cx = Math.round(disc.x), cy = Math.round(disc.y);
+  const cx = Math.round(disc.x),
+    cy = Math.round(disc.y);
   const span = Math.ceil(r);
   for (let dy = -span; dy <= span; dy++) {
     for (let dx = -span; dx <= span; dx++) {
@@ -54,7 +55,8 @@ export function eraseShare(grid: CellState, share: number): { grid: CellState; e
   for (let cell = 0; cell < grid.width * grid.height; cell++) if (isAliveCell(grid, cell)) alive.push(cell);
   alive.sort((a, b) => (b % grid.width) - (a % grid.width) || a - b);
   const erase = alive.slice(0, Math.round(alive.length * share));
-  const state = grid.state.slice(), marks = grid.marks.slice();
+  const state = grid.state.slice(),
+    marks = grid.marks.slice();
   for (const cell of erase) {
     state.fill(0, cell * grid.channels, (cell + 1) * grid.channels);
     marks.fill(1 / grid.experts, cell * grid.experts, (cell + 1) * grid.experts);
@@ -97,7 +99,9 @@ export function knockoutRegion(grid: CellState, disc: Disc, expert: number | 'al
 /** Forces one expert under the disc (one-hot expression whatever the marks say); null clears the force. */
 export function forceRegion(grid: CellState, disc: Disc, expert: number | null): CellState {
   if (expert !== null) checkExpert(grid, expert, 'force');
-  return paint(grid, disc, (next, cell) => { next.forced[cell] = expert ?? -1; });
+  return paint(grid, disc, (next, cell) => {
+    next.forced[cell] = expert ?? -1;
+  });
 }
 
 /** Reprogramming: marks back to uniform, the cells become pluripotent again. */
@@ -108,8 +112,12 @@ export function reprogramRegion(grid: CellState, disc: Disc): CellState {
 /** Sets morphogen `channel` to `value` under the disc (value 0 erases). */
 export function paintMorphogen(grid: CellState, disc: Disc, channel: number, value: number): CellState {
   if (!Number.isInteger(channel) || channel < 0 || channel >= grid.morphogenCount) {
-    throw new Error(`morphogen brush: field channel: expected an index in [0, ${grid.morphogenCount - 1}], got ${channel}`);
+    throw new Error(
+      `morphogen brush: field channel: expected an index in [0, ${grid.morphogenCount - 1}], got ${channel}`,
+    );
   }
   if (!Number.isFinite(value)) throw new Error(`morphogen brush: field value: expected a finite number, got ${value}`);
-  return paint(grid, disc, (next, cell) => { next.morphogens[cell * next.morphogenCount + channel] = value; });
+  return paint(grid, disc, (next, cell) => {
+    next.morphogens[cell * next.morphogenCount + channel] = value;
+  });
 }

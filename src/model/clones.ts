@@ -15,7 +15,14 @@ export const MAX_CLONE = 15;
 
 /** The eight neighbours in the order that breaks ties: row by row from the top left, as the GLSL loops. */
 export const NEIGHBOUR_ORDER: readonly (readonly [number, number])[] = [
-  [-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1],
+  [-1, -1],
+  [0, -1],
+  [1, -1],
+  [-1, 0],
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
 ];
 
 export function checkCloneLabel(label: number, context: string): void {
@@ -33,12 +40,18 @@ export function propagateClones(before: CellState, after: CellState): Uint8Array
     for (let x = 0; x < width; x++) {
       const cell = y * width + x;
       if (!(alpha(after, cell) > ALIVE_THRESHOLD)) continue; // dead: no label
-      if (alpha(before, cell) > ALIVE_THRESHOLD) { labels[cell] = before.clones[cell]; continue; }
+      if (alpha(before, cell) > ALIVE_THRESHOLD) {
+        labels[cell] = before.clones[cell];
+        continue;
+      }
       let best = ALIVE_THRESHOLD; // only living neighbours count
       for (const [dx, dy] of NEIGHBOUR_ORDER) {
         const neighbour = ((y + dy + height) % height) * width + ((x + dx + width) % width);
         const a = alpha(before, neighbour);
-        if (a > best) { best = a; labels[cell] = before.clones[neighbour]; }
+        if (a > best) {
+          best = a;
+          labels[cell] = before.clones[neighbour];
+        }
       }
     }
   }
@@ -74,14 +87,23 @@ export function cloneFates(grid: CellState): CloneFate[] {
     if (label === 0 || !isAliveCell(grid, cell)) continue;
     let fate = fates.get(label);
     if (!fate) {
-      fate = { label, count: 0, census: new Array<number>(grid.experts).fill(0), silent: 0, meanPotency: 0, potencySum: 0 };
+      fate = {
+        label,
+        count: 0,
+        census: new Array<number>(grid.experts).fill(0),
+        silent: 0,
+        meanPotency: 0,
+        potencySum: 0,
+      };
       fates.set(label, fate);
     }
     fate.count++;
     const type = cellType(grid, cell);
-    if (type < 0) fate.silent++; else fate.census[type]++;
+    if (type < 0) fate.silent++;
+    else fate.census[type]++;
     fate.potencySum += potency(grid.marks, cell * grid.experts, grid.experts);
   }
-  return [...fates.values()].sort((a, b) => a.label - b.label)
+  return [...fates.values()]
+    .sort((a, b) => a.label - b.label)
     .map(({ potencySum, ...fate }) => ({ ...fate, meanPotency: potencySum / fate.count }));
 }

@@ -3,10 +3,7 @@
  * Growing-NCA web-demo format, and every problem it finds is an Error naming the file, the field and what
  * was expected. Save then load gives back the same genome, weight for weight.
  */
-import {
-  gateInputSize, perceptionSize,
-  type Architecture, type Dense, type Genome,
-} from './genome.ts';
+import { gateInputSize, perceptionSize, type Architecture, type Dense, type Genome } from './genome.ts';
 import { genomeFileSchema, GENOME_FORMAT, GENOME_VERSION, type DenseFile, type GenomeFile } from './genome-schema.ts';
 import { importGrowingCa, isGrowingCaModel } from './growing-ca.ts';
 import { genomeMorphogenPlan } from './morphogen-fields.ts';
@@ -27,7 +24,9 @@ export function parseGenome(text: string, fileName: string): Genome {
 
 export function genomeFromJson(json: unknown, fileName: string): Genome {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Error(`${fileName}: expected a genome object with format "${GENOME_FORMAT}" or a Growing-NCA layer array, got ${Array.isArray(json) ? 'an array' : typeof json}`);
+    throw new Error(
+      `${fileName}: expected a genome object with format "${GENOME_FORMAT}" or a Growing-NCA layer array, got ${Array.isArray(json) ? 'an array' : typeof json}`,
+    );
   }
   const file = parseOrThrow(genomeFileSchema, json, fileName);
   const architecture: Architecture = {
@@ -51,7 +50,9 @@ export function genomeFromJson(json: unknown, fileName: string): Genome {
 function decodeDense(layer: DenseFile, inputs: number, outputs: number, where: string): Dense {
   const expectShape = (actual: number[], expected: number[], field: string) => {
     if (actual.length !== expected.length || actual.some((d, i) => d !== expected[i])) {
-      throw new Error(`${where}.${field}.shape: expected [${expected.join(', ')}] for this architecture, got [${actual.join(', ')}]`);
+      throw new Error(
+        `${where}.${field}.shape: expected [${expected.join(', ')}] for this architecture, got [${actual.join(', ')}]`,
+      );
     }
   };
   expectShape(layer.w.shape, [inputs, outputs], 'w');
@@ -62,7 +63,9 @@ function decodeDense(layer: DenseFile, inputs: number, outputs: number, where: s
 function decodeExperts(file: GenomeFile, arch: Architecture, fileName: string) {
   const layers = file.weights.experts;
   if (layers.length !== arch.expertHidden.length) {
-    throw new Error(`${fileName}: field weights.experts: expected ${arch.expertHidden.length} experts (architecture.experts), got ${layers.length}`);
+    throw new Error(
+      `${fileName}: field weights.experts: expected ${arch.expertHidden.length} experts (architecture.experts), got ${layers.length}`,
+    );
   }
   const inputs = perceptionSize(arch);
   return layers.map((expert, k) => ({
@@ -75,14 +78,18 @@ function decodeGate(file: GenomeFile, arch: Architecture, fileName: string) {
   const layers = file.weights.gate;
   const where = `${fileName}: field weights.gate`;
   if (arch.gateHidden === null) {
-    if (layers !== null) throw new Error(`${where}: expected null (architecture.gate is null), got ${layers.length} layers`);
+    if (layers !== null)
+      throw new Error(`${where}: expected null (architecture.gate is null), got ${layers.length} layers`);
     return null;
   }
-  const sizes = arch.gateHidden === 0
-    ? [gateInputSize(arch), arch.expertHidden.length]
-    : [gateInputSize(arch), arch.gateHidden, arch.expertHidden.length];
+  const sizes =
+    arch.gateHidden === 0
+      ? [gateInputSize(arch), arch.expertHidden.length]
+      : [gateInputSize(arch), arch.gateHidden, arch.expertHidden.length];
   if (layers === null || layers.length !== sizes.length - 1) {
-    throw new Error(`${where}: expected ${sizes.length - 1} layers for architecture.gate.hidden = ${arch.gateHidden}, got ${layers === null ? 'null' : layers.length}`);
+    throw new Error(
+      `${where}: expected ${sizes.length - 1} layers for architecture.gate.hidden = ${arch.gateHidden}, got ${layers === null ? 'null' : layers.length}`,
+    );
   }
   return { layers: layers.map((layer, i) => decodeDense(layer, sizes[i], sizes[i + 1], `${where}[${i}]`)) };
 }
@@ -93,7 +100,9 @@ function checkRegulation(regulation: Record<string, unknown>, experts: number, f
     const where = `${fileName}: field regulation.${name}`;
     if (name === 'knockouts') {
       if (!Array.isArray(value) || value.some((k) => !Number.isInteger(k) || k < 0 || k >= experts)) {
-        throw new Error(`${where}: expected an array of expert indices in [0, ${experts - 1}], got ${JSON.stringify(value)}`);
+        throw new Error(
+          `${where}: expected an array of expert indices in [0, ${experts - 1}], got ${JSON.stringify(value)}`,
+        );
       }
       result.knockouts = [...value] as number[];
     } else if (name in PARAMETERS) {
@@ -101,7 +110,9 @@ function checkRegulation(regulation: Record<string, unknown>, experts: number, f
       if (problem) throw new Error(`${where}: ${problem}`);
       result[name as ParameterName] = value as number;
     } else {
-      throw new Error(`${where}: unknown parameter; expected one of ${[...Object.keys(PARAMETERS), 'knockouts'].join(', ')}`);
+      throw new Error(
+        `${where}: unknown parameter; expected one of ${[...Object.keys(PARAMETERS), 'knockouts'].join(', ')}`,
+      );
     }
   }
   return result;

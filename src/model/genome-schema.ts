@@ -12,7 +12,8 @@ export const GENOME_VERSION = 1;
 
 const tensorSchema = object({
   dtype: z.enum(['float32', 'float16'], { error: (i) => `expected "float32" or "float16", got ${got(i.input)}` }),
-  shape: z.array(int(1, 1 << 20), { error: (i) => `expected an array of sizes, got ${got(i.input)}` })
+  shape: z
+    .array(int(1, 1 << 20), { error: (i) => `expected an array of sizes, got ${got(i.input)}` })
     .min(1, { error: 'expected at least one dimension' }),
   data: text,
 });
@@ -30,14 +31,23 @@ export const genomeFileSchema = object({
   }),
   architecture: object({
     channels: int(4, LIMITS.maxChannels),
-    perception: z.array(
-      z.enum(PERCEPTION_FILTERS, { error: (i) => `expected one of ${PERCEPTION_FILTERS.join(', ')}, got ${got(i.input)}` }),
-      { error: (i) => `expected an array of filter names, got ${got(i.input)}` },
-    ).min(1, { error: 'expected at least one filter' }).max(PERCEPTION_FILTERS.length, { error: `expected at most ${PERCEPTION_FILTERS.length} filters` }),
-    experts: z.array(object({ hidden: int(1, LIMITS.maxHidden) }), {
-      error: (i) => `expected an array of experts, got ${got(i.input)}`,
-    }).min(1, { error: `expected 1 to ${LIMITS.maxExperts} experts, got none` })
-      .max(LIMITS.maxExperts, { error: (i) => `expected 1 to ${LIMITS.maxExperts} experts, got ${(i.input as unknown[]).length}` }),
+    perception: z
+      .array(
+        z.enum(PERCEPTION_FILTERS, {
+          error: (i) => `expected one of ${PERCEPTION_FILTERS.join(', ')}, got ${got(i.input)}`,
+        }),
+        { error: (i) => `expected an array of filter names, got ${got(i.input)}` },
+      )
+      .min(1, { error: 'expected at least one filter' })
+      .max(PERCEPTION_FILTERS.length, { error: `expected at most ${PERCEPTION_FILTERS.length} filters` }),
+    experts: z
+      .array(object({ hidden: int(1, LIMITS.maxHidden) }), {
+        error: (i) => `expected an array of experts, got ${got(i.input)}`,
+      })
+      .min(1, { error: `expected 1 to ${LIMITS.maxExperts} experts, got none` })
+      .max(LIMITS.maxExperts, {
+        error: (i) => `expected 1 to ${LIMITS.maxExperts} experts, got ${(i.input as unknown[]).length}`,
+      }),
     gate: object({ hidden: int(0, LIMITS.maxHidden) }).nullable(),
     morphogens: int(0, LIMITS.maxMorphogens),
   }),

@@ -9,9 +9,9 @@ import { base64ToBytes } from './base64.ts';
 import { LIMITS, type Dense, type Genome } from './genome.ts';
 
 export const GROWING_CA_ATTRIBUTION =
-  'Weights from "Growing Neural Cellular Automata" by Alexander Mordvintsev, Ettore Randazzo, Eyvind Niklasson ' +
-  'and Michael Levin, Distill, 2020 (https://distill.pub/2020/growing-ca/, repository distillpub/post--growing-ca). ' +
-  'Licensed CC-BY 4.0 (https://creativecommons.org/licenses/by/4.0/).';
+  'Weights from "Growing Neural Cellular Automata" by Alexander Mordvintsev, Ettore Randazzo, Eyvind Niklasson '
+  + 'and Michael Levin, Distill, 2020 (https://distill.pub/2020/growing-ca/, repository distillpub/post--growing-ca). '
+  + 'Licensed CC-BY 4.0 (https://creativecommons.org/licenses/by/4.0/).';
 
 /** One layer as the demo stores it. */
 interface RawLayer {
@@ -24,8 +24,11 @@ interface RawLayer {
 
 /** Cheap sniff for format detection (drag-and-drop, CLI import): not a validation. */
 export function isGrowingCaModel(json: unknown): boolean {
-  return Array.isArray(json) && json.length > 0 &&
-    json.every((item) => typeof item === 'object' && item !== null && 'data_b64' in item);
+  return (
+    Array.isArray(json)
+    && json.length > 0
+    && json.every((item) => typeof item === 'object' && item !== null && 'data_b64' in item)
+  );
 }
 
 /** Validates and converts a parsed Growing-NCA file; every problem throws naming `fileName` and the field. */
@@ -66,8 +69,8 @@ export function importGrowingCa(json: unknown, fileName: string): Genome {
     metadata: {
       name: baseName(fileName),
       description:
-        `Growing-NCA model imported from the Distill web-demo format: ${channels} channels, ` +
-        `one expert of ${first.outCh} hidden units, no regulation.`,
+        `Growing-NCA model imported from the Distill web-demo format: ${channels} channels, `
+        + `one expert of ${first.outCh} hidden units, no regulation.`,
       provenance: { importedFrom: 'growing-ca', file: fileName },
       attribution: GROWING_CA_ATTRIBUTION,
     },
@@ -76,13 +79,19 @@ export function importGrowingCa(json: unknown, fileName: string): Genome {
 
 function readLayer(item: unknown, at: string, fail: (field: string, problem: string) => never): RawLayer {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    fail(at, `expected a layer object {data_b64, in_ch, out_ch, weight_scale, bias_scale, type}, got ${describe(item)}`);
+    fail(
+      at,
+      `expected a layer object {data_b64, in_ch, out_ch, weight_scale, bias_scale, type}, got ${describe(item)}`,
+    );
   }
   const layer = item as Record<string, unknown>;
   if (layer.type !== 'uint8') fail(`${at}.type`, `expected "uint8", got ${describe(layer.type)}`);
   const inCh = layer.in_ch;
   const outCh = layer.out_ch;
-  for (const [name, value] of [['in_ch', inCh], ['out_ch', outCh]] as const) {
+  for (const [name, value] of [
+    ['in_ch', inCh],
+    ['out_ch', outCh],
+  ] as const) {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
       fail(`${at}.${name}`, `expected a positive integer, got ${describe(value)}`);
     }
@@ -96,7 +105,8 @@ function readLayer(item: unknown, at: string, fail: (field: string, problem: str
   const rows = (inCh as number) + 1;
   const bytes = rows * (outCh as number);
   const expected = `base64 of (${inCh}+1)*${outCh} = ${bytes} bytes`;
-  if (typeof layer.data_b64 !== 'string') fail(`${at}.data_b64`, `expected ${expected}, got ${describe(layer.data_b64)}`);
+  if (typeof layer.data_b64 !== 'string')
+    fail(`${at}.data_b64`, `expected ${expected}, got ${describe(layer.data_b64)}`);
   const data = base64ToBytes(layer.data_b64 as string);
   if (data === null) fail(`${at}.data_b64`, `expected ${expected}, got text that is not base64`);
   if (data!.length !== bytes) fail(`${at}.data_b64`, `expected ${expected}, got ${data!.length}`);

@@ -37,7 +37,7 @@ export function mix(h: number): number {
 
 /** Uniform in [0, 1) with 2^-24 resolution, a pure function of its integer arguments (each reduced mod 2^24). */
 export function hashUniform(x: number, y: number, step: number, seed: number, stream: number): number {
-  let h = mix((seed % MOD + OFFSET) % MOD);
+  let h = mix(((seed % MOD) + OFFSET) % MOD);
   h = mix((h + (x % MOD)) % MOD);
   h = mix((h + (y % MOD)) % MOD);
   h = mix((h + (step % MOD)) % MOD);

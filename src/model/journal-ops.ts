@@ -24,19 +24,49 @@ const disc = object({ x: coordinate, y: coordinate, radius: num(0, side) });
 const expert = int(0, LIMITS.maxExperts - 1);
 const step = int(0, Number.MAX_SAFE_INTEGER);
 const boolean = z.boolean({ error: (i) => `expected true or false, got ${got(i.input)}` });
-const OPS = ['erase', 'reprogram', 'plantSeed', 'knockout', 'force', 'paintMorphogen', 'markClone', 'clearClones'] as const;
+const OPS = [
+  'erase',
+  'reprogram',
+  'plantSeed',
+  'knockout',
+  'force',
+  'paintMorphogen',
+  'markClone',
+  'clearClones',
+] as const;
 
-const opSchema = z.discriminatedUnion('op', [
-  object({ step, op: z.enum(['erase', 'reprogram']), disc }),
-  object({ step, op: z.literal('plantSeed'), x: coordinate, y: coordinate }),
-  object({ step, op: z.literal('knockout'), disc, expert: z.union([expert, z.literal('all')], { error: (i) => `expected an expert index or "all", got ${got(i.input)}` }), on: boolean }),
-  object({ step, op: z.literal('force'), disc, expert: expert.nullable() }),
-  object({ step, op: z.literal('paintMorphogen'), disc, channel: int(0, LIMITS.maxMorphogens - 1), value: num(-1e6, 1e6) }),
-  object({ step, op: z.literal('markClone'), disc, label: int(1, MAX_CLONE) }),
-  object({ step, op: z.literal('clearClones') }),
-], { error: (i) => (typeof i.input === 'object' && i.input !== null && !Array.isArray(i.input)
-  ? `expected one of ${OPS.join(', ')}, got ${got((i.input as { op?: unknown }).op)}`
-  : `expected a brush call (an object with op, step and its arguments), got ${got(i.input)}`) });
+const opSchema = z.discriminatedUnion(
+  'op',
+  [
+    object({ step, op: z.enum(['erase', 'reprogram']), disc }),
+    object({ step, op: z.literal('plantSeed'), x: coordinate, y: coordinate }),
+    object({
+      step,
+      op: z.literal('knockout'),
+      disc,
+      expert: z.union([expert, z.literal('all')], {
+        error: (i) => `expected an expert index or "all", got ${got(i.input)}`,
+      }),
+      on: boolean,
+    }),
+    object({ step, op: z.literal('force'), disc, expert: expert.nullable() }),
+    object({
+      step,
+      op: z.literal('paintMorphogen'),
+      disc,
+      channel: int(0, LIMITS.maxMorphogens - 1),
+      value: num(-1e6, 1e6),
+    }),
+    object({ step, op: z.literal('markClone'), disc, label: int(1, MAX_CLONE) }),
+    object({ step, op: z.literal('clearClones') }),
+  ],
+  {
+    error: (i) =>
+      typeof i.input === 'object' && i.input !== null && !Array.isArray(i.input)
+        ? `expected one of ${OPS.join(', ')}, got ${got((i.input as { op?: unknown }).op)}`
+        : `expected a brush call (an object with op, step and its arguments), got ${got(i.input)}`,
+  },
+);
 
 const journalSchema = z.array(opSchema, { error: (i) => `expected a list of brush calls, got ${got(i.input)}` });
 
@@ -44,7 +74,9 @@ const journalSchema = z.array(opSchema, { error: (i) => `expected a list of brus
 export function parseJournal(json: unknown, context: string): JournalOp[] {
   const ops = parseOrThrow(journalSchema, json, context) as JournalOp[];
   const back = ops.findIndex((op, i) => i > 0 && op.step < ops[i - 1].step);
-  if (back >= 0) throw new Error(`${context}: field [${back}].step: expected at least ${ops[back - 1].step} (the step of the call before), got ${ops[back].step}`);
+  if (back >= 0)
+    throw new Error(
+      `${context}: field [${back}].step: expected at least ${ops[back - 1].step} (the step of the call before), got ${ops[back].step}`,
+    );
   return ops;
 }
-

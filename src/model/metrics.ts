@@ -36,7 +36,10 @@ export function cellType(grid: CellState, cell: number): number {
   let bestValue = 0;
   for (let k = 0; k < grid.experts; k++) {
     const e = grid.expression[cell * grid.experts + k];
-    if (e > bestValue) { best = k; bestValue = e; }
+    if (e > bestValue) {
+      best = k;
+      bestValue = e;
+    }
   }
   return best;
 }
@@ -52,20 +55,27 @@ export function measure(genome: Genome, grid: CellState): Metrics {
   const expressedCount = new Array<number>(experts + 1).fill(0);
   const gateParams = gateParameterCount(genome.gate);
   const expertParams = genome.experts.map(expertParameterCount);
-  let aliveCount = 0, silentCount = 0, potencySum = 0, activeParams = 0;
+  let aliveCount = 0,
+    silentCount = 0,
+    potencySum = 0,
+    activeParams = 0;
 
   for (let cell = 0; cell < grid.width * grid.height; cell++) {
     if (!isAliveCell(grid, cell)) continue;
     aliveCount++;
     const type = cellType(grid, cell);
-    if (type < 0) silentCount++; else census[type]++;
+    if (type < 0) silentCount++;
+    else census[type]++;
     potencySum += potency(grid.marks, cell * experts, experts);
     let expressed = 0;
     activeParams += gateParams;
     for (let k = 0; k < experts; k++) {
       const e = grid.expression[cell * experts + k];
       histogram[k][Math.min(EXPRESSION_BINS - 1, Math.floor(e * EXPRESSION_BINS))]++;
-      if (e > 0) { expressed++; activeParams += expertParams[k]; }
+      if (e > 0) {
+        expressed++;
+        activeParams += expertParams[k];
+      }
     }
     expressedCount[expressed]++;
   }

@@ -29,20 +29,28 @@ export interface MorphogenPlan {
  * from the centre over the distance from the centre to a corner, and "environment" `environment`.
  */
 export function morphogenFields(
-  fields: readonly MorphogenField[], width: number, height: number,
-  scaleWidth = width, scaleHeight = height, environment = 0,
+  fields: readonly MorphogenField[],
+  width: number,
+  height: number,
+  scaleWidth = width,
+  scaleHeight = height,
+  environment = 0,
 ): Float32Array | null {
   if (fields.length === 0) return null;
   const M = fields.length;
   const out = new Float32Array(width * height * M);
-  const cx = (width - 1) / 2, cy = (height - 1) / 2;
-  const spanX = Math.max(1, scaleWidth - 1), spanY = Math.max(1, scaleHeight - 1);
+  const cx = (width - 1) / 2,
+    cy = (height - 1) / 2;
+  const spanX = Math.max(1, scaleWidth - 1),
+    spanY = Math.max(1, scaleHeight - 1);
   const rMax = Math.hypot(spanX / 2, spanY / 2);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const u = 0.5 + (x - cx) / spanX, v = 0.5 + (y - cy) / spanY;
+      const u = 0.5 + (x - cx) / spanX,
+        v = 0.5 + (y - cy) / spanY;
       fields.forEach((f, m) => {
-        out[(y * width + x) * M + m] = f === 'x' ? u : f === 'y' ? v : f === 'environment' ? environment : Math.hypot(x - cx, y - cy) / rMax;
+        out[(y * width + x) * M + m] =
+          f === 'x' ? u : f === 'y' ? v : f === 'environment' ? environment : Math.hypot(x - cx, y - cy) / rMax;
       });
     }
   }
@@ -59,15 +67,24 @@ export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): Morpho
   if (names === undefined) return null;
   const where = `${fileName}: field metadata.provenance.morphogens`;
   const M = genome.architecture.morphogens;
-  if (!Array.isArray(names) || names.length !== M || !names.every((n) => (MORPHOGEN_FIELDS as readonly unknown[]).includes(n))) {
-    throw new Error(`${where}: expected ${M} field name${M === 1 ? '' : 's'} (one per morphogen channel) from ${MORPHOGEN_FIELDS.join(', ')}, got ${JSON.stringify(names)}`);
+  if (
+    !Array.isArray(names)
+    || names.length !== M
+    || !names.every((n) => (MORPHOGEN_FIELDS as readonly unknown[]).includes(n))
+  ) {
+    throw new Error(
+      `${where}: expected ${M} field name${M === 1 ? '' : 's'} (one per morphogen channel) from ${MORPHOGEN_FIELDS.join(', ')}, got ${JSON.stringify(names)}`,
+    );
   }
   if (M === 0) return null;
   const grid = (provenance.config as { grid?: { width?: unknown; height?: unknown } } | undefined)?.grid;
-  const side = (value: unknown) => (Number.isInteger(value) && (value as number) >= 2 ? value as number : null);
-  const scaleWidth = side(grid?.width), scaleHeight = side(grid?.height);
+  const side = (value: unknown) => (Number.isInteger(value) && (value as number) >= 2 ? (value as number) : null);
+  const scaleWidth = side(grid?.width),
+    scaleHeight = side(grid?.height);
   if (grid !== undefined && (scaleWidth === null || scaleHeight === null)) {
-    throw new Error(`${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid), got ${JSON.stringify(grid)}`);
+    throw new Error(
+      `${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid), got ${JSON.stringify(grid)}`,
+    );
   }
   return { fields: names as MorphogenField[], scaleWidth: scaleWidth ?? 0, scaleHeight: scaleHeight ?? 0 };
 }
@@ -87,5 +104,6 @@ export function environmentChannels(genome: Genome): number[] {
 
 /** Checks an environment value: a number in [0, 1]; the message names `where`. */
 export function checkEnvironment(value: number, where: string): void {
-  if (!(Number.isFinite(value) && value >= 0 && value <= 1)) throw new Error(`${where}: expected an environment value in [0, 1], got ${value}`);
+  if (!(Number.isFinite(value) && value >= 0 && value <= 1))
+    throw new Error(`${where}: expected an environment value in [0, 1], got ${value}`);
 }

@@ -43,7 +43,11 @@ export const SILENT_GREY: Rgb = [0xa0, 0xa0, 0xa0];
 export const POTENCY_RAMP = { pluripotent: 20, committed: 200 } as const;
 
 /** Heatmaps of values in [0, 1] (expression, marks, morphogens): dark blue -> teal -> yellow. */
-export const HEAT_RAMP: readonly [Rgb, Rgb, Rgb] = [[43, 28, 107], [33, 145, 140], [252, 232, 38]];
+export const HEAT_RAMP: readonly [Rgb, Rgb, Rgb] = [
+  [43, 28, 107],
+  [33, 145, 140],
+  [252, 232, 38],
+];
 
 /** A state channel's sign: negative, positive (over BACKGROUND at zero). */
 export const SIGNED_RAMP = { negative: [31, 120, 181] as Rgb, positive: [214, 39, 40] as Rgb };
@@ -76,8 +80,21 @@ export function potencyGrey(potency: number): number {
  */
 export const CLONE_COLOURS: readonly Rgb[] = [
   // sky, yellow, magenta, lime, orange, violet, aqua, coral, chartreuse, azure, pink, bronze, jade, silver, indigo
-  '00c8ff', 'ffd000', 'ff2ec4', '3ce03c', 'ff8a00', '8a5cff', '00e0b0', 'ff5c5c', 'c0ff00', '007aff', 'ffa8e0', 'b07000', '00a060',
-  'e0e0e0', '6000c0',
+  '00c8ff',
+  'ffd000',
+  'ff2ec4',
+  '3ce03c',
+  'ff8a00',
+  '8a5cff',
+  '00e0b0',
+  'ff5c5c',
+  'c0ff00',
+  '007aff',
+  'ffa8e0',
+  'b07000',
+  '00a060',
+  'e0e0e0',
+  '6000c0',
 ].map((hex): Rgb => [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)]);
 
 /** Living cells of no clone in the clone view: a light grey that every clone colour stands out from. */

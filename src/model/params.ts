@@ -18,35 +18,75 @@ export interface ParameterSpec {
 
 export const PARAMETERS = {
   temperature: {
-    label: 'temperature (tau)', min: 0.05, max: 10, default: 1, step: 0.01, unit: '',
+    label: 'temperature (tau)',
+    min: 0.05,
+    max: 10,
+    default: 1,
+    step: 0.01,
+    unit: '',
     meaning: 'Softmax temperature of the gate: low commits each cell to one expert, high spreads expression.',
   },
   topK: {
-    label: 'top-k', min: 1, max: 16, default: 16, step: 1, unit: 'experts',
+    label: 'top-k',
+    min: 1,
+    max: 16,
+    default: 16,
+    step: 1,
+    unit: 'experts',
     meaning: 'Most experts a cell expresses per step; values above K mean all of them (dense).',
   },
   threshold: {
-    label: 'threshold', min: 0, max: 1, default: 0, step: 0.01, unit: '',
+    label: 'threshold',
+    min: 0,
+    max: 1,
+    default: 0,
+    step: 0.01,
+    unit: '',
     meaning: 'Expression below this share is silenced before renormalising.',
   },
   plasticity: {
-    label: 'plasticity (lambda)', min: 0, max: 1, default: 1, step: 0.01, unit: '',
+    label: 'plasticity (lambda)',
+    min: 0,
+    max: 1,
+    default: 1,
+    step: 0.01,
+    unit: '',
     meaning: 'How far marks move toward the gate each step: 1 = no memory, near 0 = fate is fixed.',
   },
   noise: {
-    label: 'noise (sigma)', min: 0, max: 5, default: 0, step: 0.01, unit: 'logit',
+    label: 'noise (sigma)',
+    min: 0,
+    max: 5,
+    default: 0,
+    step: 0.01,
+    unit: 'logit',
     meaning: 'Standard deviation of seeded noise added to the gate logits: stochastic fate choice.',
   },
   fireRate: {
-    label: 'fire rate', min: 0, max: 1, default: 0.5, step: 0.01, unit: 'per step',
+    label: 'fire rate',
+    min: 0,
+    max: 1,
+    default: 0.5,
+    step: 0.01,
+    unit: 'per step',
     meaning: 'Probability that a cell applies its update in a step (asynchronous cells).',
   },
   morphogenGain: {
-    label: 'morphogen gain', min: 0, max: 10, default: 1, step: 0.01, unit: '',
+    label: 'morphogen gain',
+    min: 0,
+    max: 10,
+    default: 1,
+    step: 0.01,
+    unit: '',
     meaning: 'Multiplies the painted morphogen fields before the gate reads them.',
   },
   stepsPerFrame: {
-    label: 'steps per frame', min: 1, max: 64, default: 1, step: 1, unit: 'steps',
+    label: 'steps per frame',
+    min: 1,
+    max: 64,
+    default: 1,
+    step: 1,
+    unit: 'steps',
     meaning: 'Simulation steps run between two drawn frames.',
   },
 } as const satisfies Record<string, ParameterSpec>;
@@ -85,11 +125,7 @@ export function parameterProblem(name: ParameterName, value: unknown): string | 
 }
 
 /** Merges overrides over the defaults and validates every field; throws naming `context` and the field. */
-export function resolveParams(
-  overrides: RegulationOverrides,
-  expertCount: number,
-  context: string,
-): RegulationParams {
+export function resolveParams(overrides: RegulationOverrides, expertCount: number, context: string): RegulationParams {
   const params = { ...defaultParams(), ...overrides, knockouts: [...(overrides.knockouts ?? [])] };
   for (const name of PARAMETER_NAMES) {
     const problem = parameterProblem(name, params[name]);

@@ -6,14 +6,34 @@
 export const PERCEPTION_FILTERS = ['identity', 'sobel_x', 'sobel_y', 'laplacian'] as const;
 export type PerceptionFilter = (typeof PERCEPTION_FILTERS)[number];
 
-type Kernel3 = readonly [readonly [number, number, number], readonly [number, number, number], readonly [number, number, number]];
+type Kernel3 = readonly [
+  readonly [number, number, number],
+  readonly [number, number, number],
+  readonly [number, number, number],
+];
 
 export const KERNELS: Record<PerceptionFilter, Kernel3> = {
-  identity: [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
-  sobel_x: [[-1 / 8, 0, 1 / 8], [-2 / 8, 0, 2 / 8], [-1 / 8, 0, 1 / 8]],
-  sobel_y: [[-1 / 8, -2 / 8, -1 / 8], [0, 0, 0], [1 / 8, 2 / 8, 1 / 8]],
+  identity: [
+    [0, 0, 0],
+    [0, 1, 0],
+    [0, 0, 0],
+  ],
+  sobel_x: [
+    [-1 / 8, 0, 1 / 8],
+    [-2 / 8, 0, 2 / 8],
+    [-1 / 8, 0, 1 / 8],
+  ],
+  sobel_y: [
+    [-1 / 8, -2 / 8, -1 / 8],
+    [0, 0, 0],
+    [1 / 8, 2 / 8, 1 / 8],
+  ],
   // The 9-point Laplacian used by the self-organising texture models.
-  laplacian: [[1 / 16, 2 / 16, 1 / 16], [2 / 16, -12 / 16, 2 / 16], [1 / 16, 2 / 16, 1 / 16]],
+  laplacian: [
+    [1 / 16, 2 / 16, 1 / 16],
+    [2 / 16, -12 / 16, 2 / 16],
+    [1 / 16, 2 / 16, 1 / 16],
+  ],
 };
 
 /**

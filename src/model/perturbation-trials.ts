@@ -38,7 +38,11 @@ export interface TrialOptions {
 }
 
 export const DEFAULT_TRIALS: Omit<TrialOptions, 'width' | 'height' | 'seed'> = {
-  growSteps: 200, holdSteps: 50, recoverSteps: 200, aloneSteps: 1000, forceRadius: 6,
+  growSteps: 200,
+  holdSteps: 50,
+  recoverSteps: 200,
+  aloneSteps: 1000,
+  forceRadius: 6,
 };
 
 export interface TrialRow {
@@ -87,9 +91,21 @@ export function trialPerturbations(genome: Genome, options: TrialOptions): Pertu
 }
 
 /** `target`: W x H x 4, premultiplied, centred (padTarget). */
-export function runTrials(genome: Genome, params: RegulationParams, target: Float32Array, options: TrialOptions): TrialTable {
+export function runTrials(
+  genome: Genome,
+  params: RegulationParams,
+  target: Float32Array,
+  options: TrialOptions,
+): TrialTable {
   const { width, height, seed, growSteps, holdSteps, recoverSteps, aloneSteps } = options;
-  const grown = runPerturbed(genome, params, createSeededState(genome, width, height, options.environment ?? 0), seed, growSteps, null);
+  const grown = runPerturbed(
+    genome,
+    params,
+    createSeededState(genome, width, height, options.environment ?? 0),
+    seed,
+    growSteps,
+    null,
+  );
   const lossBefore = rgbaLoss(grown, target);
   const twinAlive: number[] = [];
   runPerturbed(genome, params, grown, seed, holdSteps + recoverSteps, null, (g) => twinAlive.push(alive(genome, g)));
@@ -123,10 +139,18 @@ export function runTrials(genome: Genome, params: RegulationParams, target: Floa
     maxAlone = Math.max(maxAlone, alive(genome, g) / Math.max(1, aliveBefore));
   });
   return {
-    width, height, seed, options: { growSteps, holdSteps, recoverSteps, aloneSteps, forceRadius: options.forceRadius }, rows,
+    width,
+    height,
+    seed,
+    options: { growSteps, holdSteps, recoverSteps, aloneSteps, forceRadius: options.forceRadius },
+    rows,
     alone: {
-      steps: aloneSteps, aliveBefore, aliveAtEnd: alive(genome, later), maxAliveRatio: maxAlone,
-      lossBefore, lossAtEnd: rgbaLoss(later, target),
+      steps: aloneSteps,
+      aliveBefore,
+      aliveAtEnd: alive(genome, later),
+      maxAliveRatio: maxAlone,
+      lossBefore,
+      lossAtEnd: rgbaLoss(later, target),
     },
   };
 }

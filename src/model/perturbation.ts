@@ -26,7 +26,8 @@ export type PerturbationKind = (typeof PERTURBATION_KINDS)[number];
 /** The regulation a grid runs with while `p` holds (knockouts add to the ones already set). */
 export function perturbedParams(params: RegulationParams, p: Perturbation | null): RegulationParams {
   if (!p) return params;
-  if (p.kind === 'knockout') return { ...params, knockouts: [...new Set([...params.knockouts, p.expert])].sort((a, b) => a - b) };
+  if (p.kind === 'knockout')
+    return { ...params, knockouts: [...new Set([...params.knockouts, p.expert])].sort((a, b) => a - b) };
   if (p.kind === 'regulation') return { ...params, topK: p.topK, temperature: p.temperature };
   return params;
 }
@@ -50,7 +51,12 @@ export function describePerturbation(p: Perturbation): string {
  * cleared from its disc when lifted), calling `each` with every new grid and its step number from 1.
  */
 export function runPerturbed(
-  genome: Genome, params: RegulationParams, grid: CellState, seed: number, steps: number, p: Perturbation | null,
+  genome: Genome,
+  params: RegulationParams,
+  grid: CellState,
+  seed: number,
+  steps: number,
+  p: Perturbation | null,
   each?: (grid: CellState, step: number) => void,
 ): CellState {
   let g = p?.kind === 'force' ? forceRegion(grid, p.disc, p.expert) : grid;

@@ -40,7 +40,12 @@ export interface Quality {
 }
 
 /** `target` is W x H x 4, premultiplied, already centred on the grid (padTarget). */
-export function measureQuality(genome: Genome, params: RegulationParams, target: Float32Array, options: QualityOptions): Quality {
+export function measureQuality(
+  genome: Genome,
+  params: RegulationParams,
+  target: Float32Array,
+  options: QualityOptions,
+): Quality {
   const { width, height, seeds } = options;
   const steps = [...new Set(options.steps)].sort((a, b) => a - b);
   const last = steps[steps.length - 1] ?? 0;
@@ -58,7 +63,9 @@ export function measureQuality(genome: Genome, params: RegulationParams, target:
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return {
-    width, height, seeds: [...seeds],
+    width,
+    height,
+    seeds: [...seeds],
     atSteps: steps.map((step, i) => ({ step, loss: mean(losses[i]), losses: losses[i], aliveCount: mean(alive[i]) })),
   };
 }

@@ -30,7 +30,11 @@ export interface RandomGenomeOptions {
 
 export function randomGenome(architecture: Architecture, options: RandomGenomeOptions): Genome {
   const random = seededRandom(options.seed);
-  const arch = { ...architecture, perception: [...architecture.perception], expertHidden: [...architecture.expertHidden] };
+  const arch = {
+    ...architecture,
+    perception: [...architecture.perception],
+    expertHidden: [...architecture.expertHidden],
+  };
   const experts = arch.expertHidden.map((hidden) => ({
     hidden: randomDense(perceptionSize(arch), hidden, random),
     out: randomDense(hidden, arch.channels, random, options.outputScale ?? 0.1),
@@ -39,7 +43,9 @@ export function randomGenome(architecture: Architecture, options: RandomGenomeOp
   let gate = null;
   if (arch.gateHidden === 0) gate = { layers: [randomDense(gateInputSize(arch), K, random)] };
   else if (arch.gateHidden !== null) {
-    gate = { layers: [randomDense(gateInputSize(arch), arch.gateHidden, random), randomDense(arch.gateHidden, K, random)] };
+    gate = {
+      layers: [randomDense(gateInputSize(arch), arch.gateHidden, random), randomDense(arch.gateHidden, K, random)],
+    };
   }
   return {
     architecture: arch,

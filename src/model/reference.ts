@@ -95,12 +95,16 @@ export function referenceStep(genome: Genome, params: RegulationParams, grid: Ce
       }
 
       // 5. Expression.
-      expressionFromMarks(newMarks, {
-        topK: params.topK,
-        threshold: params.threshold,
-        knockoutBits: globalKnockouts | grid.knockoutMask[cell],
-        forced: grid.forced[cell],
-      }, expression);
+      expressionFromMarks(
+        newMarks,
+        {
+          topK: params.topK,
+          threshold: params.threshold,
+          knockoutBits: globalKnockouts | grid.knockoutMask[cell],
+          forced: grid.forced[cell],
+        },
+        expression,
+      );
       next.expression.set(expression, markBase);
 
       // 6. Update from the expressed experts only.
@@ -140,7 +144,13 @@ export function referenceStep(genome: Genome, params: RegulationParams, grid: Ce
 }
 
 /** Runs `steps` reference steps. */
-export function runReference(genome: Genome, params: RegulationParams, grid: CellState, seed: number, steps: number): CellState {
+export function runReference(
+  genome: Genome,
+  params: RegulationParams,
+  grid: CellState,
+  seed: number,
+  steps: number,
+): CellState {
   let current = grid;
   for (let i = 0; i < steps; i++) current = referenceStep(genome, params, current, seed).grid;
   return current;

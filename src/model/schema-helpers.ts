@@ -17,9 +17,10 @@ export function got(input: unknown): string {
 export function object<Shape extends z.ZodRawShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected only ${allowed}`
-      : `expected an object with ${allowed}, got ${got(issue.input)}`,
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; expected only ${allowed}`
+        : `expected an object with ${allowed}, got ${got(issue.input)}`,
   });
 }
 
@@ -37,7 +38,10 @@ export const text = z.string({ error: (i) => `expected a string, got ${got(i.inp
 
 /** The path of a zod issue as a field name: weights.experts[0].hidden.w */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** Parses `json` with `schema`; the first problem throws an Error naming `file` and the field. */

@@ -13,8 +13,13 @@ import type { CellState } from './state.ts';
 const FORMAT = 'epigenesis-state';
 
 const ARRAYS = {
-  state: Float32Array, marks: Float32Array, expression: Float32Array, morphogens: Float32Array,
-  knockoutMask: Uint16Array, forced: Int8Array, clones: Uint8Array,
+  state: Float32Array,
+  marks: Float32Array,
+  expression: Float32Array,
+  morphogens: Float32Array,
+  knockoutMask: Uint16Array,
+  forced: Int8Array,
+  clones: Uint8Array,
 } as const;
 type ArrayField = keyof typeof ARRAYS;
 
@@ -35,31 +40,64 @@ const stateFileSchema = object({
 
 export function serializeState(state: CellState, genomeName: string): string {
   const { width, height, channels, experts, morphogenCount, step } = state;
-  const arrays = Object.fromEntries((Object.keys(ARRAYS) as ArrayField[]).map((f) => [f, bytesToBase64(bytesOf(state[f]))]));
-  return JSON.stringify({ format: FORMAT, version: 1, genome: genomeName, width, height, channels, experts, morphogenCount, step, ...arrays });
+  const arrays = Object.fromEntries(
+    (Object.keys(ARRAYS) as ArrayField[]).map((f) => [f, bytesToBase64(bytesOf(state[f]))]),
+  );
+  return JSON.stringify({
+    format: FORMAT,
+    version: 1,
+    genome: genomeName,
+    width,
+    height,
+    channels,
+    experts,
+    morphogenCount,
+    step,
+    ...arrays,
+  });
 }
 
 export function parseState(text: string, fileName: string): CellState {
   let json: unknown;
-  try { json = JSON.parse(text); } catch (error) { throw new Error(`${fileName}: not JSON: ${(error as Error).message}`); }
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${fileName}: not JSON: ${(error as Error).message}`);
+  }
   const file = parseOrThrow(stateFileSchema, json, fileName);
   const { width, height, channels, experts, morphogenCount, step } = file;
   const cells = width * height;
-  const per: Record<ArrayField, number> = { state: channels, marks: experts, expression: experts, morphogens: morphogenCount, knockoutMask: 1, forced: 1, clones: 1 };
+  const per: Record<ArrayField, number> = {
+    state: channels,
+    marks: experts,
+    expression: experts,
+    morphogens: morphogenCount,
+    knockoutMask: 1,
+    forced: 1,
+    clones: 1,
+  };
   const arrays = {} as Record<ArrayField, ArrayBufferView>;
   for (const field of Object.keys(ARRAYS) as ArrayField[]) {
     const encoded = file[field];
-    if (encoded === undefined) { arrays[field] = new ARRAYS[field](cells * per[field]); continue; }
+    if (encoded === undefined) {
+      arrays[field] = new ARRAYS[field](cells * per[field]);
+      continue;
+    }
     const bytes = base64ToBytes(encoded);
     if (!bytes) throw new Error(`${fileName}: field ${field}: expected base64 text`);
     const Type = ARRAYS[field];
     if (bytes.length !== cells * per[field] * Type.BYTES_PER_ELEMENT) {
-      throw new Error(`${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, got ${bytes.length / Type.BYTES_PER_ELEMENT}`);
+      throw new Error(
+        `${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, got ${bytes.length / Type.BYTES_PER_ELEMENT}`,
+      );
     }
     arrays[field] = new Type(bytes.buffer as ArrayBuffer); // base64ToBytes made a buffer of exactly these bytes
   }
   const labels = arrays.clones as Uint8Array;
   const stray = labels.findIndex((label) => label > MAX_CLONE);
-  if (stray >= 0) throw new Error(`${fileName}: field clones: expected labels in [0, ${MAX_CLONE}], got ${labels[stray]} at cell ${stray}`);
+  if (stray >= 0)
+    throw new Error(
+      `${fileName}: field clones: expected labels in [0, ${MAX_CLONE}], got ${labels[stray]} at cell ${stray}`,
+    );
   return { width, height, channels, experts, morphogenCount, step, ...arrays } as CellState;
 }

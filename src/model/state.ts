@@ -37,7 +37,10 @@ export const ALIVE_THRESHOLD = Math.fround(0.1);
 export const ALPHA_CHANNEL = 3;
 
 export function checkGridSize(width: number, height: number, context = 'grid'): void {
-  for (const [field, value] of [['width', width], ['height', height]] as const) {
+  for (const [field, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (!Number.isInteger(value) || value < 3 || value > LIMITS.maxGridSide) {
       throw new Error(`${context}: field ${field}: expected an integer in [3, ${LIMITS.maxGridSide}], got ${value}`);
     }
@@ -52,7 +55,11 @@ export function createEmptyState(genome: Genome, width: number, height: number):
   const experts = expertCount(genome);
   const marks = new Float32Array(cells * experts).fill(1 / experts);
   return {
-    width, height, channels, experts, morphogenCount: morphogens,
+    width,
+    height,
+    channels,
+    experts,
+    morphogenCount: morphogens,
     state: new Float32Array(cells * channels),
     marks,
     expression: new Float32Array(cells * experts),
@@ -108,7 +115,10 @@ export function aliveMask(state: Float32Array, width: number, height: number, ch
         const ny = (y + dy + height) % height;
         for (let dx = -1; dx <= 1; dx++) {
           const nx = (x + dx + width) % width;
-          if (state[(ny * width + nx) * channels + ALPHA_CHANNEL] > ALIVE_THRESHOLD) { alive = 1; break; }
+          if (state[(ny * width + nx) * channels + ALPHA_CHANNEL] > ALIVE_THRESHOLD) {
+            alive = 1;
+            break;
+          }
         }
       }
       mask[y * width + x] = alive;

@@ -40,7 +40,12 @@ export function valueLabel(axis: Axis, index: number): string {
 }
 
 /** The genome's regulation with this combination's values; a knockout axis replaces the global knockouts. */
-export function combinationParams(genome: Genome, experts: number, axes: readonly Axis[], combination: Combination): RegulationParams {
+export function combinationParams(
+  genome: Genome,
+  experts: number,
+  axes: readonly Axis[],
+  combination: Combination,
+): RegulationParams {
   const overrides: Record<string, unknown> = { ...genome.regulation };
   axes.forEach((axis, a) => {
     const value = axis.values[combination[a]];
@@ -68,7 +73,12 @@ export interface GrowthSummary {
 
 /** Runs `steps` reference steps from `start` and measures the end. */
 export function growAndMeasure(
-  genome: Genome, params: RegulationParams, start: CellState, seed: number, steps: number, target: Float32Array | null,
+  genome: Genome,
+  params: RegulationParams,
+  start: CellState,
+  seed: number,
+  steps: number,
+  target: Float32Array | null,
 ): { grid: CellState; summary: GrowthSummary } {
   let grid = start;
   for (let s = 0; s < steps; s++) grid = referenceStep(genome, params, grid, seed).grid;

@@ -28,7 +28,10 @@ export interface SwitchOptions {
 }
 
 export const DEFAULT_SWITCH: Omit<SwitchOptions, 'width' | 'height' | 'seed'> = {
-  growSteps: 200, afterSteps: 300, every: 10, keepAt: [0, 25, 50, 100, 200, 300],
+  growSteps: 200,
+  afterSteps: 300,
+  every: 10,
+  keepAt: [0, 25, 50, 100, 200, 300],
 };
 
 export interface SwitchResult {
@@ -54,8 +57,14 @@ export interface SwitchResult {
  * `reference`: the loss the new body reaches in its own environment (the recovery criterion's base).
  */
 export function runSwitch(
-  genome: Genome, params: RegulationParams, environments: readonly number[], targets: readonly Float32Array[],
-  from: number, to: number, reference: number, options: SwitchOptions,
+  genome: Genome,
+  params: RegulationParams,
+  environments: readonly number[],
+  targets: readonly Float32Array[],
+  from: number,
+  to: number,
+  reference: number,
+  options: SwitchOptions,
 ): SwitchResult {
   const { width, height, seed, growSteps, afterSteps, every, keepAt } = options;
   let grid = createSeededState(genome, width, height, environments[from]);
@@ -69,7 +78,11 @@ export function runSwitch(
     const toNew = rgbaLoss(grid, targets[to]);
     if (stepsToNewBody === null && toNew <= 1.5 * reference) stepsToNewBody = step;
     if (step % every === 0 || step === afterSteps) {
-      series.push({ step, losses: targets.map((t) => rgbaLoss(grid, t)), aliveCount: measure(genome, grid).aliveCount });
+      series.push({
+        step,
+        losses: targets.map((t) => rgbaLoss(grid, t)),
+        aliveCount: measure(genome, grid).aliveCount,
+      });
     }
     if (keepAt.includes(step)) kept.push({ step, grid });
   }

@@ -8,8 +8,16 @@ import { ALPHA_CHANNEL, type CellState } from './state.ts';
 /** The Growing-NCA emoji sheet (presets/growing-ca/emoji-targets.png): ten 40x40 tiles in a row. */
 export const EMOJI_TILE = 40;
 export const EMOJI_NAMES = [
-  'lizard', 'grinning face', 'collision', 'eye', 'tropical fish',
-  'butterfly', 'lady beetle', 'spider web', 'pretzel', 'christmas tree',
+  'lizard',
+  'grinning face',
+  'collision',
+  'eye',
+  'tropical fish',
+  'butterfly',
+  'lady beetle',
+  'spider web',
+  'pretzel',
+  'christmas tree',
 ] as const;
 
 /** 8-bit straight RGBA -> float RGBA in [0, 1] with RGB multiplied by alpha. */
@@ -36,9 +44,12 @@ export function sheetTile(
   tile = EMOJI_TILE,
 ): Uint8Array {
   if (rgba.length !== sheetWidth * sheetHeight * 4) {
-    throw new Error(`sheet: expected ${sheetWidth}x${sheetHeight}x4 = ${sheetWidth * sheetHeight * 4} bytes, got ${rgba.length}`);
+    throw new Error(
+      `sheet: expected ${sheetWidth}x${sheetHeight}x4 = ${sheetWidth * sheetHeight * 4} bytes, got ${rgba.length}`,
+    );
   }
-  if (sheetHeight !== tile) throw new Error(`sheet: expected a height of ${tile} (one row of tiles), got ${sheetHeight}`);
+  if (sheetHeight !== tile)
+    throw new Error(`sheet: expected a height of ${tile} (one row of tiles), got ${sheetHeight}`);
   const count = Math.floor(sheetWidth / tile);
   if (!Number.isInteger(index) || index < 0 || index >= count) {
     throw new Error(`sheet: tile index: expected an integer in [0, ${count - 1}], got ${index}`);
@@ -56,7 +67,8 @@ export function sheetTile(
  * margin, so a 40x40 target on 72x72 gets 16 pixels on every side, as Growing-NCA pads it).
  */
 export function padTarget(target: Float32Array, tw: number, th: number, gridW: number, gridH: number): Float32Array {
-  if (target.length !== tw * th * 4) throw new Error(`target: expected ${tw}x${th}x4 = ${tw * th * 4} values, got ${target.length}`);
+  if (target.length !== tw * th * 4)
+    throw new Error(`target: expected ${tw}x${th}x4 = ${tw * th * 4} values, got ${target.length}`);
   if (tw > gridW || th > gridH) {
     throw new Error(`target: a ${tw}x${th} target does not fit a ${gridW}x${gridH} grid`);
   }

@@ -34,7 +34,9 @@ export function decodeTensor(tensor: EncodedTensor, where: string): Float32Array
   const expectedBytes = count * BYTES[tensor.dtype];
   const expectedChars = Math.ceil(expectedBytes / 3) * 4;
   if (tensor.data.length % 4 !== 0 || !BASE64.test(tensor.data)) {
-    throw new Error(`${where}.data: expected base64 text (A-Z a-z 0-9 + /, padded with =), got ${tensor.data.length} characters that are not`);
+    throw new Error(
+      `${where}.data: expected base64 text (A-Z a-z 0-9 + /, padded with =), got ${tensor.data.length} characters that are not`,
+    );
   }
   const bytes = base64ToBytes(tensor.data) ?? new Uint8Array(0);
   if (bytes.length !== expectedBytes) {
@@ -42,7 +44,8 @@ export function decodeTensor(tensor: EncodedTensor, where: string): Float32Array
       `${where}.data: expected ${expectedChars} base64 characters (${expectedBytes} bytes: ${count} ${tensor.dtype} values for shape [${tensor.shape.join(', ')}]), got ${tensor.data.length} characters (${bytes.length} bytes)`,
     );
   }
-  const values = tensor.dtype === 'float16' ? Float32Array.from(new Float16Array(bytes.buffer)) : new Float32Array(bytes.buffer);
+  const values =
+    tensor.dtype === 'float16' ? Float32Array.from(new Float16Array(bytes.buffer)) : new Float32Array(bytes.buffer);
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new Error(`${where}.data: expected finite numbers, got ${values[bad]} at index ${bad}`);
   return values;

@@ -4,7 +4,15 @@
  */
 import { expertCount, type Genome } from './genome.ts';
 import { cellType, isAliveCell } from './metrics.ts';
-import { BACKGROUND, CLONELESS_GREY, SILENT_GREY, cloneColour, expertColour, potencyGrey, type Rgb } from './palette.ts';
+import {
+  BACKGROUND,
+  CLONELESS_GREY,
+  SILENT_GREY,
+  cloneColour,
+  expertColour,
+  potencyGrey,
+  type Rgb,
+} from './palette.ts';
 import { potency } from './regulation.ts';
 import { ALPHA_CHANNEL, type CellState } from './state.ts';
 
@@ -15,7 +23,7 @@ export const VIEW_MEANINGS: Record<ViewName, string> = {
   phenotype: 'the colour the cells show, composited over the light background',
   type: 'each alive cell coloured by its dominant expert (grey: silent)',
   potency: 'grey ramp over alive cells: dark = pluripotent, light = committed',
-  clone: 'each alive cell in its clone\'s colour (light grey: no clone; see --clone)',
+  clone: "each alive cell in its clone's colour (light grey: no clone; see --clone)",
   rgba: 'the raw premultiplied RGBA channels clamped to [0, 1], no background (for losses)',
 };
 
@@ -25,7 +33,9 @@ export function isViewName(name: string): name is ViewName {
 
 export function renderView(genome: Genome, grid: CellState, view: ViewName): Uint8ClampedArray {
   if (grid.channels !== genome.architecture.channels || grid.experts !== expertCount(genome)) {
-    throw new Error(`renderView: grid has ${grid.channels} channels and ${grid.experts} experts, the genome ${genome.architecture.channels} and ${expertCount(genome)}`);
+    throw new Error(
+      `renderView: grid has ${grid.channels} channels and ${grid.experts} experts, the genome ${genome.architecture.channels} and ${expertCount(genome)}`,
+    );
   }
   const cells = grid.width * grid.height;
   // Uint8ClampedArray rounds and clamps on assignment, so the views write 0..255 floats directly.

@@ -31,14 +31,22 @@ export function normaliseGradients(grads: Float32Array[]): void {
 }
 
 /** One Adam update of `weights` in place; weights j with trainable[j] false are left as they are. */
-export function adamStep(state: AdamState, weights: Float32Array[], grads: Float32Array[], lr: number, trainable?: readonly boolean[]): void {
+export function adamStep(
+  state: AdamState,
+  weights: Float32Array[],
+  grads: Float32Array[],
+  lr: number,
+  trainable?: readonly boolean[],
+): void {
   state.step++;
   const { beta1, beta2, epsilon } = ADAM;
   const c1 = 1 - beta1 ** state.step;
   const c2 = 1 - beta2 ** state.step;
   weights.forEach((w, j) => {
     if (trainable && !trainable[j]) return;
-    const g = grads[j], m = state.m[j], v = state.v[j];
+    const g = grads[j],
+      m = state.m[j],
+      v = state.v[j];
     for (let i = 0; i < w.length; i++) {
       m[i] = beta1 * m[i] + (1 - beta1) * g[i];
       v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];

@@ -43,8 +43,11 @@ async function useWasm(): Promise<boolean> {
 /** Selects and initialises a backend; returns its name. 'auto' tries tensorflow, wasm, cpu in that order. */
 export async function initBackend(choice: BackendChoice = 'auto'): Promise<string> {
   if (choice === 'auto' || choice === 'tensorflow') {
-    if (await tryTfjsNode() && await tf.setBackend('tensorflow')) return finish();
-    if (choice === 'tensorflow') throw new Error('--backend tensorflow: @tensorflow/tfjs-node cannot be imported here (install it, or use wasm or cpu)');
+    if ((await tryTfjsNode()) && (await tf.setBackend('tensorflow'))) return finish();
+    if (choice === 'tensorflow')
+      throw new Error(
+        '--backend tensorflow: @tensorflow/tfjs-node cannot be imported here (install it, or use wasm or cpu)',
+      );
   }
   if (choice === 'auto' || choice === 'wasm') {
     if (await useWasm()) return finish();

@@ -16,7 +16,15 @@ interface Header {
   adamStep: number;
   history: HistoryEntry[];
   weights: number[];
-  pool: { size: number; width: number; height: number; channels: number; experts: number; bodyCount?: number; bodies?: number[] };
+  pool: {
+    size: number;
+    width: number;
+    height: number;
+    channels: number;
+    experts: number;
+    bodyCount?: number;
+    bodies?: number[];
+  };
   backend: string;
   date: string;
 }
@@ -32,13 +40,23 @@ export interface Checkpoint {
 export function encodeCheckpoint(config: unknown, state: TrainerState, backend: string): Uint8Array {
   const { pool } = state;
   const header: Header = {
-    format: MAGIC, config, iteration: state.iteration, rng: state.rng, adamStep: state.adam.step,
-    history: state.history, weights: state.weights.map((w) => w.length),
+    format: MAGIC,
+    config,
+    iteration: state.iteration,
+    rng: state.rng,
+    adamStep: state.adam.step,
+    history: state.history,
+    weights: state.weights.map((w) => w.length),
     pool: {
-      size: pool.size, width: pool.width, height: pool.height, channels: pool.channels, experts: pool.experts,
+      size: pool.size,
+      width: pool.width,
+      height: pool.height,
+      channels: pool.channels,
+      experts: pool.experts,
       ...(pool.bodyCount > 1 ? { bodyCount: pool.bodyCount, bodies: [...pool.bodies] } : {}),
     },
-    backend, date: new Date().toISOString(),
+    backend,
+    date: new Date().toISOString(),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerEnd = Math.ceil((12 + json.length) / 4) * 4;
@@ -50,14 +68,20 @@ export function encodeCheckpoint(config: unknown, state: TrainerState, backend: 
   bytes.set(json, 12);
   const body = new Float32Array(bytes.buffer, headerEnd, floats);
   let offset = 0;
-  for (const a of arrays) { body.set(a, offset); offset += a.length; }
+  for (const a of arrays) {
+    body.set(a, offset);
+    offset += a.length;
+  }
   return bytes;
 }
 
 /** Throws naming `file` when the bytes are not a checkpoint of this format. */
 export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
-  const fail = (problem: string): never => { throw new Error(`${file}: not a training checkpoint: ${problem}`); };
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail(`expected the "${MAGIC}" signature`);
+  const fail = (problem: string): never => {
+    throw new Error(`${file}: not a training checkpoint: ${problem}`);
+  };
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
+    fail(`expected the "${MAGIC}" signature`);
   const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
   if (12 + length > bytes.length) fail('the header is cut short');
   let header: Header;
@@ -71,12 +95,17 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
   const cells = p.size * p.width * p.height;
   const sizes = [...header.weights, ...header.weights, ...header.weights, cells * p.channels, cells * p.experts];
   const floats = sizes.reduce((n, s) => n + s, 0);
-  if (bytes.length !== headerEnd + floats * 4) fail(`expected ${headerEnd + floats * 4} bytes for its arrays, got ${bytes.length}`);
+  if (bytes.length !== headerEnd + floats * 4)
+    fail(`expected ${headerEnd + floats * 4} bytes for its arrays, got ${bytes.length}`);
   // A copy of its own: a Node Buffer's slice() shares (and its .buffer spans) a whole pool.
   const copy = new Uint8Array(bytes.length - headerEnd);
   copy.set(bytes.subarray(headerEnd));
   let offset = 0;
-  const take = (n: number) => { const a = new Float32Array(copy.buffer, offset * 4, n).slice(); offset += n; return a; };
+  const take = (n: number) => {
+    const a = new Float32Array(copy.buffer, offset * 4, n).slice();
+    offset += n;
+    return a;
+  };
   const weights = header.weights.map(take);
   const m = header.weights.map(take);
   const v = header.weights.map(take);
@@ -86,12 +115,22 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
     config: header.config,
     backend: header.backend,
     state: {
-      iteration: header.iteration, weights, adam: { step: header.adamStep, m, v },
+      iteration: header.iteration,
+      weights,
+      adam: { step: header.adamStep, m, v },
       pool: {
-        size: p.size, width: p.width, height: p.height, channels: p.channels, experts: p.experts, state, marks,
-        bodyCount: p.bodyCount ?? 1, bodies: p.bodies ? Uint8Array.from(p.bodies) : new Uint8Array(p.size),
+        size: p.size,
+        width: p.width,
+        height: p.height,
+        channels: p.channels,
+        experts: p.experts,
+        state,
+        marks,
+        bodyCount: p.bodyCount ?? 1,
+        bodies: p.bodies ? Uint8Array.from(p.bodies) : new Uint8Array(p.size),
       },
-      rng: header.rng, history: header.history,
+      rng: header.rng,
+      history: header.history,
     },
   };
 }

@@ -44,7 +44,10 @@ function distance2(a: Point, b: Point): number {
 
 function mean(points: Point[]): number[] {
   const sum = new Array<number>(points[0].length).fill(0);
-  for (const p of points) p.forEach((v, i) => { sum[i] += v; });
+  for (const p of points)
+    p.forEach((v, i) => {
+      sum[i] += v;
+    });
   return sum.map((v) => v / points.length);
 }
 
@@ -55,10 +58,14 @@ function mean(points: Point[]): number[] {
 function kMeans(points: Point[], k: number, first: Point): Int32Array {
   const centres: number[][] = [[...first]];
   while (centres.length < k) {
-    let far = 0, farDistance = -1;
+    let far = 0,
+      farDistance = -1;
     points.forEach((p, j) => {
       const d = Math.min(...centres.map((c) => distance2(p, c)));
-      if (d > farDistance) { far = j; farDistance = d; }
+      if (d > farDistance) {
+        far = j;
+        farDistance = d;
+      }
     });
     centres.push([...points[far]]);
   }
@@ -85,21 +92,30 @@ function modalColour(colours: Point[]): number[] {
   const key = (c: Point) => ((c[0] >> 4) << 8) | ((c[1] >> 4) << 4) | (c[2] >> 4);
   const counts = new Map<number, number>();
   for (const c of colours) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
-  let bestKey = 0, bestCount = -1;
-  for (const [k, count] of counts) if (count > bestCount || (count === bestCount && k < bestKey)) { bestKey = k; bestCount = count; }
+  let bestKey = 0,
+    bestCount = -1;
+  for (const [k, count] of counts)
+    if (count > bestCount || (count === bestCount && k < bestKey)) {
+      bestKey = k;
+      bestCount = count;
+    }
   return mean(colours.filter((c) => key(c) === bestKey));
 }
 
 /** Per pixel of a W x H image: whether `isBody` pixels lie on both sides of it along its row and its column. */
 function surrounded(width: number, height: number, isBody: (i: number) => boolean): Uint8Array {
   const out = new Uint8Array(width * height);
-  const rowFirst = new Array<number>(height).fill(width), rowLast = new Array<number>(height).fill(-1);
-  const colFirst = new Array<number>(width).fill(height), colLast = new Array<number>(width).fill(-1);
+  const rowFirst = new Array<number>(height).fill(width),
+    rowLast = new Array<number>(height).fill(-1);
+  const colFirst = new Array<number>(width).fill(height),
+    colLast = new Array<number>(width).fill(-1);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (!isBody(y * width + x)) continue;
-      rowFirst[y] = Math.min(rowFirst[y], x); rowLast[y] = Math.max(rowLast[y], x);
-      colFirst[x] = Math.min(colFirst[x], y); colLast[x] = Math.max(colLast[x], y);
+      rowFirst[y] = Math.min(rowFirst[y], x);
+      rowLast[y] = Math.max(rowLast[y], x);
+      colFirst[x] = Math.min(colFirst[x], y);
+      colLast[x] = Math.max(colLast[x], y);
     }
   }
   for (let y = 0; y < height; y++) {
@@ -124,7 +140,9 @@ export function colourClusters(image: Rgba8, options: ColourClusterOptions, wher
   }
   const distinct = new Set(colours.map((c) => c.join(','))).size;
   if (distinct < clusters) {
-    throw new Error(`${where}: field clusters: expected at most the ${distinct} distinct colours of the target with alpha >= ${minAlpha}, got ${clusters}`);
+    throw new Error(
+      `${where}: field clusters: expected at most the ${distinct} distinct colours of the target with alpha >= ${minAlpha}, got ${clusters}`,
+    );
   }
   const assignment = kMeans(colours, clusters, modalColour(colours));
   const colourOf = Array.from({ length: clusters }, (_, c) => mean(colours.filter((_, j) => assignment[j] === c)));
@@ -133,7 +151,9 @@ export function colourClusters(image: Rgba8, options: ColourClusterOptions, wher
     const sizes = colourIndex.map((c) => assignment.filter((a) => a === c).length);
     const body = colourIndex.reduce((best, c) => (sizes[c] > sizes[best] ? c : best), 0);
     const bodyAt = new Int32Array(image.width * image.height).fill(-1);
-    pixels.forEach((pixel, j) => { bodyAt[pixel] = assignment[j]; });
+    pixels.forEach((pixel, j) => {
+      bodyAt[pixel] = assignment[j];
+    });
     const inside = surrounded(image.width, image.height, (i) => bodyAt[i] === body);
     for (let c = 0; c < clusters; c++) {
       if (c === body) continue;
@@ -150,7 +170,9 @@ export function colourClusters(image: Rgba8, options: ColourClusterOptions, wher
   const counts = colourIndex.map((c) => assignment.filter((a) => a === c).length);
   const order = colourIndex.slice().sort((a, b) => counts[b] - counts[a] || a - b);
   const rank = new Int32Array(total);
-  order.forEach((c, r) => { rank[c] = r; });
+  order.forEach((c, r) => {
+    rank[c] = r;
+  });
   const labels = new Int8Array(image.width * image.height).fill(-1);
   const sizes = new Array<number>(total).fill(0);
   colours.forEach((colour, j) => {

@@ -49,7 +49,11 @@ export const trainConfigSchema = object({
    * Several bodies from one genome (polyphenism): each target is grown in its environment signal (the
    * architecture's "environment" morphogen field); each grid of the pool draws one body.
    */
-  bodies: z.array(object({ target: image, environment: num(0, 1) })).min(2).max(8).optional(),
+  bodies: z
+    .array(object({ target: image, environment: num(0, 1) }))
+    .min(2)
+    .max(8)
+    .optional(),
   /** Optional: an image as large as the target whose colours (the app's expert palette) name each region's expert. */
   tissue: image.optional(),
   /**
@@ -66,15 +70,28 @@ export const trainConfigSchema = object({
   grid: object({ width: int(8, 512), height: int(8, 512) }).prefault({ width: 72, height: 72 }),
   architecture: object({
     channels: int(4, LIMITS.maxChannels).default(16),
-    perception: z.array(z.enum(PERCEPTION_FILTERS, { error: (i) => `expected one of ${PERCEPTION_FILTERS.join(', ')}, got ${got(i.input)}` }))
-      .min(1).max(PERCEPTION_FILTERS.length).default(['identity', 'sobel_x', 'sobel_y']),
+    perception: z
+      .array(
+        z.enum(PERCEPTION_FILTERS, {
+          error: (i) => `expected one of ${PERCEPTION_FILTERS.join(', ')}, got ${got(i.input)}`,
+        }),
+      )
+      .min(1)
+      .max(PERCEPTION_FILTERS.length)
+      .default(['identity', 'sobel_x', 'sobel_y']),
     /** Hidden units of each expert: K = the length. */
     experts: z.array(int(1, LIMITS.maxHidden)).min(1).max(LIMITS.maxExperts).default([128]),
     /** Gate hidden units: null = no gate (K = 1 only), 0 = linear. */
     gate: int(0, LIMITS.maxHidden).nullable().default(null),
     /** Painted fields the gate reads, one per entry: x / y gradients from 0 to 1, radial distance from the centre. */
-    morphogens: z.array(z.enum(MORPHOGEN_FIELDS, { error: (i) => `expected one of ${MORPHOGEN_FIELDS.join(', ')}, got ${got(i.input)}` }))
-      .max(LIMITS.maxMorphogens).default([]),
+    morphogens: z
+      .array(
+        z.enum(MORPHOGEN_FIELDS, {
+          error: (i) => `expected one of ${MORPHOGEN_FIELDS.join(', ')}, got ${got(i.input)}`,
+        }),
+      )
+      .max(LIMITS.maxMorphogens)
+      .default([]),
   }).prefault({}),
   /** The regulation the genome runs with (written into it), trained with as it will run. */
   regulation: object({
@@ -112,7 +129,9 @@ export const trainConfigSchema = object({
      * Which weights learn: all; the regulatory layer only (gate, with its hidden layer), the experts kept
      * bit for bit; or the experts only.
      */
-    train: z.enum(TRAINABLE, { error: (i) => `expected one of ${TRAINABLE.join(', ')}, got ${got(i.input)}` }).default('all'),
+    train: z
+      .enum(TRAINABLE, { error: (i) => `expected one of ${TRAINABLE.join(', ')}, got ${got(i.input)}` })
+      .default('all'),
     /** Scale of the experts' initial output layers (0 = zero, as Growing-NCA starts). */
     initScale: num(0, 10).default(0),
     /**
@@ -127,8 +146,14 @@ export const trainConfigSchema = object({
   /** The app's perturbations during rollouts (src/train/perturb.ts); grids 0 = none. */
   perturb: object({
     grids: int(0, 256).default(0),
-    kinds: z.array(z.enum(PERTURBATION_KINDS, { error: (i) => `expected one of ${PERTURBATION_KINDS.join(', ')}, got ${got(i.input)}` }))
-      .min(1).default([...PERTURBATION_KINDS]),
+    kinds: z
+      .array(
+        z.enum(PERTURBATION_KINDS, {
+          error: (i) => `expected one of ${PERTURBATION_KINDS.join(', ')}, got ${got(i.input)}`,
+        }),
+      )
+      .min(1)
+      .default([...PERTURBATION_KINDS]),
     hold: z.tuple([num(0, 1), num(0, 1)]).default([0.25, 1]),
     forceRadius: z.tuple([num(0, LIMITS.maxGridSide), num(0, LIMITS.maxGridSide)]).default([3, 8]),
     topK: z.tuple([parameterSchema('topK'), parameterSchema('topK')]).default([1, 4]),
@@ -159,39 +184,67 @@ export type TrainConfig = z.infer<typeof trainConfigSchema>;
 /** Checks a parsed config object; throws naming `file` and the field. Cross-field checks follow the schema. */
 export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   const config = parseOrThrow(trainConfigSchema, json, file);
-  const fail = (field: string, problem: string): never => { throw new Error(`${file}: field ${field}: ${problem}`); };
+  const fail = (field: string, problem: string): never => {
+    throw new Error(`${file}: field ${field}: ${problem}`);
+  };
   const K = config.architecture.experts.length;
-  if (!config.target === !config.bodies) fail('target', `expected either target (one image) or bodies (several, each with its environment), got ${config.target ? 'both' : 'neither'}`);
+  if (!config.target === !config.bodies)
+    fail(
+      'target',
+      `expected either target (one image) or bodies (several, each with its environment), got ${config.target ? 'both' : 'neither'}`,
+    );
   if (config.bodies) {
-    if (!config.architecture.morphogens.includes('environment')) fail('architecture.morphogens', 'expected an "environment" field for bodies to be told apart by');
-    if (config.tissue || config.tissueClusters) fail('bodies', 'expected no tissue labels with several bodies (tissue and tissueClusters take one target)');
+    if (!config.architecture.morphogens.includes('environment'))
+      fail('architecture.morphogens', 'expected an "environment" field for bodies to be told apart by');
+    if (config.tissue || config.tissueClusters)
+      fail('bodies', 'expected no tissue labels with several bodies (tissue and tissueClusters take one target)');
     const environments = config.bodies.map((b) => b.environment);
-    if (new Set(environments).size !== environments.length) fail('bodies', `expected a different environment for each body, got ${JSON.stringify(environments)}`);
+    if (new Set(environments).size !== environments.length)
+      fail('bodies', `expected a different environment for each body, got ${JSON.stringify(environments)}`);
   }
-  if (config.architecture.gate === null && K > 1) fail('architecture.gate', `expected a gate (0 = linear, n = hidden units) for ${K} experts, got null`);
-  if (config.architecture.gate === null && config.architecture.morphogens.length > 0) fail('architecture.morphogens', 'expected none without a gate (only the gate reads morphogens)');
-  if (config.training.stepsMax < config.training.stepsMin) fail('training.stepsMax', `expected at least training.stepsMin (${config.training.stepsMin}), got ${config.training.stepsMax}`);
-  if (config.training.batch > config.training.pool) fail('training.batch', `expected at most training.pool (${config.training.pool}), got ${config.training.batch}`);
-  if (config.training.damage >= config.training.batch && config.training.damage > 0) fail('training.damage', `expected fewer than training.batch (${config.training.batch}), got ${config.training.damage}`);
+  if (config.architecture.gate === null && K > 1)
+    fail('architecture.gate', `expected a gate (0 = linear, n = hidden units) for ${K} experts, got null`);
+  if (config.architecture.gate === null && config.architecture.morphogens.length > 0)
+    fail('architecture.morphogens', 'expected none without a gate (only the gate reads morphogens)');
+  if (config.training.stepsMax < config.training.stepsMin)
+    fail(
+      'training.stepsMax',
+      `expected at least training.stepsMin (${config.training.stepsMin}), got ${config.training.stepsMax}`,
+    );
+  if (config.training.batch > config.training.pool)
+    fail('training.batch', `expected at most training.pool (${config.training.pool}), got ${config.training.batch}`);
+  if (config.training.damage >= config.training.batch && config.training.damage > 0)
+    fail(
+      'training.damage',
+      `expected fewer than training.batch (${config.training.batch}), got ${config.training.damage}`,
+    );
   const [rMin, rMax] = config.training.damageRadius;
   if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
   if (config.training.train === 'gate' && config.architecture.gate === null) {
     fail('training.train', 'expected all or experts for a genome without a gate, got gate');
   }
   if (config.tissue && K < 2) fail('tissue', 'expected at least 2 experts for tissue supervision');
-  if (config.training.remodel > 0 && !config.bodies) fail('training.remodel', 'expected 0 without bodies (there is no other body to remodel into)');
+  if (config.training.remodel > 0 && !config.bodies)
+    fail('training.remodel', 'expected 0 without bodies (there is no other body to remodel into)');
   const spare = config.training.batch - 1 - config.training.damage;
   if (config.training.remodel > spare) {
-    fail('training.remodel', `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.training.remodel}`);
+    fail(
+      'training.remodel',
+      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.training.remodel}`,
+    );
   }
   if (config.perturb.grids > spare) {
-    fail('perturb.grids', `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.perturb.grids}`);
+    fail(
+      'perturb.grids',
+      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.perturb.grids}`,
+    );
   }
   for (const field of ['hold', 'forceRadius', 'topK', 'temperature'] as const) {
     const [lo, hi] = config.perturb[field];
     if (hi < lo) fail(`perturb.${field}`, `expected [min, max] with min <= max, got [${lo}, ${hi}]`);
   }
-  if (config.tissue && config.tissueClusters) fail('tissueClusters', 'expected either tissue (an image) or tissueClusters, got both');
+  if (config.tissue && config.tissueClusters)
+    fail('tissueClusters', 'expected either tissue (an image) or tissueClusters, got both');
   if (config.tissueClusters && config.tissueClusters.clusters > K) {
     fail('tissueClusters.clusters', `expected at most the ${K} experts, got ${config.tissueClusters.clusters}`);
   }
@@ -199,7 +252,10 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
 }
 
 /** Flag values that override config fields: dotted field -> value. */
-export function applyOverrides(json: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+export function applyOverrides(
+  json: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): Record<string, unknown> {
   const copy = structuredClone(json);
   for (const [path, value] of Object.entries(overrides)) {
     if (value === undefined) continue;

@@ -24,9 +24,27 @@ export function expertUpdate(weights: TfWeights, ctx: StepContext, p: T, express
  */
 function denseUpdate(weights: TfWeights, arch: Architecture, p: T, expression: T): T {
   const K = arch.expertHidden.length;
-  const w1 = K === 1 ? weights.experts[0].w1 : tf.concat(weights.experts.map((e) => e.w1), 1);
-  const b1 = K === 1 ? weights.experts[0].b1 : tf.concat(weights.experts.map((e) => e.b1), 0);
-  const w2 = K === 1 ? weights.experts[0].w2 : tf.concat(weights.experts.map((e) => e.w2), 0);
+  const w1 =
+    K === 1
+      ? weights.experts[0].w1
+      : tf.concat(
+          weights.experts.map((e) => e.w1),
+          1,
+        );
+  const b1 =
+    K === 1
+      ? weights.experts[0].b1
+      : tf.concat(
+          weights.experts.map((e) => e.b1),
+          0,
+        );
+  const w2 =
+    K === 1
+      ? weights.experts[0].w2
+      : tf.concat(
+          weights.experts.map((e) => e.w2),
+          0,
+        );
   const b2 = K === 1 ? weights.experts[0].b2 : tf.stack(weights.experts.map((e) => e.b2)); // K x C
   const hidden = dense(p, w1, b1, true);
   if (K === 1) return dense(hidden, w2, weights.experts[0].b2, false).mul(expression);
@@ -60,7 +78,10 @@ function blockOnes(hidden: number[]): T {
     const total = hidden.reduce((a, b) => a + b, 0);
     const data = new Float32Array(hidden.length * total);
     let offset = 0;
-    hidden.forEach((h, k) => { data.fill(1, k * total + offset, k * total + offset + h); offset += h; });
+    hidden.forEach((h, k) => {
+      data.fill(1, k * total + offset, k * total + offset + h);
+      offset += h;
+    });
     t = tf.keep(tf.tensor2d(data, [hidden.length, total]));
     blockCache.set(key, t);
   }

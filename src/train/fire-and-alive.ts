@@ -28,8 +28,11 @@ export function activeRows(ctx: StepContext, preAlive: Uint8Array, step: number)
 
 /** The grids at t + 1: state + ds and the new marks in the active rows, then the alive mask after the update. */
 export function commitStep(
-  ctx: StepContext, grids: GridTensors, applied: { ds: T; newMarks: T } | null,
-  active: Int32Array, preAlive: Uint8Array,
+  ctx: StepContext,
+  grids: GridTensors,
+  applied: { ds: T; newMarks: T } | null,
+  active: Int32Array,
+  preAlive: Uint8Array,
 ): GridTensors {
   const { batch, width, height } = ctx;
   const C = ctx.arch.channels;
@@ -54,7 +57,10 @@ export function commitStep(
  * zeroed, as one op. Gradient: dy on kept rows, gathered at `index` for ds.
  */
 function commitState(
-  state: T, ds: T, index: Int32Array, keepOf: (updated: Float32Array) => Uint8Array,
+  state: T,
+  ds: T,
+  index: Int32Array,
+  keepOf: (updated: Float32Array) => Uint8Array,
 ): { state: T; keep: Uint8Array; value: { alpha: Float32Array } } {
   const [rows, cols] = rowsOf(state);
   let keep: Uint8Array = new Uint8Array(rows);

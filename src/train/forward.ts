@@ -13,14 +13,19 @@ import { weightsFromGenome } from './weights.ts';
 function concat<A extends Float32Array | Uint16Array | Int8Array>(parts: A[], make: (n: number) => A): A {
   const out = make(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
-  for (const p of parts) { out.set(p as never, offset); offset += p.length; }
+  for (const p of parts) {
+    out.set(p as never, offset);
+    offset += p.length;
+  }
   return out;
 }
 
 /** tf.tidy for a function returning plain data. */
 function tidyValue<R>(f: () => R): R {
   let out: R | undefined;
-  tf.tidy(() => { out = f(); });
+  tf.tidy(() => {
+    out = f();
+  });
   return out as R;
 }
 
@@ -29,7 +34,12 @@ function tidyValue<R>(f: () => R): R {
  * `perturbations`, per grid, hold from the grids' current step for their `steps`.
  */
 export function forwardTf(
-  genome: Genome, params: RegulationParams, grids: CellState[], seeds: number[], steps = 1, denseAbove = 0.75,
+  genome: Genome,
+  params: RegulationParams,
+  grids: CellState[],
+  seeds: number[],
+  steps = 1,
+  denseAbove = 0.75,
   perturbations: (Perturbation | null)[] | null = null,
 ): CellState[] {
   const arch = genome.architecture;
@@ -43,21 +53,61 @@ export function forwardTf(
   }
   return tidyValue(() => {
     const list = weightsFromGenome(genome);
-    const w = tfWeights(arch, list.values.map((v, i) => tf.tensor(v, list.shapes[i])));
+    const w = tfWeights(
+      arch,
+      list.values.map((v, i) => tf.tensor(v, list.shapes[i])),
+    );
     const painted = grids.some((g) => g.knockoutMask.some((m) => m !== 0) || g.forced.some((f) => f >= 0));
     const ctx = {
-      arch, params, batch: grids.length, width, height, seeds,
+      arch,
+      params,
+      batch: grids.length,
+      width,
+      height,
+      seeds,
       fire: makeFireMasks(seeds, width, height, params.fireRate),
-      morphogens: arch.morphogens > 0 ? tf.tensor2d(concat(grids.map((g) => g.morphogens), (n) => new Float32Array(n)), [N, arch.morphogens]) : null,
-      knockoutMask: painted ? concat(grids.map((g) => g.knockoutMask), (n) => new Uint16Array(n)) : null,
-      forced: painted ? concat(grids.map((g) => g.forced), (n) => new Int8Array(n)) : null,
+      morphogens:
+        arch.morphogens > 0
+          ? tf.tensor2d(
+              concat(
+                grids.map((g) => g.morphogens),
+                (n) => new Float32Array(n),
+              ),
+              [N, arch.morphogens],
+            )
+          : null,
+      knockoutMask: painted
+        ? concat(
+            grids.map((g) => g.knockoutMask),
+            (n) => new Uint16Array(n),
+          )
+        : null,
+      forced: painted
+        ? concat(
+            grids.map((g) => g.forced),
+            (n) => new Int8Array(n),
+          )
+        : null,
       denseAbove,
       perturbations: perturbations && gridPerturbations(perturbations, width, height),
     };
-    const state = concat(grids.map((g) => g.state), (n) => new Float32Array(n));
+    const state = concat(
+      grids.map((g) => g.state),
+      (n) => new Float32Array(n),
+    );
     const alpha = new Float32Array(N);
     for (let i = 0; i < N; i++) alpha[i] = state[i * C + ALPHA_CHANNEL];
-    let t: GridTensors = { state: tf.tensor2d(state, [N, C]), marks: tf.tensor2d(concat(grids.map((g) => g.marks), (n) => new Float32Array(n)), [N, K]), alpha };
+    let t: GridTensors = {
+      state: tf.tensor2d(state, [N, C]),
+      marks: tf.tensor2d(
+        concat(
+          grids.map((g) => g.marks),
+          (n) => new Float32Array(n),
+        ),
+        [N, K],
+      ),
+      alpha,
+    };
     for (let s = 0; s < steps; s++) {
       // The step index reads the fire hash; perturbations count their steps from the first step run here.
       const next = stepTf(w, ctx, t, startStep + s, undefined, s);

@@ -21,7 +21,8 @@ export function gatherJs(data: Float32Array, cols: number, index: Int32Array): F
 /** Adds row j of `rows` into row index[j] of `into` (in place; repeats sum). */
 export function scatterAddJs(into: Float32Array, rows: Float32Array, cols: number, index: Int32Array): Float32Array {
   for (let j = 0; j < index.length; j++) {
-    const to = index[j] * cols, from = j * cols;
+    const to = index[j] * cols,
+      from = j * cols;
     for (let c = 0; c < cols; c++) into[to + c] += rows[from + c];
   }
   return into;

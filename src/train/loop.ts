@@ -62,8 +62,11 @@ export interface TrainerState {
 export function architectureOf(config: TrainConfig): Architecture {
   const a = config.architecture;
   return {
-    channels: a.channels, perception: [...a.perception], expertHidden: [...a.experts],
-    gateHidden: a.gate, morphogens: a.morphogens.length,
+    channels: a.channels,
+    perception: [...a.perception],
+    expertHidden: [...a.experts],
+    gateHidden: a.gate,
+    morphogens: a.morphogens.length,
   };
 }
 
@@ -80,7 +83,10 @@ export function paramsOf(config: TrainConfig): RegulationParams {
 /** The untrained genome a run starts from: seeded weights, the experts' output layers scaled by initScale. */
 export function initialGenome(config: TrainConfig): Genome {
   return randomGenome(architectureOf(config), {
-    seed: config.training.seed, outputScale: config.training.initScale, regulation: regulationOf(config), name: config.name,
+    seed: config.training.seed,
+    outputScale: config.training.initScale,
+    regulation: regulationOf(config),
+    name: config.name,
   });
 }
 
@@ -92,7 +98,14 @@ export function initialState(config: TrainConfig, from?: Float32Array[]): Traine
     iteration: 0,
     weights,
     adam: createAdam(weights.map((w) => w.length)),
-    pool: createPool(config.training.pool, width, height, config.architecture.channels, config.architecture.experts.length, config.bodies?.length ?? 1),
+    pool: createPool(
+      config.training.pool,
+      width,
+      height,
+      config.architecture.channels,
+      config.architecture.experts.length,
+      config.bodies?.length ?? 1,
+    ),
     // A stream of its own, apart from the weight initialisation's.
     rng: (config.training.seed * 2654435761 + 0x9e3779b9) >>> 0,
     history: [],
@@ -102,11 +115,19 @@ export function initialState(config: TrainConfig, from?: Float32Array[]): Traine
 export function shardSetup(config: TrainConfig, data: TrainingData): ShardSetup {
   const genome = initialGenome(config);
   return {
-    arch: genome.architecture, params: paramsOf(config), width: config.grid.width, height: config.grid.height,
-    target: data.target, tissue: data.tissue, morphogens: data.morphogens, weights: config.loss,
-    targets: data.bodies.map((b) => b.target), environmentChannels: data.environmentChannels,
+    arch: genome.architecture,
+    params: paramsOf(config),
+    width: config.grid.width,
+    height: config.grid.height,
+    target: data.target,
+    tissue: data.tissue,
+    morphogens: data.morphogens,
+    weights: config.loss,
+    targets: data.bodies.map((b) => b.target),
+    environmentChannels: data.environmentChannels,
     environments: data.bodies.map((b) => b.environment),
-    shapes: weightsFromGenome(genome).shapes, denseAbove: config.training.denseAbove,
+    shapes: weightsFromGenome(genome).shapes,
+    denseAbove: config.training.denseAbove,
     cellStepsPerPass: config.training.cellStepsPerPass,
   };
 }
@@ -120,25 +141,48 @@ export interface TrainHooks {
 }
 
 /** Runs iterations until config.training.iterations are done or hooks.shouldStop(); mutates `state`. */
-export async function trainLoop(config: TrainConfig, data: TrainingData, state: TrainerState, runner: ShardRunner, hooks: TrainHooks): Promise<void> {
+export async function trainLoop(
+  config: TrainConfig,
+  data: TrainingData,
+  state: TrainerState,
+  runner: ShardRunner,
+  hooks: TrainHooks,
+): Promise<void> {
   const t = config.training;
   const { pool } = state;
   const cells = pool.width * pool.height;
-  const C = pool.channels, K = pool.experts;
+  const C = pool.channels,
+    K = pool.experts;
   const rng = new Rng(state.rng);
   // Frozen weights get no update at all (not even a zero-gradient Adam step): they stay bit for bit.
   const trainable = weightsFromGenome(initialGenome(config)).names.map((name) => isTrainable(name, t.train));
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
-    const plan = drawBatch(pool, rng, t.batch, data.bodies.map((b) => b.target), t.damage, t.damageRadius, data.targetWidth, data.targetHeight, t.remodel);
+    const plan = drawBatch(
+      pool,
+      rng,
+      t.batch,
+      data.bodies.map((b) => b.target),
+      t.damage,
+      t.damageRadius,
+      data.targetWidth,
+      data.targetHeight,
+      t.remodel,
+    );
     const steps = rng.int(t.stepsMin, t.stepsMax);
     const seeds = plan.slots.map(() => rng.int(0, SEED_MAX));
-    const perturbations = config.perturb.grids > 0
-      ? drawBatchPerturbations(config.perturb, rng, t.batch, plan.damaged.length, {
-        experts: K, steps, width: pool.width, height: pool.height, targetWidth: data.targetWidth, targetHeight: data.targetHeight,
-      })
-      : undefined;
+    const perturbations =
+      config.perturb.grids > 0
+        ? drawBatchPerturbations(config.perturb, rng, t.batch, plan.damaged.length, {
+            experts: K,
+            steps,
+            width: pool.width,
+            height: pool.height,
+            targetWidth: data.targetWidth,
+            targetHeight: data.targetHeight,
+          })
+        : undefined;
     state.rng = rng.state;
     const stateIn = new Float32Array(t.batch * cells * C);
     const marksIn = new Float32Array(t.batch * cells * K);
@@ -147,7 +191,15 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
       marksIn.set(pool.marks.subarray(slot * cells * K, (slot + 1) * cells * K), b * cells * K);
     });
     const bodies = data.bodies.length > 1 ? plan.slots.map((slot) => pool.bodies[slot]) : undefined;
-    const result = await runner.run(state.weights, { batch: t.batch, state: stateIn, marks: marksIn, seeds, steps, perturbations, bodies });
+    const result = await runner.run(state.weights, {
+      batch: t.batch,
+      state: stateIn,
+      marks: marksIn,
+      seeds,
+      steps,
+      perturbations,
+      bodies,
+    });
     const finite = Number.isFinite(result.loss) && result.grads.every((g) => g.every(Number.isFinite));
     if (finite) {
       normaliseGradients(result.grads);
@@ -162,7 +214,12 @@ export async function trainLoop(config: TrainConfig, data: TrainingData, state: 
     const seconds = (performance.now() - start) / 1000;
     const previous = state.history[state.history.length - 1];
     const entry: HistoryEntry = {
-      iteration: state.iteration, loss: result.loss, ...result.terms, lr, steps, seconds,
+      iteration: state.iteration,
+      loss: result.loss,
+      ...result.terms,
+      lr,
+      steps,
+      seconds,
       elapsed: (previous?.elapsed ?? state.history.reduce((sum, h) => sum + h.seconds, 0)) + seconds,
     };
     state.history.push(entry);

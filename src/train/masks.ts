@@ -19,7 +19,7 @@ export function aliveMaskBatch(alpha: Float32Array, batch: number, width: number
     for (let y = 0; y < height; y++) {
       const base = b * cells + y * width;
       for (let x = 0; x < width; x++) {
-        rows[base + x] = above[base + x] | above[base + (x + 1) % width] | above[base + (x + width - 1) % width];
+        rows[base + x] = above[base + x] | above[base + ((x + 1) % width)] | above[base + ((x + width - 1) % width)];
       }
     }
   }
@@ -44,9 +44,14 @@ const { MOD, OFFSET } = HASH_CONSTANTS;
 export class FireMask {
   private readonly prefix: Float64Array;
 
-  constructor(readonly width: number, readonly height: number, readonly seed: number, readonly fireRate: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly seed: number,
+    readonly fireRate: number,
+  ) {
     this.prefix = new Float64Array(width * height);
-    const h0 = mix((seed % MOD + OFFSET) % MOD);
+    const h0 = mix(((seed % MOD) + OFFSET) % MOD);
     for (let x = 0; x < width; x++) {
       const hx = mix((h0 + (x % MOD)) % MOD);
       for (let y = 0; y < height; y++) this.prefix[y * width + x] = mix((hx + (y % MOD)) % MOD);
@@ -66,7 +71,16 @@ export function firesReference(x: number, y: number, step: number, seed: number,
 }
 
 /** Gate noise of one cell: sigma * hashNormal per expert, as the reference adds it. */
-export function gateNoise(x: number, y: number, step: number, seed: number, sigma: number, experts: number, out: Float32Array, offset: number): void {
+export function gateNoise(
+  x: number,
+  y: number,
+  step: number,
+  seed: number,
+  sigma: number,
+  experts: number,
+  out: Float32Array,
+  offset: number,
+): void {
   for (let k = 0; k < experts; k++) out[offset + k] = sigma * hashNormal(x, y, step, seed, k);
 }
 
@@ -88,8 +102,12 @@ export interface ExpressionChoice {
  * as float32; `knockouts` and `forced` per row (bitmask, -1 = none), `topK` for all rows or per row.
  */
 export function chooseExpression(
-  marks: Float32Array, experts: number, topK: number | Uint8Array, threshold: number,
-  knockouts: Uint16Array | number, forced: Int8Array | null,
+  marks: Float32Array,
+  experts: number,
+  topK: number | Uint8Array,
+  threshold: number,
+  knockouts: Uint16Array | number,
+  forced: Int8Array | null,
 ): ExpressionChoice {
   const n = marks.length / experts;
   const keep = new Float32Array(n * experts);
@@ -102,14 +120,19 @@ export function chooseExpression(
     const f = forced ? forced[i] : -1;
     const bits = typeof knockouts === 'number' ? knockouts : knockouts[i];
     const k = typeof topK === 'number' ? topK : topK[i];
-    expressionFromMarks(marks.subarray(i * experts, (i + 1) * experts), { topK: k, threshold, knockoutBits: bits, forced: f }, out);
+    expressionFromMarks(
+      marks.subarray(i * experts, (i + 1) * experts),
+      { topK: k, threshold, knockoutBits: bits, forced: f },
+      out,
+    );
     let any = false;
     for (let k = 0; k < experts; k++) {
       if (out[k] > 0) {
         any = true;
         kept++;
         rows[k].push(i);
-        if (f >= 0) forcedOut[i * experts + k] = 1; else keep[i * experts + k] = 1;
+        if (f >= 0) forcedOut[i * experts + k] = 1;
+        else keep[i * experts + k] = 1;
       }
     }
     if (!any || f >= 0) empty[i] = 1;

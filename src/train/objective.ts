@@ -85,9 +85,11 @@ function gridFields(setup: ShardSetup, input: ShardInput): Float32Array {
   const fields = tile(setup.morphogens!, input.batch);
   const channels = setup.environmentChannels ?? [];
   if (!input.bodies || channels.length === 0 || !setup.environments) return fields;
-  const M = setup.arch.morphogens, cells = setup.width * setup.height;
+  const M = setup.arch.morphogens,
+    cells = setup.width * setup.height;
   input.bodies.forEach((body, b) => {
-    for (let cell = 0; cell < cells; cell++) for (const m of channels) fields[(b * cells + cell) * M + m] = setup.environments![body];
+    for (let cell = 0; cell < cells; cell++)
+      for (const m of channels) fields[(b * cells + cell) * M + m] = setup.environments![body];
   });
   return fields;
 }
@@ -95,7 +97,9 @@ function gridFields(setup: ShardSetup, input: ShardInput): Float32Array {
 function concatTargets(targets: Float32Array[], bodies: number[]): Float32Array {
   const size = targets[0].length;
   const out = new Float32Array(size * bodies.length);
-  bodies.forEach((body, b) => { out.set(targets[body], b * size); });
+  bodies.forEach((body, b) => {
+    out.set(targets[body], b * size);
+  });
   return out;
 }
 
@@ -105,33 +109,51 @@ function tile(data: Float32Array, times: number): Float32Array {
   return out;
 }
 
-
-export function runShard(setup: ShardSetup, weightValues: Float32Array[], input: ShardInput, wantGrads = true): ShardResult {
+export function runShard(
+  setup: ShardSetup,
+  weightValues: Float32Array[],
+  input: ShardInput,
+  wantGrads = true,
+): ShardResult {
   const cells = setup.width * setup.height;
   const perPass = Math.max(1, Math.floor((setup.cellStepsPerPass ?? CELL_STEPS_PER_PASS) / (cells * input.steps)));
   if (input.batch <= perPass) return runPass(setup, weightValues, input, wantGrads);
-  const C = setup.arch.channels, K = setup.arch.expertHidden.length;
+  const C = setup.arch.channels,
+    K = setup.arch.expertHidden.length;
   const results: ShardResult[] = [];
   for (let start = 0; start < input.batch; start += perPass) {
     const count = Math.min(perPass, input.batch - start);
-    results.push(runPass(setup, weightValues, {
-      batch: count,
-      state: input.state.subarray(start * cells * C, (start + count) * cells * C),
-      marks: input.marks.subarray(start * cells * K, (start + count) * cells * K),
-      seeds: input.seeds.slice(start, start + count), steps: input.steps, scale: (input.scale * count) / input.batch,
-      perturbations: input.perturbations?.slice(start, start + count),
-      bodies: input.bodies?.slice(start, start + count),
-    }, wantGrads));
+    results.push(
+      runPass(
+        setup,
+        weightValues,
+        {
+          batch: count,
+          state: input.state.subarray(start * cells * C, (start + count) * cells * C),
+          marks: input.marks.subarray(start * cells * K, (start + count) * cells * K),
+          seeds: input.seeds.slice(start, start + count),
+          steps: input.steps,
+          scale: (input.scale * count) / input.batch,
+          perturbations: input.perturbations?.slice(start, start + count),
+          bodies: input.bodies?.slice(start, start + count),
+        },
+        wantGrads,
+      ),
+    );
   }
   const join = (parts: Float32Array[]) => {
     const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
     let offset = 0;
-    for (const p of parts) { out.set(p, offset); offset += p.length; }
+    for (const p of parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
     return out;
   };
   const weight = (r: ShardResult) => r.sampleLoss.length / input.batch;
   const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
-  for (const r of results) for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * weight(r);
+  for (const r of results)
+    for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * weight(r);
   return {
     loss: results.reduce((sum, r) => sum + r.loss, 0),
     terms,
@@ -155,17 +177,30 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
   const N = input.batch * cells;
   let out: ShardResult | null = null;
   tf.tidy(() => {
-    const vars = weightValues.map((v, i) => tf.variable(tf.tensor(v, setup.shapes[i]), true, `train_w${i}_${variableSerial++}`));
+    const vars = weightValues.map((v, i) =>
+      tf.variable(tf.tensor(v, setup.shapes[i]), true, `train_w${i}_${variableSerial++}`),
+    );
     const ctx = {
-      arch, params, batch: input.batch, width, height, seeds: input.seeds,
+      arch,
+      params,
+      batch: input.batch,
+      width,
+      height,
+      seeds: input.seeds,
       fire: makeFireMasks(input.seeds, width, height, params.fireRate),
-      morphogens: setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(gridFields(setup, input), [N, arch.morphogens]) : null,
-      knockoutMask: null, forced: null, denseAbove: setup.denseAbove,
+      morphogens:
+        setup.morphogens && arch.morphogens > 0 ? tf.tensor2d(gridFields(setup, input), [N, arch.morphogens]) : null,
+      knockoutMask: null,
+      forced: null,
+      denseAbove: setup.denseAbove,
       perturbations: input.perturbations ? gridPerturbations(input.perturbations, width, height) : null,
     };
     const alpha0 = new Float32Array(N);
     for (let i = 0; i < N; i++) alpha0[i] = input.state[i * C + ALPHA_CHANNEL];
-    const target = tf.tensor2d(input.bodies && setup.targets ? concatTargets(setup.targets, input.bodies) : tile(setup.target, input.batch), [N, 4]);
+    const target = tf.tensor2d(
+      input.bodies && setup.targets ? concatTargets(setup.targets, input.bodies) : tile(setup.target, input.batch),
+      [N, 4],
+    );
     let labels: tf.Tensor | null = null;
     let labelCount = 0;
     if (setup.tissue && setup.weights.tissue > 0) {
@@ -173,7 +208,10 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
       for (let b = 0; b < input.batch; b++) {
         for (let c = 0; c < cells; c++) {
           const k = setup.tissue[c];
-          if (k >= 0) { onehot[(b * cells + c) * K + k] = 1; labelCount++; }
+          if (k >= 0) {
+            onehot[(b * cells + c) * K + k] = 1;
+            labelCount++;
+          }
         }
       }
       labels = tf.tensor2d(onehot, [N, K]);
@@ -187,7 +225,9 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
     const f = () => {
       const w = tfWeights(arch, vars);
       let grids: GridTensors = {
-        state: tf.tensor2d(input.state, [N, C]), marks: tf.tensor2d(input.marks, [N, K]), alpha: alpha0,
+        state: tf.tensor2d(input.state, [N, C]),
+        marks: tf.tensor2d(input.marks, [N, K]),
+        alpha: alpha0,
       };
       const trace: StepTrace = { marksSum: null, entropySum: null, active: 0 };
       for (let t = 0; t < input.steps; t++) grids = stepTf(w, ctx, grids, t, trace);
@@ -196,7 +236,10 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
       finalMarks = (grids.marks.dataSync() as Float32Array).slice();
       activeCells = trace.active;
       const diff = grids.state.slice([0, 0], [N, 4]).sub(target);
-      const perSample = diff.square().reshape([input.batch, cells * 4]).mean(1);
+      const perSample = diff
+        .square()
+        .reshape([input.batch, cells * 4])
+        .mean(1);
       const rgba = perSample.mean();
       let total = rgba;
       const parts: Record<string, tf.Tensor> = { rgba };
@@ -231,7 +274,9 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
     if (wantGrads && anyAlive) {
       const result = tf.variableGrads(f, vars);
       loss = result.value.dataSync()[0];
-      grads = vars.map((v) => (result.grads[v.name] ? (result.grads[v.name].dataSync() as Float32Array).slice() : new Float32Array(v.size)));
+      grads = vars.map((v) =>
+        result.grads[v.name] ? (result.grads[v.name].dataSync() as Float32Array).slice() : new Float32Array(v.size),
+      );
     } else {
       loss = f().dataSync()[0];
       if (wantGrads) grads = vars.map((v) => new Float32Array(v.size));

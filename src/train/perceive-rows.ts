@@ -24,9 +24,18 @@ export function perceiveRows(state: T, arch: Architecture, width: number, height
     const data = read(input);
     const out = new Float32Array(index.length * C * F);
     for (let j = 0; j < index.length; j++) {
-      const b = Math.floor(index[j] / cells), cell = index[j] % cells;
-      perceiveCell(data.subarray(b * cells * C, (b + 1) * cells * C), width, height, C, arch.perception,
-        cell % width, Math.floor(cell / width), out.subarray(j * C * F, (j + 1) * C * F));
+      const b = Math.floor(index[j] / cells),
+        cell = index[j] % cells;
+      perceiveCell(
+        data.subarray(b * cells * C, (b + 1) * cells * C),
+        width,
+        height,
+        C,
+        arch.perception,
+        cell % width,
+        Math.floor(cell / width),
+        out.subarray(j * C * F, (j + 1) * C * F),
+      );
     }
     return {
       value: tf.tensor2d(out, [index.length, C * F]),
@@ -34,12 +43,14 @@ export function perceiveRows(state: T, arch: Architecture, width: number, height
         const d = read(dy);
         const dx = new Float32Array(rows * C);
         for (let j = 0; j < index.length; j++) {
-          const b = Math.floor(index[j] / cells), cell = index[j] % cells;
-          const x = cell % width, y = Math.floor(cell / width);
+          const b = Math.floor(index[j] / cells),
+            cell = index[j] % cells;
+          const x = cell % width,
+            y = Math.floor(cell / width);
           for (let dyy = -1; dyy <= 1; dyy++) {
             const ny = (y + dyy + height) % height;
             for (let dxx = -1; dxx <= 1; dxx++) {
-              const to = (b * cells + ny * width + (x + dxx + width) % width) * C;
+              const to = (b * cells + ny * width + ((x + dxx + width) % width)) * C;
               for (let f = 0; f < F; f++) {
                 const w = taps[f][dyy + 1][dxx + 1];
                 if (w === 0) continue;

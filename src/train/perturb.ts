@@ -54,7 +54,13 @@ export function drawPerturbation(config: PerturbConfig, rng: Rng, c: PerturbCont
  * Per slot of a batch (worst first; slot 0 reseeded, the last `damaged` damaged): the perturbation of the
  * `grids` best of the others, null for the rest.
  */
-export function drawBatchPerturbations(config: PerturbConfig, rng: Rng, batch: number, damaged: number, c: PerturbContext): (Perturbation | null)[] {
+export function drawBatchPerturbations(
+  config: PerturbConfig,
+  rng: Rng,
+  batch: number,
+  damaged: number,
+  c: PerturbContext,
+): (Perturbation | null)[] {
   const out: (Perturbation | null)[] = new Array(batch).fill(null);
   const last = batch - damaged - 1;
   for (let i = 0; i < config.grids && last - i >= 1; i++) out[last - i] = drawPerturbation(config, rng, c);

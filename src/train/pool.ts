@@ -31,10 +31,22 @@ export function writeSeed(pool: Pool, i: number): void {
 }
 
 /** A pool of seeds; with several bodies, slot i grows body i mod bodyCount. */
-export function createPool(size: number, width: number, height: number, channels: number, experts: number, bodyCount = 1): Pool {
+export function createPool(
+  size: number,
+  width: number,
+  height: number,
+  channels: number,
+  experts: number,
+  bodyCount = 1,
+): Pool {
   const cells = width * height;
   const pool = {
-    size, width, height, channels, experts, bodyCount,
+    size,
+    width,
+    height,
+    channels,
+    experts,
+    bodyCount,
     state: new Float32Array(size * cells * channels),
     marks: new Float32Array(size * cells * experts),
     bodies: Uint8Array.from({ length: size }, (_, i) => i % bodyCount),
@@ -88,8 +100,15 @@ export interface BatchPlan {
  * target box (targetW x targetH, centred). All randomness from `rng`.
  */
 export function drawBatch(
-  pool: Pool, rng: Rng, batch: number, targets: readonly Float32Array[], damage: number,
-  damageRadius: readonly [number, number], targetW: number, targetH: number, remodel = 0,
+  pool: Pool,
+  rng: Rng,
+  batch: number,
+  targets: readonly Float32Array[],
+  damage: number,
+  damageRadius: readonly [number, number],
+  targetW: number,
+  targetH: number,
+  remodel = 0,
 ): BatchPlan {
   const slots = rng.sample(pool.size, batch);
   const losses = new Map(slots.map((s) => [s, slotLoss(pool, s, targets[pool.bodies[s]])]));

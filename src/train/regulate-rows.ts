@@ -26,15 +26,17 @@ export function rowRegulation(ctx: StepContext, active: Int32Array, elapsed: num
   const anyHeld = held.some((g) => g !== null);
   /** The perturbation held on row i's grid, if any. */
   const heldAt = (i: number) => held[Math.floor(i / cellsPerGrid)];
-  const knockouts = ctx.knockoutMask || anyHeld
-    ? Uint16Array.from(active, (i) => (ctx.knockoutMask?.[i] ?? 0) | globalBits | (heldAt(i)?.knockoutBits ?? 0))
-    : globalBits;
-  const forced = ctx.forced || anyHeld
-    ? Int8Array.from(active, (i) => {
-      const f = heldAt(i)?.forced[i % cellsPerGrid] ?? -1;
-      return f >= 0 ? f : ctx.forced ? ctx.forced[i] : -1;
-    })
-    : null;
+  const knockouts =
+    ctx.knockoutMask || anyHeld
+      ? Uint16Array.from(active, (i) => (ctx.knockoutMask?.[i] ?? 0) | globalBits | (heldAt(i)?.knockoutBits ?? 0))
+      : globalBits;
+  const forced =
+    ctx.forced || anyHeld
+      ? Int8Array.from(active, (i) => {
+          const f = heldAt(i)?.forced[i % cellsPerGrid] ?? -1;
+          return f >= 0 ? f : ctx.forced ? ctx.forced[i] : -1;
+        })
+      : null;
   const regulated = held.some((g) => g?.perturbation.kind === 'regulation');
   const regulation = (i: number) => {
     const p = heldAt(i)?.perturbation;
@@ -66,7 +68,9 @@ function preferences(weights: TfWeights, ctx: StepContext, rows: ActiveRows, ste
     parts.push(gatherRows(ctx.morphogens, rows.index).mul(params.morphogenGain));
   }
   let z = tf.concat(parts, 1);
-  weights.gate.forEach((layer, i) => { z = dense(z, layer.w, layer.b, i < weights.gate!.length - 1); });
+  weights.gate.forEach((layer, i) => {
+    z = dense(z, layer.w, layer.b, i < weights.gate!.length - 1);
+  });
   if (params.noise > 0) z = z.add(noiseRows(ctx, rows.index, step));
   const temperature = rows.regulation.temperature;
   return tf.softmax(z.div(temperature ? tf.tensor2d(temperature, [n, 1]) : tf.scalar(params.temperature)));
@@ -98,7 +102,8 @@ export function regulateRows(weights: TfWeights, ctx: StepContext, rows: ActiveR
   const { knockouts, forced, topK } = rows.regulation;
   const choice = chooseExpression(newMarks.dataSync() as Float32Array, K, topK, params.threshold, knockouts, forced);
   const kept = newMarks.mul(tf.tensor2d(choice.keep, [n, K]));
-  const expression = kept.div(kept.sum(1, true).add(tf.tensor2d(choice.empty, [n, 1])))
+  const expression = kept
+    .div(kept.sum(1, true).add(tf.tensor2d(choice.empty, [n, 1])))
     .add(tf.tensor2d(choice.forced, [n, K]));
   return { newMarks, expression, choice };
 }

@@ -18,11 +18,15 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
     '',
     '| steps | loss (mean) | per seed | alive cells |',
     '| --- | --- | --- | --- |',
-    ...q.atSteps.map((a) => `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} |`),
+    ...q.atSteps.map(
+      (a) => `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} |`,
+    ),
     '',
     `Cell types at step ${m.steps} (top-${m.topK}), share of alive cells per dominant expert: ${m.sparse.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')};`
       + ` ${m.expertsOver10Percent} experts at 10% or more.`
-      + (m.tissueAgreement === null ? '' : ` Labelled cells whose dominant expert is their label's: ${(100 * m.tissueAgreement).toFixed(1)}%.`),
+      + (m.tissueAgreement === null
+        ? ''
+        : ` Labelled cells whose dominant expert is their label's: ${(100 * m.tissueAgreement).toFixed(1)}%.`),
     '',
   ];
   if (m.bodies) {
@@ -34,8 +38,11 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       '',
       `| environment | ${q.atSteps.map((a) => `loss at ${a.step}`).join(' | ')} | alive cells | cell types |`,
       `| --- | ${q.atSteps.map(() => '---').join(' | ')} | --- | --- |`,
-      ...m.bodies.map((b) => `| ${b.environment} | ${b.quality.atSteps.map((a) => loss(a.loss)).join(' | ')} | ${b.grown.aliveCount} | `
-        + `${b.grown.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')} |`),
+      ...m.bodies.map(
+        (b) =>
+          `| ${b.environment} | ${b.quality.atSteps.map((a) => loss(a.loss)).join(' | ')} | ${b.grown.aliveCount} | `
+          + `${b.grown.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')} |`,
+      ),
       '',
     );
   }
@@ -45,7 +52,7 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       `### Environment switched from body ${sw.from} to body ${sw.to} after ${sw.growSteps} steps`,
       '',
       `Loss to each body's target after the switch (\`switch-${sw.from}-to-${sw.to}.png\`: the organism ${sw.keepAt.join(', ')} steps`
-        + ` after it); ${sw.stepsToNewBody === null ? 'it does not come within 1.5x of the new body\'s own loss' : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`}.`,
+        + ` after it); ${sw.stepsToNewBody === null ? "it does not come within 1.5x of the new body's own loss" : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`}.`,
       '',
       `| steps after | ${m.bodies!.map((_, b) => `loss to body ${b}`).join(' | ')} | alive cells |`,
       `| --- | ${m.bodies!.map(() => '---').join(' | ')} | --- |`,
@@ -64,7 +71,10 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       '',
       '| perturbation | largest alive ratio | loss before | loss when lifted | loss at end | steps to recover |',
       '| --- | --- | --- | --- | --- | --- |',
-      ...t.rows.map((r) => `| ${r.trial} | ${ratio(r.maxAliveRatio)} | ${loss(r.lossBefore)} | ${loss(r.lossAtLift)} | ${loss(r.lossAtEnd)} | ${r.stepsToRecover ?? `not in ${o.recoverSteps}`} |`),
+      ...t.rows.map(
+        (r) =>
+          `| ${r.trial} | ${ratio(r.maxAliveRatio)} | ${loss(r.lossBefore)} | ${loss(r.lossAtLift)} | ${loss(r.lossAtEnd)} | ${r.stepsToRecover ?? `not in ${o.recoverSteps}`} |`,
+      ),
       '',
       `Left alone for ${t.alone.steps} steps: ${t.alone.aliveBefore} -> ${t.alone.aliveAtEnd} alive cells (largest ratio ${ratio(t.alone.maxAliveRatio)}),`
         + ` loss ${loss(t.alone.lossBefore)} -> ${loss(t.alone.lossAtEnd)}.`,

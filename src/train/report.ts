@@ -18,7 +18,11 @@ import { renderView } from '../model/views.ts';
 import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
 
-export interface Picture { width: number; height: number; rgba: Uint8ClampedArray }
+export interface Picture {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
 
 export interface ReportOptions {
   steps: number;
@@ -54,8 +58,13 @@ export interface ReportMetrics {
    * took it past that; null: not within regrowSteps). lossAtEnd vs controlLossAtEnd: damaged vs undamaged.
    */
   regrowth: {
-    erasedCells: number; lossBefore: number; lossAfterDamage: number; stepsToWithin1_5x: number | null;
-    lossAtEnd: number; controlLossAtEnd: number; regrowSteps: number;
+    erasedCells: number;
+    lossBefore: number;
+    lossAfterDamage: number;
+    stepsToWithin1_5x: number | null;
+    lossAtEnd: number;
+    controlLossAtEnd: number;
+    regrowSteps: number;
   };
   tissueAgreement: number | null;
   /** The Growing-NCA measure: `npm run eval -- GENOME --target PNG` gives the same figures. */
@@ -71,7 +80,14 @@ export interface ReportMetrics {
   switches?: Omit<SwitchResult, 'kept'>[];
 }
 
-function grow(genome: Genome, params: RegulationParams, grid: CellState, steps: number, seed: number, each?: (g: CellState) => void): CellState {
+function grow(
+  genome: Genome,
+  params: RegulationParams,
+  grid: CellState,
+  steps: number,
+  seed: number,
+  each?: (g: CellState) => void,
+): CellState {
   let g = grid;
   for (let i = 0; i < steps; i++) {
     g = referenceStep(genome, params, g, seed).grid;
@@ -84,9 +100,13 @@ function summarise(genome: Genome, grid: CellState, target: Float32Array): Growt
   const m: Metrics = measure(genome, grid);
   const alive = Math.max(1, m.aliveCount);
   return {
-    loss: rgbaLoss(grid, target), aliveCount: m.aliveCount, census: m.census,
-    typeShares: m.census.map((c) => Number((c / alive).toFixed(4))), silentShare: Number((m.silentCount / alive).toFixed(4)),
-    meanPotency: m.meanPotency, activeParamFraction: m.activeParamFraction,
+    loss: rgbaLoss(grid, target),
+    aliveCount: m.aliveCount,
+    census: m.census,
+    typeShares: m.census.map((c) => Number((c / alive).toFixed(4))),
+    silentShare: Number((m.silentCount / alive).toFixed(4)),
+    meanPotency: m.meanPotency,
+    activeParamFraction: m.activeParamFraction,
   };
 }
 
@@ -99,7 +119,15 @@ export interface Report {
   lossSvg: string;
 }
 
-export function buildReport(genome: Genome, params: RegulationParams, data: TrainingData, width: number, height: number, options: ReportOptions, history: HistoryEntry[]): Report {
+export function buildReport(
+  genome: Genome,
+  params: RegulationParams,
+  data: TrainingData,
+  width: number,
+  height: number,
+  options: ReportOptions,
+  history: HistoryEntry[],
+): Report {
   const K = expertCount(genome);
   const { seed } = options;
   const lastStrip = Math.max(...options.strip);
@@ -119,7 +147,11 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const grown = sparseAt!;
   const sparse = summarise(genome, grown, data.target);
   const denseParams = resolveParams({ ...params, topK: Math.max(params.topK, K), threshold: 0 }, K, 'report');
-  const dense = summarise(genome, grow(genome, denseParams, createSeededState(genome, width, height, environment), options.steps, seed), data.target);
+  const dense = summarise(
+    genome,
+    grow(genome, denseParams, createSeededState(genome, width, height, environment), options.steps, seed),
+    data.target,
+  );
 
   // Regrowth: cut 30% of the organism away, run on, and find when the loss is back within 1.5x of the
   // loss before the cut; an undamaged twin run alongside tells what the organism does anyway.
@@ -135,7 +167,8 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
 
   let tissueAgreement: number | null = null;
   if (data.tissue) {
-    let labelled = 0, agree = 0;
+    let labelled = 0,
+      agree = 0;
     for (let cell = 0; cell < width * height; cell++) {
       if (data.tissue[cell] < 0 || !isAliveCell(grown, cell)) continue;
       labelled++;
@@ -148,17 +181,30 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
   const seeds = Array.from({ length: options.qualitySeeds }, (_, i) => i);
   const bodies = data.bodies.map((body) => {
     const target = recentre(data, body.target, width, height, qualityGrid.width, qualityGrid.height);
-    const grownBody = grow(genome, params, createSeededState(genome, qualityGrid.width, qualityGrid.height, body.environment), options.steps, seed);
+    const grownBody = grow(
+      genome,
+      params,
+      createSeededState(genome, qualityGrid.width, qualityGrid.height, body.environment),
+      options.steps,
+      seed,
+    );
     return {
       environment: body.environment,
-      quality: measureQuality(genome, params, target, { ...qualityGrid, steps: options.qualitySteps, seeds, environment: body.environment }),
+      quality: measureQuality(genome, params, target, {
+        ...qualityGrid,
+        steps: options.qualitySteps,
+        seeds,
+        environment: body.environment,
+      }),
       grown: summarise(genome, grownBody, target),
     };
   });
   const quality = bodies[0].quality;
   const switches: SwitchResult[] = [];
   if (bodies.length > 1) {
-    const targets = data.bodies.map((b) => recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height));
+    const targets = data.bodies.map((b) =>
+      recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height),
+    );
     const environments = data.bodies.map((b) => b.environment);
     const switchOptions = { ...qualityGrid, seed: 0, ...DEFAULT_SWITCH };
     bodies.forEach((_, from) => {
@@ -169,38 +215,78 @@ export function buildReport(genome: Genome, params: RegulationParams, data: Trai
       });
     });
   }
-  const trials = options.trialSizes.map((side) => runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
-    width: side, height: side, seed: 0, ...DEFAULT_TRIALS, environment,
-  }));
+  const trials = options.trialSizes.map((side) =>
+    runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
+      width: side,
+      height: side,
+      seed: 0,
+      ...DEFAULT_TRIALS,
+      environment,
+    }),
+  );
 
   const metrics: ReportMetrics = {
-    steps: options.steps, topK: params.topK, sparse, dense, quality, trials,
-    ...(bodies.length > 1 ? {
-      bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })),
-      switches: switches.map(({ kept: _, ...rest }) => rest),
-    } : {}),
+    steps: options.steps,
+    topK: params.topK,
+    sparse,
+    dense,
+    quality,
+    trials,
+    ...(bodies.length > 1
+      ? {
+          bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })),
+          switches: switches.map(({ kept: _, ...rest }) => rest),
+        }
+      : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
-    regrowth: { erasedCells: erased, lossBefore: sparse.loss, lossAfterDamage, stepsToWithin1_5x: back, lossAtEnd: rgbaLoss(end, data.target), controlLossAtEnd: rgbaLoss(control, data.target), regrowSteps: options.regrowSteps },
+    regrowth: {
+      erasedCells: erased,
+      lossBefore: sparse.loss,
+      lossAfterDamage,
+      stepsToWithin1_5x: back,
+      lossAtEnd: rgbaLoss(end, data.target),
+      controlLossAtEnd: rgbaLoss(control, data.target),
+      regrowSteps: options.regrowSteps,
+    },
     tissueAgreement,
   };
   return {
     metrics,
-    strip: stripOf([...frames.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f), width, height),
+    strip: stripOf(
+      [...frames.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f),
+      width,
+      height,
+    ),
     types: { width, height, rgba: renderView(genome, grown, 'type') },
     switchStrips: switches.map((sw) => ({
-      from: sw.from, to: sw.to,
-      picture: stripOf(sw.kept.map((k) => renderView(genome, k.grid, 'phenotype')), qualityGrid.width, qualityGrid.height),
+      from: sw.from,
+      to: sw.to,
+      picture: stripOf(
+        sw.kept.map((k) => renderView(genome, k.grid, 'phenotype')),
+        qualityGrid.width,
+        qualityGrid.height,
+      ),
     })),
     lossSvg: lossCurveSvg(history),
   };
 }
 
 /** A target of the run (centred on its W x H training grid) centred on another grid instead. */
-function recentre(data: TrainingData, padded: Float32Array, gridW: number, gridH: number, width: number, height: number): Float32Array {
-  const tw = data.targetWidth, th = data.targetHeight;
-  const left = Math.floor((gridW - tw) / 2), top = Math.floor((gridH - th) / 2);
+function recentre(
+  data: TrainingData,
+  padded: Float32Array,
+  gridW: number,
+  gridH: number,
+  width: number,
+  height: number,
+): Float32Array {
+  const tw = data.targetWidth,
+    th = data.targetHeight;
+  const left = Math.floor((gridW - tw) / 2),
+    top = Math.floor((gridH - th) / 2);
   const image = new Float32Array(tw * th * 4);
-  for (let y = 0; y < th; y++) image.set(padded.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
+  for (let y = 0; y < th; y++)
+    image.set(padded.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
   return padTarget(image, tw, th, width, height);
 }
 
@@ -219,21 +305,33 @@ function stripOf(frames: Uint8ClampedArray[], width: number, height: number): Pi
 
 /** The loss per iteration on a log scale, with the rgba term beside the total. Hand-written SVG. */
 export function lossCurveSvg(history: HistoryEntry[]): string {
-  const W = 640, H = 320, left = 60, right = 16, top = 16, bottom = 40;
+  const W = 640,
+    H = 320,
+    left = 60,
+    right = 16,
+    top = 16,
+    bottom = 40;
   const points = history.filter((h) => Number.isFinite(h.loss) && h.loss > 0);
-  if (points.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><text x="20" y="40">no finite loss recorded</text></svg>\n`;
+  if (points.length === 0)
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><text x="20" y="40">no finite loss recorded</text></svg>\n`;
   const values = points.flatMap((p) => [p.loss, p.rgba]).filter((v) => v > 0);
-  const lo = Math.floor(Math.log10(Math.min(...values))), hi = Math.ceil(Math.log10(Math.max(...values)));
+  const lo = Math.floor(Math.log10(Math.min(...values))),
+    hi = Math.ceil(Math.log10(Math.max(...values)));
   const span = Math.max(1, hi - lo);
   const maxIt = Math.max(1, points[points.length - 1].iteration);
   const x = (it: number) => left + ((W - left - right) * it) / maxIt;
   const y = (v: number) => top + ((H - top - bottom) * (hi - Math.log10(v))) / span;
-  const path = (key: 'loss' | 'rgba') => points.filter((p) => p[key] > 0)
-    .map((p, i) => `${i ? 'L' : 'M'}${x(p.iteration).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
+  const path = (key: 'loss' | 'rgba') =>
+    points
+      .filter((p) => p[key] > 0)
+      .map((p, i) => `${i ? 'L' : 'M'}${x(p.iteration).toFixed(1)},${y(p[key]).toFixed(1)}`)
+      .join(' ');
   const grid: string[] = [];
   for (let e = lo; e <= hi; e++) {
-    grid.push(`<line x1="${left}" x2="${W - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#ddd"/>`,
-      `<text x="${left - 6}" y="${y(10 ** e) + 4}" text-anchor="end" font-size="11">1e${e}</text>`);
+    grid.push(
+      `<line x1="${left}" x2="${W - right}" y1="${y(10 ** e)}" y2="${y(10 ** e)}" stroke="#ddd"/>`,
+      `<text x="${left - 6}" y="${y(10 ** e) + 4}" text-anchor="end" font-size="11">1e${e}</text>`,
+    );
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif">`,

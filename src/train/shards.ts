@@ -41,7 +41,13 @@ export interface ShardRunner {
 }
 
 /** Splits `input` into up to `parts` contiguous shards of whole grids. */
-export function splitBatch(input: BatchInput, parts: number, cellsPerGrid: number, channels: number, experts: number): ShardInput[] {
+export function splitBatch(
+  input: BatchInput,
+  parts: number,
+  cellsPerGrid: number,
+  channels: number,
+  experts: number,
+): ShardInput[] {
   const n = Math.min(parts, input.batch);
   const shards: ShardInput[] = [];
   let start = 0;
@@ -64,7 +70,10 @@ export function splitBatch(input: BatchInput, parts: number, cellsPerGrid: numbe
 
 export function mergeShards(results: ShardResult[], shards: ShardInput[]): BatchResult {
   const grads = results[0].grads.map((g) => new Float32Array(g.length));
-  for (const r of results) r.grads.forEach((g, j) => { for (let i = 0; i < g.length; i++) grads[j][i] += g[i]; });
+  for (const r of results)
+    r.grads.forEach((g, j) => {
+      for (let i = 0; i < g.length; i++) grads[j][i] += g[i];
+    });
   const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
   results.forEach((r, i) => {
     for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * shards[i].scale;
@@ -72,7 +81,10 @@ export function mergeShards(results: ShardResult[], shards: ShardInput[]): Batch
   const concat = (parts: Float32Array[]) => {
     const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
     let offset = 0;
-    for (const p of parts) { out.set(p, offset); offset += p.length; }
+    for (const p of parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
     return out;
   };
   return {
@@ -88,7 +100,10 @@ export function mergeShards(results: ShardResult[], shards: ShardInput[]): Batch
 
 class InProcessRunner implements ShardRunner {
   readonly workers = 1;
-  constructor(readonly backend: string, private readonly setup: ShardSetup) {}
+  constructor(
+    readonly backend: string,
+    private readonly setup: ShardSetup,
+  ) {}
 
   async run(weights: Float32Array[], input: BatchInput, wantGrads = true): Promise<BatchResult> {
     const { width, height, arch } = this.setup;
@@ -99,32 +114,47 @@ class InProcessRunner implements ShardRunner {
   async close(): Promise<void> {}
 }
 
-interface Pending { resolve: (r: ShardResult) => void; reject: (e: Error) => void }
+interface Pending {
+  resolve: (r: ShardResult) => void;
+  reject: (e: Error) => void;
+}
 
 class WorkerRunner implements ShardRunner {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   backend = '';
 
-  private constructor(private readonly threads: Worker[], private readonly setup: ShardSetup) {}
+  private constructor(
+    private readonly threads: Worker[],
+    private readonly setup: ShardSetup,
+  ) {}
 
-  get workers(): number { return this.threads.length; }
+  get workers(): number {
+    return this.threads.length;
+  }
 
   static async start(count: number, setup: ShardSetup, backend: BackendChoice): Promise<WorkerRunner> {
     const threads = Array.from({ length: count }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
     const runner = new WorkerRunner(threads, setup);
-    const names = await Promise.all(threads.map((thread) => new Promise<string>((resolve, reject) => {
-      const onMessage = (m: { type: string; backend?: string; message?: string }) => {
-        if (m.type === 'ready') resolve(m.backend!);
-        else if (m.type === 'error') reject(new Error(m.message));
-      };
-      thread.once('message', onMessage);
-      thread.once('error', reject);
-      thread.postMessage({ type: 'init', setup, backend } satisfies WorkerRequest);
-    })));
+    const names = await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<string>((resolve, reject) => {
+            const onMessage = (m: { type: string; backend?: string; message?: string }) => {
+              if (m.type === 'ready') resolve(m.backend!);
+              else if (m.type === 'error') reject(new Error(m.message));
+            };
+            thread.once('message', onMessage);
+            thread.once('error', reject);
+            thread.postMessage({ type: 'init', setup, backend } satisfies WorkerRequest);
+          }),
+      ),
+    );
     runner.backend = `${names[0]} x ${count} worker thread${count === 1 ? '' : 's'}`;
     for (const thread of threads) {
-      thread.on('message', (m: { type: string; id?: number; result?: ShardResult; message?: string }) => runner.onMessage(m));
+      thread.on('message', (m: { type: string; id?: number; result?: ShardResult; message?: string }) =>
+        runner.onMessage(m),
+      );
       thread.on('error', (error) => runner.failAll(error));
     }
     return runner;
@@ -151,11 +181,16 @@ class WorkerRunner implements ShardRunner {
   async run(weights: Float32Array[], input: BatchInput, wantGrads = true): Promise<BatchResult> {
     const { width, height, arch } = this.setup;
     const shards = splitBatch(input, this.threads.length, width * height, arch.channels, arch.expertHidden.length);
-    const results = await Promise.all(shards.map((shard, i) => new Promise<ShardResult>((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
-      this.threads[i].postMessage({ type: 'run', id, weights, input: shard, wantGrads } satisfies WorkerRequest);
-    })));
+    const results = await Promise.all(
+      shards.map(
+        (shard, i) =>
+          new Promise<ShardResult>((resolve, reject) => {
+            const id = this.nextId++;
+            this.pending.set(id, { resolve, reject });
+            this.threads[i].postMessage({ type: 'run', id, weights, input: shard, wantGrads } satisfies WorkerRequest);
+          }),
+      ),
+    );
     return mergeShards(results, shards);
   }
 
@@ -169,7 +204,12 @@ class WorkerRunner implements ShardRunner {
  * initialised here). The CLI always uses threads: a main thread that only waits answers Ctrl-C at once
  * (tsx's launcher SIGKILLs a child that does not acknowledge a signal within 30 ms).
  */
-export async function startRunner(workers: number, setup: ShardSetup, backend: BackendChoice, inThisThread = false): Promise<ShardRunner> {
+export async function startRunner(
+  workers: number,
+  setup: ShardSetup,
+  backend: BackendChoice,
+  inThisThread = false,
+): Promise<ShardRunner> {
   if (workers <= 1 && inThisThread) return new InProcessRunner(await initBackend(backend), setup);
   return WorkerRunner.start(Math.max(1, workers), setup, backend);
 }

@@ -20,7 +20,10 @@ export interface TfWeights {
 export function tfWeights(arch: Architecture, list: T[]): TfWeights {
   const K = arch.expertHidden.length;
   const experts = Array.from({ length: K }, (_, k) => ({
-    w1: list[4 * k], b1: list[4 * k + 1], w2: list[4 * k + 2], b2: list[4 * k + 3],
+    w1: list[4 * k],
+    b1: list[4 * k + 1],
+    w2: list[4 * k + 2],
+    b2: list[4 * k + 3],
   }));
   const gate: { w: T; b: T }[] | null = arch.gateHidden === null ? null : [];
   if (gate) for (let i = 4 * K; i < list.length; i += 2) gate.push({ w: list[i], b: list[i + 1] });
@@ -68,11 +71,18 @@ export interface GridPerturbation {
 }
 
 export function gridPerturbations(
-  list: readonly (Perturbation | null)[], width: number, height: number,
+  list: readonly (Perturbation | null)[],
+  width: number,
+  height: number,
 ): (GridPerturbation | null)[] {
-  return list.map((p) => p && {
-    perturbation: p, forced: forcedCells(p, width, height), knockoutBits: p.kind === 'knockout' ? 1 << p.expert : 0,
-  });
+  return list.map(
+    (p) =>
+      p && {
+        perturbation: p,
+        forced: forcedCells(p, width, height),
+        knockoutBits: p.kind === 'knockout' ? 1 << p.expert : 0,
+      },
+  );
 }
 
 /** Constant context of a batch: fire masks per grid from their seeds. */

@@ -30,7 +30,12 @@ import { regulateRows, rowRegulation } from './regulate-rows.ts';
 import type { GridTensors, StepContext, TfWeights } from './step-context.ts';
 
 export {
-  gridPerturbations, makeFireMasks, tfWeights, type GridTensors, type StepContext, type TfWeights,
+  gridPerturbations,
+  makeFireMasks,
+  tfWeights,
+  type GridTensors,
+  type StepContext,
+  type TfWeights,
 } from './step-context.ts';
 
 type T = tf.Tensor;
@@ -49,7 +54,12 @@ export interface StepTrace {
  * `step` seeds the hashes; `elapsed` (steps since the rollout began) says whether a perturbation still holds.
  */
 export function stepTf(
-  weights: TfWeights, ctx: StepContext, grids: GridTensors, step: number, trace?: StepTrace, elapsed = step,
+  weights: TfWeights,
+  ctx: StepContext,
+  grids: GridTensors,
+  step: number,
+  trace?: StepTrace,
+  elapsed = step,
 ): GridTensors {
   // 8 (before). Alive before the update; 7. the fire mask. Active = alive and fired: only they change.
   const preAlive = aliveMaskBatch(grids.alpha, ctx.batch, ctx.width, ctx.height);
@@ -62,7 +72,12 @@ export function stepTf(
 
 /** Steps 1 to 6 on the active rows: their update ds and new marks, applied (7) to fired cells only. */
 function updateActive(
-  weights: TfWeights, ctx: StepContext, grids: GridTensors, active: Int32Array, step: number, elapsed: number,
+  weights: TfWeights,
+  ctx: StepContext,
+  grids: GridTensors,
+  active: Int32Array,
+  step: number,
+  elapsed: number,
 ): { ds: T; newMarks: T } {
   const regulation = rowRegulation(ctx, active, elapsed);
   // 1. Perception of the active cells.

@@ -12,8 +12,12 @@ export interface WeightList {
 
 function denses(genome: Genome): [string, Dense][] {
   const list: [string, Dense][] = [];
-  genome.experts.forEach((e, k) => { list.push([`experts[${k}].hidden`, e.hidden], [`experts[${k}].out`, e.out]); });
-  genome.gate?.layers.forEach((layer, i) => { list.push([`gate[${i}]`, layer]); });
+  genome.experts.forEach((e, k) => {
+    list.push([`experts[${k}].hidden`, e.hidden], [`experts[${k}].out`, e.out]);
+  });
+  genome.gate?.layers.forEach((layer, i) => {
+    list.push([`gate[${i}]`, layer]);
+  });
   return list;
 }
 
@@ -48,20 +52,29 @@ export function genomeWithWeights(genome: Genome, values: Float32Array[]): Genom
  * behaving exactly as it did, whatever the new fields say, and learns to read them. Throws naming the
  * architecture field that differs; `extended` says how many inputs were added.
  */
-export function weightsForArchitecture(genome: Genome, want: Architecture): { values: Float32Array[]; extended: number } {
+export function weightsForArchitecture(
+  genome: Genome,
+  want: Architecture,
+): { values: Float32Array[]; extended: number } {
   const have = genome.architecture;
   const fields: [string, unknown, unknown][] = [
-    ['channels', have.channels, want.channels], ['perception', have.perception, want.perception],
-    ['experts', have.expertHidden, want.expertHidden], ['gate', have.gateHidden, want.gateHidden],
+    ['channels', have.channels, want.channels],
+    ['perception', have.perception, want.perception],
+    ['experts', have.expertHidden, want.expertHidden],
+    ['gate', have.gateHidden, want.gateHidden],
   ];
   for (const [field, got, expected] of fields) {
     if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      throw new Error(`architecture.${field}: expected the config's ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+      throw new Error(
+        `architecture.${field}: expected the config's ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`,
+      );
     }
   }
   const added = want.morphogens - have.morphogens;
   if (added < 0 || (added > 0 && !genome.gate)) {
-    throw new Error(`architecture.morphogens: expected the config's ${want.morphogens} (or fewer, with a gate to read the new ones), got ${have.morphogens}`);
+    throw new Error(
+      `architecture.morphogens: expected the config's ${want.morphogens} (or fewer, with a gate to read the new ones), got ${have.morphogens}`,
+    );
   }
   if (added === 0) return { values: weightsFromGenome(genome).values, extended: 0 };
   const first = genome.gate!.layers[0];

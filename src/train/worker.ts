@@ -23,12 +23,19 @@ port.on('message', async (message: WorkerRequest) => {
     } else {
       const result = runShard(setup!, message.weights, message.input, message.wantGrads);
       port.postMessage({ type: 'result', id: message.id, result }, [
-        ...result.grads.map((g) => g.buffer as ArrayBuffer), result.state.buffer as ArrayBuffer, result.marks.buffer as ArrayBuffer,
+        ...result.grads.map((g) => g.buffer as ArrayBuffer),
+        result.state.buffer as ArrayBuffer,
+        result.marks.buffer as ArrayBuffer,
       ]);
     }
   } catch (error) {
     // Setup problems (a backend that is not there) are the user's to fix: the message alone; bugs: the stack.
-    const text = error instanceof Error ? (message.type === 'init' ? error.message : error.stack ?? error.message) : String(error);
+    const text =
+      error instanceof Error
+        ? message.type === 'init'
+          ? error.message
+          : (error.stack ?? error.message)
+        : String(error);
     port.postMessage({ type: 'error', message: text });
   }
 });

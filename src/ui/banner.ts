@@ -8,13 +8,28 @@ export interface Banner {
 
 export function createBanner(root: HTMLElement): Banner {
   root.dataset.testid = 'banner';
-  const hide = () => { root.hidden = true; root.replaceChildren(); };
+  const hide = () => {
+    root.hidden = true;
+    root.replaceChildren();
+  };
   return {
     show(message, action) {
       const buttons: HTMLElement[] = [];
-      if (action) buttons.push(el('button', { textContent: action.label, onclick: () => { hide(); action.run(); } }));
+      if (action)
+        buttons.push(
+          el('button', {
+            textContent: action.label,
+            onclick: () => {
+              hide();
+              action.run();
+            },
+          }),
+        );
       buttons.push(el('button', { textContent: 'Dismiss', onclick: hide }));
-      root.replaceChildren(el('span', { className: 'message', textContent: message, testid: 'banner-message' }), ...buttons);
+      root.replaceChildren(
+        el('span', { className: 'message', textContent: message, testid: 'banner-message' }),
+        ...buttons,
+      );
       root.hidden = false;
     },
     hide,

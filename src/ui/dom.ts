@@ -1,7 +1,9 @@
 /** Tiny DOM helpers shared by the controls. */
 
 export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K, props: Partial<Omit<HTMLElementTagNameMap[K], 'style'>> & { testid?: string; style?: string } = {}, children: (Node | string)[] = [],
+  tag: K,
+  props: Partial<Omit<HTMLElementTagNameMap[K], 'style'>> & { testid?: string; style?: string } = {},
+  children: (Node | string)[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   const { testid, style, ...rest } = props;

@@ -29,8 +29,14 @@ interface ClonePlot {
 export function createFatePanel(root: HTMLElement): FatePanel {
   root.dataset.testid = 'fates';
   const plots = new Map<number, ClonePlot>();
-  const empty = el('p', { className: 'hint', textContent: 'No clones. Mark some with the Mark clone tool (c) to follow their descendants.' });
-  root.replaceChildren(el('div', { className: 'title', textContent: 'clones: cells by type over steps (stacked)' }), empty);
+  const empty = el('p', {
+    className: 'hint',
+    textContent: 'No clones. Mark some with the Mark clone tool (c) to follow their descendants.',
+  });
+  root.replaceChildren(
+    el('div', { className: 'title', textContent: 'clones: cells by type over steps (stacked)' }),
+    empty,
+  );
   let experts = 0;
 
   function create(label: number): ClonePlot {
@@ -38,13 +44,26 @@ export function createFatePanel(root: HTMLElement): FatePanel {
     const box = el('div');
     const section = el('div', { className: 'clone', testid: `fate-${label}` }, [header, box]);
     // Cumulative sums drawn largest first, each filled to zero: later (smaller) bands paint over, a stack.
-    const bands = [{ stroke: rgbCss(SILENT_GREY), fill: rgbCss(SILENT_GREY) },
-      ...Array.from({ length: experts }, (_, i) => ({ stroke: rgbCss(expertColour(experts - 1 - i)), fill: rgbCss(expertColour(experts - 1 - i)) }))];
-    const plot = new uPlot({
-      width: Math.max(200, root.clientWidth || 300), height: 80, legend: { show: false }, cursor: { show: false },
-      scales: { x: { time: false } }, series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
-      axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
-    }, [[]], box);
+    const bands = [
+      { stroke: rgbCss(SILENT_GREY), fill: rgbCss(SILENT_GREY) },
+      ...Array.from({ length: experts }, (_, i) => ({
+        stroke: rgbCss(expertColour(experts - 1 - i)),
+        fill: rgbCss(expertColour(experts - 1 - i)),
+      })),
+    ];
+    const plot = new uPlot(
+      {
+        width: Math.max(200, root.clientWidth || 300),
+        height: 80,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false } },
+        series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
+        axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
+      },
+      [[]],
+      box,
+    );
     const entry = { root: section, header, plot, rows: [] };
     // Plots in label order.
     const after = [...plots.keys()].filter((l) => l > label).sort((a, b) => a - b)[0];
@@ -54,22 +73,33 @@ export function createFatePanel(root: HTMLElement): FatePanel {
 
   function draw(entry: ClonePlot): void {
     const steps = entry.rows.map((r) => r[0]);
-    entry.plot.setData([steps, ...Array.from({ length: experts + 1 }, (_, band) => entry.rows.map((r) => {
-      // band 0 = silent + all experts; band b >= 1 = experts 0..K-b.
-      let sum = band === 0 ? r[1] : 0;
-      for (let j = 0; j <= experts - Math.max(band, 1); j++) sum += r[2 + j];
-      return sum;
-    }))]);
+    entry.plot.setData([
+      steps,
+      ...Array.from({ length: experts + 1 }, (_, band) =>
+        entry.rows.map((r) => {
+          // band 0 = silent + all experts; band b >= 1 = experts 0..K-b.
+          let sum = band === 0 ? r[1] : 0;
+          for (let j = 0; j <= experts - Math.max(band, 1); j++) sum += r[2 + j];
+          return sum;
+        }),
+      ),
+    ]);
   }
 
   const panel: FatePanel = {
     clear() {
-      for (const entry of plots.values()) { entry.plot.destroy(); entry.root.remove(); }
+      for (const entry of plots.values()) {
+        entry.plot.destroy();
+        entry.root.remove();
+      }
       plots.clear();
       empty.hidden = false;
     },
     push(step, clones) {
-      if (clones.length > 0 && clones[0].census.length !== experts) { panel.clear(); experts = clones[0].census.length; }
+      if (clones.length > 0 && clones[0].census.length !== experts) {
+        panel.clear();
+        experts = clones[0].census.length;
+      }
       const alive = new Map(clones.map((c) => [c.label, c]));
       for (const [label, entry] of plots) {
         const last = entry.rows.at(-1);
@@ -83,7 +113,10 @@ export function createFatePanel(root: HTMLElement): FatePanel {
       }
       for (const clone of clones) {
         let entry = plots.get(clone.label);
-        if (!entry) { entry = create(clone.label); plots.set(clone.label, entry); }
+        if (!entry) {
+          entry = create(clone.label);
+          plots.set(clone.label, entry);
+        }
         entry.rows.push([step, clone.silentCount, ...clone.census]);
         entry.root.dataset.value = String(clone.aliveCount); // the size, for tests and scripts
         entry.root.dataset.census = JSON.stringify(clone.census);

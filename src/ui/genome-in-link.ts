@@ -27,20 +27,36 @@ export async function packForLink(text: string): Promise<string> {
 /** The text packForLink packed; throws saying what is wrong with it (`what` names the content, the caller the field). */
 export async function unpackFromLink(payload: string, what: string): Promise<string> {
   const bytes = /^[A-Za-z0-9_-]+$/.test(payload)
-    ? base64ToBytes(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))
+    ? base64ToBytes(
+        payload
+          .replace(/-/g, '+')
+          .replace(/_/g, '/')
+          .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+      )
     : null;
-  if (!bytes) throw new Error(`expected the ${what} packed as base64url text, got ${payload.length} characters that are not (a link cut short or edited?)`);
+  if (!bytes)
+    throw new Error(
+      `expected the ${what} packed as base64url text, got ${payload.length} characters that are not (a link cut short or edited?)`,
+    );
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await through(bytes, new DecompressionStream('deflate-raw')));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      await through(bytes, new DecompressionStream('deflate-raw')),
+    );
   } catch {
-    throw new Error(`expected deflated ${what}, but its ${payload.length} characters do not inflate (a link cut short?)`);
+    throw new Error(
+      `expected deflated ${what}, but its ${payload.length} characters do not inflate (a link cut short?)`,
+    );
   }
 }
 
 /** The genome file's text, packed for the link (however long: the caller holds it to MAX_LINK_GENOME_CHARS). */
 export async function packGenomeText(text: string): Promise<string> {
   let compact = text;
-  try { compact = JSON.stringify(JSON.parse(text)); } catch { /* not JSON: carried as it is, and reported when opened */ }
+  try {
+    compact = JSON.stringify(JSON.parse(text));
+  } catch {
+    /* not JSON: carried as it is, and reported when opened */
+  }
   return packForLink(compact);
 }
 

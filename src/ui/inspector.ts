@@ -25,8 +25,13 @@ export interface Inspector {
 const format = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
 
 function row(name: string, values: Float32Array, colour?: (i: number) => string): HTMLElement {
-  const cells = [...values].map((v, i) => el('span', { className: 'inspector-value', textContent: format(v), title: `${name} ${i}` }));
-  if (colour) cells.forEach((cell, i) => { cell.style.borderBottom = `2px solid ${colour(i)}`; });
+  const cells = [...values].map((v, i) =>
+    el('span', { className: 'inspector-value', textContent: format(v), title: `${name} ${i}` }),
+  );
+  if (colour)
+    cells.forEach((cell, i) => {
+      cell.style.borderBottom = `2px solid ${colour(i)}`;
+    });
   return el('div', { className: 'inspector-row' }, [el('span', { className: 'name', textContent: name }), ...cells]);
 }
 
@@ -39,7 +44,11 @@ export function createInspector(root: HTMLElement): Inspector {
       const type = !report.alive ? 'empty' : report.type < 0 ? 'silent' : `expert ${report.type}`;
       const colour = (k: number) => rgbCss(expertColour(k));
       root.replaceChildren(
-        el('div', { className: 'inspector-title', testid: 'inspector-title', textContent: `cell (${report.x}, ${report.y}): ${type}` }),
+        el('div', {
+          className: 'inspector-title',
+          testid: 'inspector-title',
+          textContent: `cell (${report.x}, ${report.y}): ${type}`,
+        }),
         row('expression', report.expression, colour),
         row('marks', report.marks, colour),
         row('state', report.state),

@@ -21,7 +21,10 @@ export function attachKeyboard(targets: KeyboardTargets): void {
     const { emit } = targets;
     const key = event.key;
     if (event.ctrlKey) {
-      if (key === 'z') { emit({ type: 'undo' }); event.preventDefault(); }
+      if (key === 'z') {
+        emit({ type: 'undo' });
+        event.preventDefault();
+      }
       return;
     }
     if (key === ' ') emit({ type: 'play', playing: !targets.playing() });
@@ -35,7 +38,8 @@ export function attachKeyboard(targets: KeyboardTargets): void {
     else if (key === '?') targets.help();
     else if (key === 'Escape') targets.closeOverlays();
     // 1-9 then 0: the render modes in order, as on a keyboard's number row.
-    else if (/^[0-9]$/.test(key) && RENDER_MODE_NAMES[(Number(key) + 9) % 10]) targets.view(RENDER_MODE_NAMES[(Number(key) + 9) % 10]);
+    else if (/^[0-9]$/.test(key) && RENDER_MODE_NAMES[(Number(key) + 9) % 10])
+      targets.view(RENDER_MODE_NAMES[(Number(key) + 9) % 10]);
     else if (toolByKey.has(key)) targets.selectTool(toolByKey.get(key)!);
     else return;
     event.preventDefault();

@@ -1,13 +1,21 @@
 /** The legend over the canvas: what the colours of the current render mode mean, named from the genome. */
 import {
-  ALIVE_DARK, BACKGROUND, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
+  ALIVE_DARK,
+  BACKGROUND,
+  HEAT_RAMP,
+  KNOCKOUT_STRIPE,
+  KNOCKOUT_STRIPE_PIXELS,
+  POTENCY_RAMP,
+  SIGNED_RAMP,
+  SILENT_GREY,
   expertColour,
 } from '../model/palette.ts';
 import { RENDER_MODES, type ViewSettings } from '../view/render-modes.ts';
 import { el, rgbCss } from './dom.ts';
 
 // The ramps of kernels/render.glsl, from the same declarations (src/model/palette.ts).
-const gradient = (colours: readonly (readonly number[])[]) => `linear-gradient(90deg, ${colours.map(rgbCss).join(', ')})`;
+const gradient = (colours: readonly (readonly number[])[]) =>
+  `linear-gradient(90deg, ${colours.map(rgbCss).join(', ')})`;
 const grey = (level: number) => [level, level, level];
 const HEAT = gradient(HEAT_RAMP);
 const SIGNED = gradient([SIGNED_RAMP.negative, BACKGROUND, SIGNED_RAMP.positive]);
@@ -16,27 +24,52 @@ const GREYS = gradient([grey(POTENCY_RAMP.pluripotent), grey(POTENCY_RAMP.commit
 export function showLegend(root: HTMLElement, view: ViewSettings, experts: number, genomeName: string): void {
   root.dataset.testid = 'legend';
   const swatch = (colour: readonly number[], label: string) =>
-    el('span', { className: 'item' }, [el('span', { className: 'swatch', style: `background: ${rgbCss(colour)}` }), label]);
+    el('span', { className: 'item' }, [
+      el('span', { className: 'swatch', style: `background: ${rgbCss(colour)}` }),
+      label,
+    ]);
   const ramp = (gradient: string, low: string, high: string) =>
     el('span', { className: 'item' }, [low, el('span', { className: 'ramp', style: `background: ${gradient}` }), high]);
-  const title = el('strong', { textContent: `${genomeName}: ${RENDER_MODES[view.mode].label}${RENDER_MODES[view.mode].index ? ` ${view.index}` : ''}  ` });
+  const title = el('strong', {
+    textContent: `${genomeName}: ${RENDER_MODES[view.mode].label}${RENDER_MODES[view.mode].index ? ` ${view.index}` : ''}  `,
+  });
   const w = KNOCKOUT_STRIPE_PIXELS;
-  const stripes = el('span', { className: 'item' }, [el('span', {
-    className: 'swatch',
-    style: `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, ${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
-  }), 'knocked out']);
+  const stripes = el('span', { className: 'item' }, [
+    el('span', {
+      className: 'swatch',
+      style: `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, ${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
+    }),
+    'knocked out',
+  ]);
   let body: HTMLElement[] = [];
   switch (view.mode) {
     case 'type':
-      body = [...Array.from({ length: experts }, (_, k) => swatch(expertColour(k), `expert ${k}`)), swatch(SILENT_GREY, 'silent')];
+      body = [
+        ...Array.from({ length: experts }, (_, k) => swatch(expertColour(k), `expert ${k}`)),
+        swatch(SILENT_GREY, 'silent'),
+      ];
       break;
-    case 'expression': case 'marks': body = [ramp(HEAT, '0', '1')]; break;
-    case 'morphogen': body = [ramp(HEAT, '0', '|1|')]; break;
-    case 'potency': body = [ramp(GREYS, 'pluripotent', 'committed')]; break;
-    case 'channel': body = [ramp(SIGNED, '−', '+')]; break;
-    case 'alive': body = [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')]; break;
-    case 'fields': body = [stripes, el('span', { textContent: 'forced: the expert’s colour' })]; break;
-    default: body = [el('span', { textContent: RENDER_MODES[view.mode].meaning })];
+    case 'expression':
+    case 'marks':
+      body = [ramp(HEAT, '0', '1')];
+      break;
+    case 'morphogen':
+      body = [ramp(HEAT, '0', '|1|')];
+      break;
+    case 'potency':
+      body = [ramp(GREYS, 'pluripotent', 'committed')];
+      break;
+    case 'channel':
+      body = [ramp(SIGNED, '−', '+')];
+      break;
+    case 'alive':
+      body = [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')];
+      break;
+    case 'fields':
+      body = [stripes, el('span', { textContent: 'forced: the expert’s colour' })];
+      break;
+    default:
+      body = [el('span', { textContent: RENDER_MODES[view.mode].meaning })];
   }
   root.replaceChildren(title, ...body);
 }

@@ -5,7 +5,13 @@
  */
 import { Pane, type FolderApi } from 'tweakpane';
 import { PARAMETERS, PARAMETER_NAMES, type ScalarParams } from '../model/params.ts';
-import { RENDER_MODES, RENDER_MODE_NAMES, indexCount, type RenderMode, type ViewSettings } from '../view/render-modes.ts';
+import {
+  RENDER_MODES,
+  RENDER_MODE_NAMES,
+  indexCount,
+  type RenderMode,
+  type ViewSettings,
+} from '../view/render-modes.ts';
 import type { Emit } from './events.ts';
 
 export interface PanelState {
@@ -28,7 +34,9 @@ export function createParamsPanel(container: HTMLElement, emit: Emit): ParamsPan
   const values: Record<string, number | boolean | string> = {};
   // Showing the app's values must not echo them back as user changes.
   let muted = false;
-  const send: Emit = (event) => { if (!muted) emit(event); };
+  const send: Emit = (event) => {
+    if (!muted) emit(event);
+  };
 
   function build(state: PanelState): void {
     for (const folder of folders) folder.dispose();
@@ -36,24 +44,34 @@ export function createParamsPanel(container: HTMLElement, emit: Emit): ParamsPan
     for (const name of PARAMETER_NAMES) {
       const spec = PARAMETERS[name];
       const max = name === 'topK' ? Math.max(1, state.sizes.experts) : spec.max;
-      regulation.addBinding(values, name, { label: spec.label, min: spec.min, max, step: spec.step })
+      regulation
+        .addBinding(values, name, { label: spec.label, min: spec.min, max, step: spec.step })
         .on('change', (event) => send({ type: 'param', name, value: Number(event.value) }));
     }
     const environment = state.environment === null ? null : pane.addFolder({ title: 'Environment' });
-    environment?.addBinding(values, 'environment', { label: 'signal', min: 0, max: 1, step: 0.01 })
+    environment
+      ?.addBinding(values, 'environment', { label: 'signal', min: 0, max: 1, step: 0.01 })
       .on('change', (event) => send({ type: 'environment', value: Number(event.value) }));
     const knockouts = pane.addFolder({ title: 'Knockouts (everywhere)' });
     for (let k = 0; k < state.sizes.experts; k++) {
-      knockouts.addBinding(values, `ko${k}`, { label: `expert ${k}` })
+      knockouts
+        .addBinding(values, `ko${k}`, { label: `expert ${k}` })
         .on('change', (event) => send({ type: 'globalKnockout', expert: k, on: Boolean(event.value) }));
     }
     const view = pane.addFolder({ title: 'View' });
     const modes = Object.fromEntries(RENDER_MODE_NAMES.map((m) => [RENDER_MODES[m].label, m]));
-    view.addBinding(values, 'mode', { label: 'render', options: modes })
+    view
+      .addBinding(values, 'mode', { label: 'render', options: modes })
       .on('change', (event) => send({ type: 'view', view: { mode: event.value as RenderMode, index: 0 } }));
     const count = indexCount(state.view.mode, state.sizes);
     if (count > 1) {
-      view.addBinding(values, 'index', { label: RENDER_MODES[state.view.mode].index ?? 'index', min: 0, max: count - 1, step: 1 })
+      view
+        .addBinding(values, 'index', {
+          label: RENDER_MODES[state.view.mode].index ?? 'index',
+          min: 0,
+          max: count - 1,
+          step: 1,
+        })
         .on('change', (event) => send({ type: 'view', view: { mode: state.view.mode, index: Number(event.value) } }));
     }
     folders = [regulation, ...(environment ? [environment] : []), knockouts, view];
@@ -70,8 +88,13 @@ export function createParamsPanel(container: HTMLElement, emit: Emit): ParamsPan
       const nextShape = JSON.stringify([state.sizes, state.view.mode, state.environment === null]);
       muted = true;
       try {
-        if (nextShape !== shape) { shape = nextShape; build(state); } else pane.refresh();
-      } finally { muted = false; }
+        if (nextShape !== shape) {
+          shape = nextShape;
+          build(state);
+        } else pane.refresh();
+      } finally {
+        muted = false;
+      }
     },
   };
 }

@@ -37,20 +37,52 @@ export function createPlots(root: HTMLElement): Plots {
     experts = k;
     rows = [];
     // Cumulative sums drawn largest first, each filled to zero: later (smaller) bands paint over, a stack.
-    const bands = [{ label: 'silent', stroke: rgbCss(SILENT_GREY), fill: rgbCss(SILENT_GREY) },
-      ...Array.from({ length: k }, (_, i) => ({ label: `expert ${k - 1 - i}`, stroke: rgbCss(expertColour(k - 1 - i)), fill: rgbCss(expertColour(k - 1 - i)) }))];
+    const bands = [
+      { label: 'silent', stroke: rgbCss(SILENT_GREY), fill: rgbCss(SILENT_GREY) },
+      ...Array.from({ length: k }, (_, i) => ({
+        label: `expert ${k - 1 - i}`,
+        stroke: rgbCss(expertColour(k - 1 - i)),
+        fill: rgbCss(expertColour(k - 1 - i)),
+      })),
+    ];
     const censusBox = el('div', { testid: 'plot-census' });
     const fractionsBox = el('div', { testid: 'plot-fractions' });
-    root.append(el('div', { className: 'title', textContent: 'cells by type over steps (stacked)' }), censusBox,
-      el('div', { className: 'title', textContent: 'active-parameter fraction and mean potency' }), fractionsBox);
-    const common = { width, height: 110, legend: { show: false }, cursor: { show: false }, scales: { x: { time: false } } };
-    census = new uPlot({
-      ...common, series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
-      axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
-    }, [[]], censusBox);
-    fractions = new uPlot({ ...common, scales: { x: { time: false }, y: { range: [0, 1] } },
-      series: [{}, { label: 'active', stroke: '#1f77b4', width: 1.5, points: { show: false } }, { label: 'potency', stroke: '#8c564b', width: 1.5, points: { show: false } }],
-      axes: [{ size: 24 }, { size: 40 }] }, [[]], fractionsBox);
+    root.append(
+      el('div', { className: 'title', textContent: 'cells by type over steps (stacked)' }),
+      censusBox,
+      el('div', { className: 'title', textContent: 'active-parameter fraction and mean potency' }),
+      fractionsBox,
+    );
+    const common = {
+      width,
+      height: 110,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false } },
+    };
+    census = new uPlot(
+      {
+        ...common,
+        series: [{}, ...bands.map((b) => ({ ...b, width: 1, points: { show: false } }))],
+        axes: [{ size: 24 }, { size: 40, values: (_: uPlot, ticks: number[]) => ticks.map(countLabel) }],
+      },
+      [[]],
+      censusBox,
+    );
+    fractions = new uPlot(
+      {
+        ...common,
+        scales: { x: { time: false }, y: { range: [0, 1] } },
+        series: [
+          {},
+          { label: 'active', stroke: '#1f77b4', width: 1.5, points: { show: false } },
+          { label: 'potency', stroke: '#8c564b', width: 1.5, points: { show: false } },
+        ],
+        axes: [{ size: 24 }, { size: 40 }],
+      },
+      [[]],
+      fractionsBox,
+    );
   }
 
   return {
@@ -61,12 +93,17 @@ export function createPlots(root: HTMLElement): Plots {
       rows.push([m.step, m.silentCount, ...m.census, m.activeParamFraction, m.meanPotency]);
       if (rows.length > HISTORY) rows.shift();
       const steps = rows.map((r) => r[0]);
-      census!.setData([steps, ...Array.from({ length: experts + 1 }, (_, band) => rows.map((r) => {
-        // band 0 = silent + all experts; band b >= 1 = experts 0..k-b.
-        let sum = band === 0 ? r[1] : 0;
-        for (let j = 0; j <= experts - Math.max(band, 1); j++) sum += r[2 + j];
-        return sum;
-      }))]);
+      census!.setData([
+        steps,
+        ...Array.from({ length: experts + 1 }, (_, band) =>
+          rows.map((r) => {
+            // band 0 = silent + all experts; band b >= 1 = experts 0..k-b.
+            let sum = band === 0 ? r[1] : 0;
+            for (let j = 0; j <= experts - Math.max(band, 1); j++) sum += r[2 + j];
+            return sum;
+          }),
+        ),
+      ]);
       fractions!.setData([steps, rows.map((r) => r[2 + experts]), rows.map((r) => r[3 + experts])]);
     },
   };

@@ -24,7 +24,12 @@ export function attachPointer({ canvas, emit, tool, hover }: PointerOptions): vo
   const device = (event: { clientX: number; clientY: number }) => {
     const rect = canvas.getBoundingClientRect();
     const scale = canvas.width / Math.max(1, rect.width);
-    return { x: (event.clientX - rect.left) * scale, y: (event.clientY - rect.top) * scale, cssX: event.clientX - rect.left, cssY: event.clientY - rect.top };
+    return {
+      x: (event.clientX - rect.left) * scale,
+      y: (event.clientY - rect.top) * scale,
+      cssX: event.clientX - rect.left,
+      cssY: event.clientY - rect.top,
+    };
   };
   const pinchInfo = () => {
     const [a, b] = [...active.values()];
@@ -71,11 +76,15 @@ export function attachPointer({ canvas, emit, tool, hover }: PointerOptions): vo
   canvas.addEventListener('pointerup', up);
   canvas.addEventListener('pointercancel', up);
   canvas.addEventListener('pointerleave', () => hover(null, mode !== null));
-  canvas.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    const at = device(event);
-    // Pixel-mode wheels and trackpads give small deltas, line-mode wheels large: exp() treats both evenly.
-    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
-    emit({ type: 'zoom', factor: Math.exp(-delta * 0.0015), px: at.x, py: at.y });
-  }, { passive: false });
+  canvas.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const at = device(event);
+      // Pixel-mode wheels and trackpads give small deltas, line-mode wheels large: exp() treats both evenly.
+      const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+      emit({ type: 'zoom', factor: Math.exp(-delta * 0.0015), px: at.x, py: at.y });
+    },
+    { passive: false },
+  );
 }

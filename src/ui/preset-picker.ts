@@ -10,23 +10,54 @@ export interface PresetPicker {
   showCurrent(label: string, isPreset: boolean): void;
 }
 
-export function createPresetPicker(root: HTMLElement, dropZone: HTMLElement, hint: HTMLElement, keys: string[], emit: Emit): PresetPicker {
-  const select = el('select', { testid: 'preset', title: 'Bundled presets', onchange: () => emit({ type: 'preset', key: select.value }) });
+export function createPresetPicker(
+  root: HTMLElement,
+  dropZone: HTMLElement,
+  hint: HTMLElement,
+  keys: string[],
+  emit: Emit,
+): PresetPicker {
+  const select = el('select', {
+    testid: 'preset',
+    title: 'Bundled presets',
+    onchange: () => emit({ type: 'preset', key: select.value }),
+  });
   select.append(...keys.map((key) => el('option', { value: key, textContent: key })));
   const local = el('option', { value: '', disabled: true });
-  const input = el('input', { type: 'file', accept: '.json,application/json', hidden: true, testid: 'open-file-input' });
+  const input = el('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    hidden: true,
+    testid: 'open-file-input',
+  });
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     if (file) emit({ type: 'openFile', name: file.name, text: await file.text() });
     input.value = ''; // the same file again is a new choice
   });
-  root.append(el('span', { textContent: 'genome' }), select,
-    el('button', { textContent: 'Open file…', testid: 'open-file', title: 'Open a genome (.genome.json or a Growing-NCA model); or drop it on the page', onclick: () => input.click() }), input);
+  root.append(
+    el('span', { textContent: 'genome' }),
+    select,
+    el('button', {
+      textContent: 'Open file…',
+      testid: 'open-file',
+      title: 'Open a genome (.genome.json or a Growing-NCA model); or drop it on the page',
+      onclick: () => input.click(),
+    }),
+    input,
+  );
 
   // Drag-and-drop anywhere on the stage.
   let depth = 0;
-  dropZone.addEventListener('dragenter', (event) => { event.preventDefault(); depth++; hint.hidden = false; });
-  dropZone.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (depth === 0) hint.hidden = true; });
+  dropZone.addEventListener('dragenter', (event) => {
+    event.preventDefault();
+    depth++;
+    hint.hidden = false;
+  });
+  dropZone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) hint.hidden = true;
+  });
   dropZone.addEventListener('dragover', (event) => event.preventDefault());
   dropZone.addEventListener('drop', async (event) => {
     event.preventDefault();
@@ -38,7 +69,11 @@ export function createPresetPicker(root: HTMLElement, dropZone: HTMLElement, hin
 
   return {
     showCurrent(label, isPreset) {
-      if (isPreset) { local.remove(); select.value = label; return; }
+      if (isPreset) {
+        local.remove();
+        select.value = label;
+        return;
+      }
       local.textContent = `file: ${label}`;
       local.value = `file:${label}`;
       select.append(local);

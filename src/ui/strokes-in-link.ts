@@ -22,6 +22,10 @@ export async function unpackStrokes(payload: string): Promise<JournalOp[]> {
     throw new Error(`URL: field strokes: ${(error as Error).message}`);
   }
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new Error('URL: field strokes: expected a JSON list of brush calls, and they do not parse'); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('URL: field strokes: expected a JSON list of brush calls, and they do not parse');
+  }
   return parseJournal(json, 'URL: strokes');
 }

@@ -12,22 +12,48 @@ const SIDES = [32, 48, 64, 96, 128, 192, 256, 384, 512];
 
 export function createTransport(root: HTMLElement, emit: Emit): Transport {
   let playing = true;
-  const play = el('button', { testid: 'play', title: 'Pause / run (space)', onclick: () => emit({ type: 'play', playing: !playing }) });
+  const play = el('button', {
+    testid: 'play',
+    title: 'Pause / run (space)',
+    onclick: () => emit({ type: 'play', playing: !playing }),
+  });
   root.append(
     play,
     el('button', { textContent: 'Step', testid: 'step', title: 'One step (.)', onclick: () => emit({ type: 'step' }) }),
-    el('button', { textContent: 'Reset', testid: 'reset', title: 'One seed cell again (r)', onclick: () => emit({ type: 'reset', newSeed: false }) }),
-    el('button', { textContent: 'New seed', testid: 'new-seed', title: 'Reset with a new random seed (n)', onclick: () => emit({ type: 'reset', newSeed: true }) }),
-    el('button', { textContent: 'Fit', testid: 'fit', title: 'Fit the grid to the screen (f)', onclick: () => emit({ type: 'fit' }) }),
+    el('button', {
+      textContent: 'Reset',
+      testid: 'reset',
+      title: 'One seed cell again (r)',
+      onclick: () => emit({ type: 'reset', newSeed: false }),
+    }),
+    el('button', {
+      textContent: 'New seed',
+      testid: 'new-seed',
+      title: 'Reset with a new random seed (n)',
+      onclick: () => emit({ type: 'reset', newSeed: true }),
+    }),
+    el('button', {
+      textContent: 'Fit',
+      testid: 'fit',
+      title: 'Fit the grid to the screen (f)',
+      onclick: () => emit({ type: 'fit' }),
+    }),
   );
-  const size = el('select', { testid: 'grid-size', title: 'Grid size (cells); a new size starts from one seed cell',
-    onchange: () => { const side = Number(size.value); emit({ type: 'gridSize', width: side, height: side }); } });
+  const size = el('select', {
+    testid: 'grid-size',
+    title: 'Grid size (cells); a new size starts from one seed cell',
+    onchange: () => {
+      const side = Number(size.value);
+      emit({ type: 'gridSize', width: side, height: side });
+    },
+  });
   root.append(size);
   const transport: Transport = {
     setGridSize(width, height) {
       const label = `${width}×${height}`;
       const options = SIDES.map((side) => el('option', { value: String(side), textContent: `${side}×${side}` }));
-      if (width !== height || !SIDES.includes(width)) options.unshift(el('option', { value: '', textContent: label, disabled: true }));
+      if (width !== height || !SIDES.includes(width))
+        options.unshift(el('option', { value: '', textContent: label, disabled: true }));
       size.replaceChildren(...options);
       size.value = width === height && SIDES.includes(width) ? String(width) : '';
     },

@@ -35,7 +35,6 @@ export interface Setup {
   genome?: string;
 }
 
-
 export function encodeSetup(setup: Setup): string {
   const q = new URLSearchParams();
   if (setup.preset) q.set('preset', setup.preset);
@@ -49,7 +48,11 @@ export function encodeSetup(setup: Setup): string {
   if (setup.knockouts?.length) q.set('knockouts', setup.knockouts.join(','));
   if (setup.environment !== undefined) q.set('environment', String(+setup.environment.toFixed(4)));
   if (setup.view) q.set('view', `${setup.view.mode}:${setup.view.index}`);
-  if (setup.camera) q.set('camera', [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','));
+  if (setup.camera)
+    q.set(
+      'camera',
+      [setup.camera.centerX, setup.camera.centerY, setup.camera.zoom].map((v) => +v.toFixed(3)).join(','),
+    );
   if (setup.at !== undefined) q.set('at', String(setup.at));
   // Last, so that the readable fields come first in a long link.
   if (setup.strokes !== undefined) q.set('strokes', setup.strokes);
@@ -99,7 +102,9 @@ const camera = z.object({ centerX: z.number(), centerY: z.number(), zoom: z.numb
 
 /** A field's value as the part of the setup it sets. */
 type Part = z.ZodType<Partial<Setup>, string>;
-const part = <K extends keyof Setup>(key: K) => (value: Setup[K]): Partial<Setup> => ({ [key]: value });
+const part =
+  <K extends keyof Setup>(key: K) =>
+  (value: Setup[K]): Partial<Setup> => ({ [key]: value });
 
 /**
  * Every field of the hash, in the order its problems are reported. The genome and strokes are checked when
@@ -108,13 +113,20 @@ const part = <K extends keyof Setup>(key: K) => (value: Setup[K]): Partial<Setup
 const FIELDS: Record<string, Part> = {
   preset: text.transform(part('preset')),
   seed: urlField(int(0, SEED_MAX), integerText).transform(part('seed')),
-  size: urlField(z.tuple([side, side]), sizeText, `WIDTHxHEIGHT with sides in [3, ${LIMITS.maxGridSide}]`)
-    .transform(([width, height]) => ({ width, height })),
-  ...Object.fromEntries(PARAMETER_NAMES.map((name): [string, Part] => [
-    name, urlField(parameterSchema(name), numberText).transform((value) => ({ params: { [name]: value } })),
-  ])),
-  knockouts: urlField(z.array(int(0, LIMITS.maxExperts - 1)), (t) => t.split(',').map(integerText),
-    'expert indices separated by commas').transform(part('knockouts')),
+  size: urlField(z.tuple([side, side]), sizeText, `WIDTHxHEIGHT with sides in [3, ${LIMITS.maxGridSide}]`).transform(
+    ([width, height]) => ({ width, height }),
+  ),
+  ...Object.fromEntries(
+    PARAMETER_NAMES.map((name): [string, Part] => [
+      name,
+      urlField(parameterSchema(name), numberText).transform((value) => ({ params: { [name]: value } })),
+    ]),
+  ),
+  knockouts: urlField(
+    z.array(int(0, LIMITS.maxExperts - 1)),
+    (t) => t.split(',').map(integerText),
+    'expert indices separated by commas',
+  ).transform(part('knockouts')),
   environment: urlField(num(0, 1), numberText).transform(part('environment')),
   view: urlField(view, viewText, 'MODE:INDEX').transform(part('view')),
   camera: urlField(camera, cameraText, 'X,Y,ZOOM').transform(part('camera')),

@@ -29,7 +29,14 @@ export function panCamera(camera: Camera, dx: number, dy: number): Camera {
 }
 
 /** Zooms by `factor`, keeping the cell under the device pixel (px, py) where it is. */
-export function zoomCamera(camera: Camera, factor: number, px: number, py: number, viewW: number, viewH: number): Camera {
+export function zoomCamera(
+  camera: Camera,
+  factor: number,
+  px: number,
+  py: number,
+  viewW: number,
+  viewH: number,
+): Camera {
   const zoom = clampZoom(camera.zoom * factor);
   const [cx, cy] = screenToCell(camera, px, py, viewW, viewH);
   // Solve for the centre that puts cell (cx, cy) back under (px, py) at the new zoom.

@@ -8,7 +8,13 @@ import type { Graphics } from 'pixi.js';
 import type { OutlineRun } from './outline-edges.ts';
 
 /** Adds the band [from, to] (cells, inward from each run's grid line) of every run to `g`'s current path. */
-export function addBands(g: Graphics, runs: readonly OutlineRun[], from: number, to: number, dash: readonly [number, number] | null = null): void {
+export function addBands(
+  g: Graphics,
+  runs: readonly OutlineRun[],
+  from: number,
+  to: number,
+  dash: readonly [number, number] | null = null,
+): void {
   for (const run of runs) {
     const length = Math.abs(run.x1 - run.x0) + Math.abs(run.y1 - run.y0);
     const period = dash ? dash[0] + dash[1] : length;
@@ -27,5 +33,8 @@ export function addBands(g: Graphics, runs: readonly OutlineRun[], from: number,
 
 /** A square frame of width `w` just outside cell (x, y): four rectangles, corners included. */
 export function addCellFrame(g: Graphics, x: number, y: number, w: number): void {
-  g.rect(x - w, y - w, 1 + 2 * w, w).rect(x - w, y + 1, 1 + 2 * w, w).rect(x - w, y, w, 1).rect(x + 1, y, w, 1);
+  g.rect(x - w, y - w, 1 + 2 * w, w)
+    .rect(x - w, y + 1, 1 + 2 * w, w)
+    .rect(x - w, y, w, 1)
+    .rect(x + 1, y, w, 1);
 }

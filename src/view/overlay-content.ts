@@ -11,7 +11,16 @@ import { outlineRuns, type OutlineRun } from './outline-edges.ts';
 import { addBands, addCellFrame } from './outline-graphics.ts';
 import { REGION_KINDS, type OverlayScene } from './overlay-scene.ts';
 import {
-  CLONE_LINE, HALO, HALO_ALPHA, HALO_COLOUR, MARKER_COLOUR, MARKER_LINE, REGION_LINE, REGION_STYLES, SCALE_BAR, pixiColour,
+  CLONE_LINE,
+  HALO,
+  HALO_ALPHA,
+  HALO_COLOUR,
+  MARKER_COLOUR,
+  MARKER_LINE,
+  REGION_LINE,
+  REGION_STYLES,
+  SCALE_BAR,
+  pixiColour,
 } from './overlay-style.ts';
 import { scaleBar } from './scale-bar.ts';
 
@@ -36,11 +45,24 @@ function changed(memo: unknown[], deps: unknown[]): boolean {
 export function createOverlayContent() {
   const stage = new Container();
   const cells = new Container();
-  const regions = new Graphics(), clones = new Graphics(), marker = new Graphics(), bar = new Graphics();
-  const label = new Text({ text: '', anchor: { x: 0, y: 1 }, style: { fontFamily: 'system-ui, sans-serif', fill: pixiColour(SCALE_BAR.colour) } });
+  const regions = new Graphics(),
+    clones = new Graphics(),
+    marker = new Graphics(),
+    bar = new Graphics();
+  const label = new Text({
+    text: '',
+    anchor: { x: 0, y: 1 },
+    style: { fontFamily: 'system-ui, sans-serif', fill: pixiColour(SCALE_BAR.colour) },
+  });
   cells.addChild(regions, clones, marker);
   stage.addChild(cells, bar, label);
-  const memos = { cloneRuns: [] as unknown[], clones: [] as unknown[], regions: [] as unknown[], marker: [] as unknown[], bar: [] as unknown[] };
+  const memos = {
+    cloneRuns: [] as unknown[],
+    clones: [] as unknown[],
+    regions: [] as unknown[],
+    marker: [] as unknown[],
+    bar: [] as unknown[],
+  };
   let cloneRuns = new Map<number, OutlineRun[]>();
 
   function drawClones(labels: Uint8Array | null, frame: OverlayFrame, px: number): void {
@@ -92,10 +114,16 @@ export function createOverlayContent() {
     const { camera, viewHeight, pixelRatio: r } = frame;
     if (!changed(memos.bar, [camera.zoom, viewHeight, r])) return;
     const { pixels, label: text } = scaleBar(camera.zoom, SCALE_BAR.maxLength * r);
-    const [x, thickness, halo] = [Math.round(SCALE_BAR.margin * r), Math.round(SCALE_BAR.thickness * r), Math.round(HALO * r)];
+    const [x, thickness, halo] = [
+      Math.round(SCALE_BAR.margin * r),
+      Math.round(SCALE_BAR.thickness * r),
+      Math.round(HALO * r),
+    ];
     const y = viewHeight - Math.round(SCALE_BAR.margin * r) - thickness;
     bar.clear();
-    bar.rect(x - halo, y - halo, Math.round(pixels) + 2 * halo, thickness + 2 * halo).fill({ color: pixiColour(HALO_COLOUR), alpha: HALO_ALPHA });
+    bar
+      .rect(x - halo, y - halo, Math.round(pixels) + 2 * halo, thickness + 2 * halo)
+      .fill({ color: pixiColour(HALO_COLOUR), alpha: HALO_ALPHA });
     bar.rect(x, y, Math.round(pixels), thickness).fill(pixiColour(SCALE_BAR.colour));
     label.text = text;
     label.style.fontSize = SCALE_BAR.fontSize * r;
@@ -116,7 +144,9 @@ export function createOverlayContent() {
       drawMarker(scene, px);
       drawScaleBar(frame);
     },
-    destroy(): void { stage.destroy({ children: true }); },
+    destroy(): void {
+      stage.destroy({ children: true });
+    },
   };
 }
 

@@ -31,14 +31,29 @@ type Pixi = typeof import('pixi.js');
 /** pixi's destroy() loses its context through WEBGL_lose_context: on the shared context, that is regl's. */
 function destroyKeepingContext(renderer: WebGLRenderer): void {
   (renderer.context.extensions as { loseContext: unknown }).loseContext = null;
-  try { renderer.destroy(); } catch { /* a lost or restored context: its objects are gone anyway */ }
+  try {
+    renderer.destroy();
+  } catch {
+    /* a lost or restored context: its objects are gone anyway */
+  }
 }
 
-async function sharedRenderer(pixi: Pixi, gl: WebGLRenderingContext, canvas: HTMLCanvasElement): Promise<WebGLRenderer> {
+async function sharedRenderer(
+  pixi: Pixi,
+  gl: WebGLRenderingContext,
+  canvas: HTMLCanvasElement,
+): Promise<WebGLRenderer> {
   const renderer = new pixi.WebGLRenderer();
   try {
     // The canvas's own size: pixi resizes the canvas it is given to width x height, which would clear it.
-    await renderer.init({ ...OPTIONS, context: gl as WebGL2RenderingContext, canvas, width: canvas.width, height: canvas.height, clearBeforeRender: false });
+    await renderer.init({
+      ...OPTIONS,
+      context: gl as WebGL2RenderingContext,
+      canvas,
+      width: canvas.width,
+      height: canvas.height,
+      clearBeforeRender: false,
+    });
   } catch (error) {
     if (renderer.context?.extensions) destroyKeepingContext(renderer);
     throw error;
@@ -46,8 +61,12 @@ async function sharedRenderer(pixi: Pixi, gl: WebGLRenderingContext, canvas: HTM
   return renderer;
 }
 
-async function stackedRenderer(pixi: Pixi, under: HTMLCanvasElement): Promise<{ renderer: WebGLRenderer; canvas: HTMLCanvasElement }> {
-  if (!under.parentElement) throw new Error('the canvas is not in the page: there is nothing to stack an overlay canvas on');
+async function stackedRenderer(
+  pixi: Pixi,
+  under: HTMLCanvasElement,
+): Promise<{ renderer: WebGLRenderer; canvas: HTMLCanvasElement }> {
+  if (!under.parentElement)
+    throw new Error('the canvas is not in the page: there is nothing to stack an overlay canvas on');
   const canvas = document.createElement('canvas');
   canvas.className = 'overlay-canvas';
   under.after(canvas);
@@ -87,7 +106,9 @@ export function createOverlayLayer(regl: REGL.Regl): OverlayLayer {
       renderer = await sharedRenderer(pixi, gl, canvas);
       path = 'shared context';
     } catch (error) {
-      console.warn(`Overlays: pixi.js cannot draw on the grid's WebGL context (${(error as Error).message}); drawing on a canvas above it, which snapshots and recordings do not include.`);
+      console.warn(
+        `Overlays: pixi.js cannot draw on the grid's WebGL context (${(error as Error).message}); drawing on a canvas above it, which snapshots and recordings do not include.`,
+      );
       ({ renderer, canvas: stacked } = await stackedRenderer(pixi, canvas));
       path = 'stacked canvas';
     } finally {

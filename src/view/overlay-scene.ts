@@ -10,7 +10,10 @@ export type RegionKind = (typeof REGION_KINDS)[number];
 /** The painted fields' masks, one byte per cell (row-major, y * width + x): 1 = painted. */
 export type RegionMasks = { width: number; height: number } & Record<RegionKind, Uint8Array>;
 
-export interface Cell { x: number; y: number }
+export interface Cell {
+  x: number;
+  y: number;
+}
 
 export interface OverlayScene {
   /** One byte per cell (row-major, y * width + x): 0 = no clone, 1..15 = clone label. */
@@ -33,15 +36,23 @@ export function createOverlayScene(): OverlayScene {
   let regions: RegionMasks | null = null;
   let inspected: Cell | null = null;
   return {
-    get clones() { return clones; },
-    get regions() { return regions; },
-    get inspected() { return inspected; },
+    get clones() {
+      return clones;
+    },
+    get regions() {
+      return regions;
+    },
+    get inspected() {
+      return inspected;
+    },
     setClones(labels) {
       // The app reads the labels again at every measure: the same labels keep the old array, so the
       // outlines are not rebuilt ten times a second for nothing.
       if (!labels || !clones || !sameBytes(labels, clones)) clones = labels;
     },
-    setPaintedRegions(next) { regions = next; },
+    setPaintedRegions(next) {
+      regions = next;
+    },
     setInspected(cell) {
       // The pointer reports the same cell many times: keep the object, so the marker is not rebuilt.
       if (cell?.x !== inspected?.x || cell?.y !== inspected?.y) inspected = cell && { x: cell.x, y: cell.y };

@@ -35,6 +35,12 @@ export const MARKER_COLOUR: Rgb = [0x23, 0x23, 0x1f];
 export const MARKER_LINE = 2;
 
 /** The scale bar: bottom-left, at most this long, with its label above it. */
-export const SCALE_BAR = { maxLength: 160, thickness: 4, margin: 12, fontSize: 12, colour: [0x23, 0x23, 0x1f] as Rgb } as const;
+export const SCALE_BAR = {
+  maxLength: 160,
+  thickness: 4,
+  margin: 12,
+  fontSize: 12,
+  colour: [0x23, 0x23, 0x1f] as Rgb,
+} as const;
 
 export const pixiColour = (c: Rgb) => (c[0] << 16) | (c[1] << 8) | c[2];

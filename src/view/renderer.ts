@@ -9,7 +9,17 @@ import renderSource from '../../kernels/render.glsl?raw';
 import { atlasUniform } from '../gpu/atlas.ts';
 import { fragmentSource } from '../gpu/pass.ts';
 import {
-  ALIVE_DARK, BACKGROUND, CLONE_COLOURS, CLONELESS_GREY, EXPERT_COLOURS, HEAT_RAMP, KNOCKOUT_STRIPE, KNOCKOUT_STRIPE_PIXELS, POTENCY_RAMP, SIGNED_RAMP, SILENT_GREY,
+  ALIVE_DARK,
+  BACKGROUND,
+  CLONE_COLOURS,
+  CLONELESS_GREY,
+  EXPERT_COLOURS,
+  HEAT_RAMP,
+  KNOCKOUT_STRIPE,
+  KNOCKOUT_STRIPE_PIXELS,
+  POTENCY_RAMP,
+  SIGNED_RAMP,
+  SILENT_GREY,
   type Rgb,
 } from '../model/palette.ts';
 import { glslColour, glslFloat } from '../gpu/shared-defines.ts';
@@ -32,17 +42,31 @@ const unit = (c: Rgb) => [c[0] / 255, c[1] / 255, c[2] / 255];
 
 /** The render modes' numbers and the view's colours, from their TypeScript declarations. */
 const VIEW_DEFINES: Record<string, string> = {
-  ...Object.fromEntries(RENDER_MODE_NAMES.map((mode) => [`MODE_${mode.toUpperCase()}`, glslFloat(RENDER_MODES[mode].code)])),
-  HEAT_LOW: glslColour(HEAT_RAMP[0]), HEAT_MIDDLE: glslColour(HEAT_RAMP[1]), HEAT_HIGH: glslColour(HEAT_RAMP[2]),
-  SIGNED_NEGATIVE: glslColour(SIGNED_RAMP.negative), SIGNED_POSITIVE: glslColour(SIGNED_RAMP.positive),
-  KNOCKOUT_COLOUR: glslColour(KNOCKOUT_STRIPE), KNOCKOUT_STRIPE_PIXELS: glslFloat(KNOCKOUT_STRIPE_PIXELS), ALIVE_COLOUR: glslColour(ALIVE_DARK),
+  ...Object.fromEntries(
+    RENDER_MODE_NAMES.map((mode) => [`MODE_${mode.toUpperCase()}`, glslFloat(RENDER_MODES[mode].code)]),
+  ),
+  HEAT_LOW: glslColour(HEAT_RAMP[0]),
+  HEAT_MIDDLE: glslColour(HEAT_RAMP[1]),
+  HEAT_HIGH: glslColour(HEAT_RAMP[2]),
+  SIGNED_NEGATIVE: glslColour(SIGNED_RAMP.negative),
+  SIGNED_POSITIVE: glslColour(SIGNED_RAMP.positive),
+  KNOCKOUT_COLOUR: glslColour(KNOCKOUT_STRIPE),
+  KNOCKOUT_STRIPE_PIXELS: glslFloat(KNOCKOUT_STRIPE_PIXELS),
+  ALIVE_COLOUR: glslColour(ALIVE_DARK),
   CLONELESS_COLOUR: glslColour(CLONELESS_GREY),
-  POTENCY_PLURIPOTENT: glslFloat(POTENCY_RAMP.pluripotent / 255), POTENCY_COMMITTED: glslFloat(POTENCY_RAMP.committed / 255),
+  POTENCY_PLURIPOTENT: glslFloat(POTENCY_RAMP.pluripotent / 255),
+  POTENCY_COMMITTED: glslFloat(POTENCY_RAMP.committed / 255),
 };
 
 function definesFor(sim: Simulation) {
   const s = sim.sizes;
-  return { STATE_SLOTS: s.stateSlots, MARK_SLOTS: s.markSlots, EXPERTS: s.experts, MORPHOGENS: s.morphogens, ...VIEW_DEFINES };
+  return {
+    STATE_SLOTS: s.stateSlots,
+    MARK_SLOTS: s.markSlots,
+    EXPERTS: s.experts,
+    MORPHOGENS: s.morphogens,
+    ...VIEW_DEFINES,
+  };
 }
 
 export interface Renderer {
@@ -68,8 +92,12 @@ export function createRenderer(regl: REGL.Regl): Renderer {
       u_silent: unit(SILENT_GREY),
       u_outside: unit(OUTSIDE),
     };
-    EXPERT_COLOURS.forEach((c, i) => { uniforms[`u_palette[${i}]`] = unit(c); });
-    CLONE_COLOURS.forEach((c, i) => { uniforms[`u_clonePalette[${i}]`] = unit(c); });
+    EXPERT_COLOURS.forEach((c, i) => {
+      uniforms[`u_palette[${i}]`] = unit(c);
+    });
+    CLONE_COLOURS.forEach((c, i) => {
+      uniforms[`u_clonePalette[${i}]`] = unit(c);
+    });
     // regl's typings cannot express these prop-driven uniforms; regl checks the config when it compiles.
     const command = regl({
       ...FULL_SCREEN,

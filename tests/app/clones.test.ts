@@ -11,8 +11,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { cellsOnScreen, grownPage, metric, pause, settled, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const SIZE = 72;
 const cloneSize = async (page: import('playwright').Page, label: number) => {
@@ -36,17 +40,27 @@ it('marks two clones, cuts a wound between them, follows both, clears them, undo
   const marked = [await cloneSize(page, 1), await cloneSize(page, 2)];
 
   // Over the phenotype, each clone's outline in its colour in the saved PNG: along its cells' edge, not far off.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=snapshot]').dispatchEvent('click')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=snapshot]').dispatchEvent('click'),
+  ]);
   const png = PNG.sync.read(readFileSync((await download.path())!));
   const scale = png.width / box.width; // device pixels per CSS pixel
   const inked = (label: number, x0: number, x1: number) => {
-    const [left] = screenOf(x0, 36), [right] = screenOf(x1, 36);
-    const [, top] = screenOf(0, 30), [, bottom] = screenOf(0, 42);
+    const [left] = screenOf(x0, 36),
+      [right] = screenOf(x1, 36);
+    const [, top] = screenOf(0, 30),
+      [, bottom] = screenOf(0, 42);
     let n = 0;
     for (let y = Math.round((top - box.y) * scale); y < (bottom - box.y) * scale; y++) {
       for (let x = Math.round((left - box.x) * scale); x < (right - box.x) * scale; x++) {
         const i = (y * png.width + x) * 4;
-        if (png.data[i] === cloneColour(label)[0] && png.data[i + 1] === cloneColour(label)[1] && png.data[i + 2] === cloneColour(label)[2]) n++;
+        if (
+          png.data[i] === cloneColour(label)[0]
+          && png.data[i + 1] === cloneColour(label)[1]
+          && png.data[i + 2] === cloneColour(label)[2]
+        )
+          n++;
       }
     }
     return n;
@@ -100,12 +114,18 @@ it('clones survive a state export and import', async () => {
   await expect.poll(() => cloneSize(page, 1)).toBeGreaterThan(30);
   const size = await cloneSize(page, 1);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-state]')]);
-  const saved = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  const saved = JSON.parse(
+    await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  );
   expect(Buffer.from(saved.clones, 'base64').filter((label) => label === 1).length).toBe(size);
 
   await page.click('[data-testid=reset]');
   await expect.poll(() => page.locator('[data-testid=fate-1]').count()).toBe(0);
-  await page.setInputFiles('[data-testid=import-state-input]', { name: 'clones.state.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await page.setInputFiles('[data-testid=import-state-input]', {
+    name: 'clones.state.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(saved)),
+  });
   await expect.poll(() => cloneSize(page, 1)).toBe(size);
   await settled(page);
   expect(errors).toEqual([]);

@@ -6,11 +6,17 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { openPage, pause, setParam } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
-const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
-  { seed: 3, outputScale: 0.2, name: 'two-bodies' });
+const genome = randomGenome(
+  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+  { seed: 3, outputScale: 0.2, name: 'two-bodies' },
+);
 genome.metadata.provenance = { morphogens: ['environment'] };
 
 it('a genome that reads an environment gets a slider; the slider sets the field everywhere and travels in the share link', async () => {
@@ -23,7 +29,8 @@ it('a genome that reads an environment gets a slider; the slider sets the field 
     const transfer = new DataTransfer();
     transfer.items.add(new File([content], 'two-bodies.genome.json', { type: 'application/json' }));
     const stage = document.getElementById('stage')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) stage.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      stage.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, serializeGenome(genome));
   await expect.poll(() => page.locator('.tp-lblv_l:text-is("signal")').count()).toBe(1);
   await pause(page);

@@ -3,8 +3,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, metric, openPage, pause, setParam, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 it('opens on the default preset and grows it from one cell, drawing the canvas', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -40,7 +44,10 @@ it('applies a knockout switch and top-k live, without a restart', async () => {
   const types = await census(page);
   const dominant = types.indexOf(Math.max(...types));
   expect(types[dominant]).toBeGreaterThan(0);
-  await page.locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("expert ${dominant}")`) }).locator(".tp-ckbv_w").click();
+  await page
+    .locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("expert ${dominant}")`) })
+    .locator('.tp-ckbv_w')
+    .click();
   await stepOnce(page);
   expect((await census(page))[dominant]).toBe(0);
 });

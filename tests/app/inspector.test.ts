@@ -3,8 +3,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 it('hovering a cell shows its type, expression, marks and state; outside the organism it reads empty', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -14,7 +18,9 @@ it('hovering a cell shows its type, expression, marks and state; outside the org
   await stepOnce(page);
   const box = (await page.locator('#view').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect.poll(() => page.textContent('[data-testid=inspector-title]')).toMatch(/^cell \(2[34], 2[34]\): expert [0-3]$/);
+  await expect
+    .poll(() => page.textContent('[data-testid=inspector-title]'))
+    .toMatch(/^cell \(2[34], 2[34]\): expert [0-3]$/);
   const rows = await page.locator('#inspector .inspector-row').allTextContents();
   expect(rows.map((r) => r.split(/\d|-/)[0])).toEqual(['expression', 'marks', 'state']);
   expect(await page.locator('#inspector .inspector-row').nth(2).locator('.inspector-value').count()).toBe(16); // the ladybeetle's channels
@@ -46,7 +52,9 @@ it('a genome trained with a morphogen gradient starts with it painted: the inspe
   const morphogenAt = async (x: number, y: number) => {
     await page.waitForTimeout(150); // the inspector reads at most ten times a second
     await page.mouse.move(cx + side * ((x + 0.5) / 64 - 0.5), cy + side * ((y + 0.5) / 64 - 0.5));
-    await expect.poll(() => page.textContent('[data-testid=inspector-title]')).toMatch(new RegExp(`^cell \\(${x}, ${y}\\)`));
+    await expect
+      .poll(() => page.textContent('[data-testid=inspector-title]'))
+      .toMatch(new RegExp(`^cell \\(${x}, ${y}\\)`));
     const row = page.locator('#inspector .inspector-row', { hasText: 'morphogens' });
     return Number(await row.locator('.inspector-value').first().textContent());
   };

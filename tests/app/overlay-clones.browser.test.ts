@@ -11,7 +11,10 @@ import { cloneColour, type Rgb } from '../../src/model/palette.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { fitCamera, panCamera } from '../../src/view/camera.ts';
 
-const W = 32, H = 24, VIEW_W = 320, VIEW_H = 240;
+const W = 32,
+  H = 24,
+  VIEW_W = 320,
+  VIEW_H = 240;
 const genome = randomGenome(
   { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
   { seed: 4, outputScale: 0.5 },
@@ -22,7 +25,9 @@ Object.assign(canvas.style, { width: `${VIEW_W}px`, height: `${VIEW_H}px`, displ
 [canvas.width, canvas.height] = [VIEW_W, VIEW_H];
 document.body.append(canvas);
 let gpu: GpuSession | null = null;
-afterAll(() => { if (gpu) destroyGpuSession(gpu); });
+afterAll(() => {
+  if (gpu) destroyGpuSession(gpu);
+});
 
 /** Clone 3 over cells x 8..15, clone 5 right beside it over x 16..19, both over rows 6..13. */
 function labels(): Uint8Array {
@@ -34,10 +39,21 @@ function labels(): Uint8Array {
 it('outlines each clone just inside its cells, in its colour, where the camera shows them; the grid under them is untouched', async () => {
   const session = createGpuSession(canvas, { genome, width: W, height: H, seed: 1, params: {} });
   gpu = session;
-  const app = createApp(canvas, {} as AppUi, {
-    genome, preset: null, label: 'test', camera: fitCamera(W, H, VIEW_W, VIEW_H), cameraMoved: false,
-    view: { mode: 'phenotype', index: 0 }, tool: { tool: 'pan', radius: 3, expert: 0, paint: true, morphogen: 0, morphogenValue: 1 }, playing: false,
-  }, session);
+  const app = createApp(
+    canvas,
+    {} as AppUi,
+    {
+      genome,
+      preset: null,
+      label: 'test',
+      camera: fitCamera(W, H, VIEW_W, VIEW_H),
+      cameraMoved: false,
+      view: { mode: 'phenotype', index: 0 },
+      tool: { tool: 'pan', radius: 3, expert: 0, paint: true, morphogen: 0, morphogenValue: 1 },
+      playing: false,
+    },
+    session,
+  );
   expect(await session.overlay.ready).toBe('shared context');
   const gl = session.regl._gl;
   // The drawing buffer is not kept between frames: read it in the task that drew it (regl.read refuses to).
@@ -46,12 +62,18 @@ it('outlines each clone just inside its cells, in its colour, where the camera s
     gl.readPixels(0, 0, VIEW_W, VIEW_H, gl.RGBA, gl.UNSIGNED_BYTE, out);
     return out;
   };
-  const frame = () => { app.draw(); return read(); };
+  const frame = () => {
+    app.draw();
+    return read();
+  };
   const pixel = (image: Uint8Array, x: number, y: number): Rgb => {
     const i = ((VIEW_H - 1 - y) * VIEW_W + x) * 4; // rows come bottom-up
     return [image[i], image[i + 1], image[i + 2]];
   };
-  const gridOnly = (() => { session.renderer.draw(session.sim, app.model.camera, app.model.view); return read(); })();
+  const gridOnly = (() => {
+    session.renderer.draw(session.sim, app.model.camera, app.model.view);
+    return read();
+  })();
 
   app.overlays.setClones(labels());
   let image = frame();
@@ -67,7 +89,12 @@ it('outlines each clone just inside its cells, in its colour, where the camera s
   expect(pixel(image, Math.floor(sx(12)), Math.floor(sy(6)) + 1)).toEqual(cloneColour(3)); // the top edge
   expect(pixel(image, Math.floor(sx(12)), Math.ceil(sy(14)) - 2)).toEqual(cloneColour(3)); // the bottom edge
   // Inside and outside the clones, the grid as regl drew it.
-  for (const [x, y] of [[sx(12), row], [sx(8) - 3, row], [sx(12), sy(6) - 3], [sx(24), sy(20)]]) {
+  for (const [x, y] of [
+    [sx(12), row],
+    [sx(8) - 3, row],
+    [sx(12), sy(6) - 3],
+    [sx(24), sy(20)],
+  ]) {
     expect(pixel(image, Math.floor(x), Math.floor(y))).toEqual(pixel(gridOnly, Math.floor(x), Math.floor(y)));
   }
 

@@ -16,14 +16,21 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { loseContext, openPage, pause, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const SIZE = 48;
 
 /** The canvas as the Snapshot button saves it. A dispatched click leaves the mouse (and the inspected cell) where it is. */
 async function snapshot(page: Page): Promise<PNG> {
-  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=snapshot]').dispatchEvent('click')]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=snapshot]').dispatchEvent('click'),
+  ]);
   return PNG.sync.read(readFileSync((await png.path())!));
 }
 
@@ -53,8 +60,10 @@ function expectScaleBar(image: PNG, zoom: number): void {
 /** The knockout disc's outline: a band of the knockout colour just inside its leftmost, rightmost and top cells. */
 function knockoutEdges(image: PNG, camera: Camera, disc: { x: number; y: number; radius: number }): number[][] {
   const cells = discCells({ width: SIZE, height: SIZE }, disc).map((i) => [i % SIZE, Math.floor(i / SIZE)]);
-  const row = Math.round(disc.y), column = Math.round(disc.x);
-  const xs = cells.filter(([, y]) => y === row).map(([x]) => x), ys = cells.filter(([x]) => x === column).map(([, y]) => y);
+  const row = Math.round(disc.y),
+    column = Math.round(disc.x);
+  const xs = cells.filter(([, y]) => y === row).map(([x]) => x),
+    ys = cells.filter(([x]) => x === column).map(([, y]) => y);
   const s = screen(camera, image);
   return [
     rgb(image, Math.floor(s.x(Math.min(...xs))) + 1, s.y(row + 0.5)),
@@ -70,7 +79,19 @@ it('snapshots hold the scale bar, the knockout outline and the inspected cell, f
   await pause(page);
   let camera: Camera = { centerX: 24, centerY: 24, zoom: 9 };
   // pixi starts asynchronously: the first frames may have no overlay yet.
-  await expect.poll(async () => { try { expectScaleBar(await snapshot(page), camera.zoom); return true; } catch { return false; } }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        try {
+          expectScaleBar(await snapshot(page), camera.zoom);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 
   const box = (await page.locator('#view').boundingBox())!;
   const before = await snapshot(page);
@@ -106,7 +127,10 @@ it('snapshots hold the scale bar, the knockout outline and the inspected cell, f
   await page.mouse.wheel(0, -300);
   await page.click('[data-testid=share]');
   await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('camera')).not.toBe('24,24,9');
-  const [centerX, centerY, zoom] = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('camera')!.split(',').map(Number);
+  const [centerX, centerY, zoom] = new URLSearchParams(new URL(page.url()).hash.slice(1))
+    .get('camera')!
+    .split(',')
+    .map(Number);
   camera = { centerX, centerY, zoom };
   expect(zoom).toBeGreaterThan(12);
   image = await snapshot(page);
@@ -120,6 +144,18 @@ it('snapshots hold the scale bar, the knockout outline and the inspected cell, f
   // After a context loss the GPU session, overlay layer included, is rebuilt: the bar is drawn again.
   await loseContext(page);
   await expect.poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 }).toContain('restored');
-  await expect.poll(async () => { try { expectScaleBar(await snapshot(page), zoom); return true; } catch { return false; } }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        try {
+          expectScaleBar(await snapshot(page), zoom);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   expect(errors).toEqual([]);
 });

@@ -26,7 +26,10 @@ export async function waitForStep(page: Page, atLeast: number): Promise<void> {
 
 /** Types a value into the tweakpane row labelled `label`, as a user does, and confirms with Enter. */
 export async function setParam(page: Page, label: string, value: number): Promise<void> {
-  const input = page.locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) }).locator('input').first();
+  const input = page
+    .locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) })
+    .locator('input')
+    .first();
   await input.fill(String(value));
   await input.press('Enter');
 }
@@ -58,7 +61,11 @@ export async function stepOnce(page: Page): Promise<void> {
 }
 
 /** A new page on `url`, grown to `steps` steps and paused, with the page errors it collects: how a tool test starts. */
-export async function grownPage(browser: Browser, url: string, steps: number): Promise<{ page: Page; errors: string[] }> {
+export async function grownPage(
+  browser: Browser,
+  url: string,
+  steps: number,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, url);
   await waitForStep(page, steps);
@@ -73,7 +80,10 @@ export async function grownPage(browser: Browser, url: string, steps: number): P
 export async function cellsOnScreen(page: Page, size: number): Promise<(x: number, y: number) => [number, number]> {
   const box = (await page.locator('#view').boundingBox())!;
   const side = Math.min(box.width, box.height) * 0.95;
-  return (x, y) => [box.x + box.width / 2 + side * ((x + 0.5) / size - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / size - 0.5)];
+  return (x, y) => [
+    box.x + box.width / 2 + side * ((x + 0.5) / size - 0.5),
+    box.y + box.height / 2 + side * ((y + 0.5) / size - 0.5),
+  ];
 }
 
 /** Loses the canvas's WebGL context and gives it back 300 ms later, as a GPU reset would. */

@@ -7,7 +7,10 @@ import { createPaintedRegions } from '../../src/app/painted-regions.ts';
 function fakeSim(): Simulation & { calls: string[] } {
   const calls: string[] = [];
   return {
-    width: 12, height: 10, sizes: { experts: 3 }, calls,
+    width: 12,
+    height: 10,
+    sizes: { experts: 3 },
+    calls,
     knockout: (_disc: unknown, expert: unknown, on: unknown) => calls.push(`knockout ${expert} ${on}`),
     force: (_disc: unknown, expert: unknown) => calls.push(`force ${expert}`),
     paintMorphogen: (_disc: unknown, channel: unknown, value: unknown) => calls.push(`morphogen ${channel} ${value}`),
@@ -15,7 +18,8 @@ function fakeSim(): Simulation & { calls: string[] } {
 }
 
 const painted = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i] === 1).sort((a, b) => a - b);
-const cells = (x: number, y: number, radius: number) => discCells({ width: 12, height: 10 }, { x, y, radius }).sort((a, b) => a - b);
+const cells = (x: number, y: number, radius: number) =>
+  discCells({ width: 12, height: 10 }, { x, y, radius }).sort((a, b) => a - b);
 
 it('records the field brushes that reach the simulation, on masks with the engine disc rule', () => {
   const regions = createPaintedRegions();

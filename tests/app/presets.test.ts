@@ -4,10 +4,14 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, metric, openPage, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
-it('switches presets, opens Growing-NCA files, and shows a bad file\'s error while the sim runs on', async () => {
+it("switches presets, opens Growing-NCA files, and shows a bad file's error while the sim runs on", async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, `${app.url}#size=40x40&seed=5`);
   const options = await page.locator('[data-testid=preset] option').allTextContents();
@@ -19,7 +23,11 @@ it('switches presets, opens Growing-NCA files, and shows a bad file\'s error whi
   await expect.poll(() => page.textContent('[data-testid=legend]')).toContain('untrained-k4');
 
   // A malformed file: its error in the banner, naming the file; the simulation goes on untouched.
-  await page.setInputFiles('[data-testid=open-file-input]', { name: 'broken.genome.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "epigenesis-genome", "version": 1, "architecture": {}}') });
+  await page.setInputFiles('[data-testid=open-file-input]', {
+    name: 'broken.genome.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "epigenesis-genome", "version": 1, "architecture": {}}'),
+  });
   await expect.poll(() => page.textContent('[data-testid=banner-message]')).toContain('broken.genome.json');
   const step = await metric(page, 'step');
   await waitForStep(page, step + 3);
@@ -27,7 +35,11 @@ it('switches presets, opens Growing-NCA files, and shows a bad file\'s error whi
 
   // The Growing-NCA demo format, by file.
   const fixture = readFileSync('tests/fixtures/growing-ca/lizard-growing.json');
-  await page.setInputFiles('[data-testid=open-file-input]', { name: 'lizard-growing.json', mimeType: 'application/json', buffer: fixture });
+  await page.setInputFiles('[data-testid=open-file-input]', {
+    name: 'lizard-growing.json',
+    mimeType: 'application/json',
+    buffer: fixture,
+  });
   await expect.poll(async () => (await census(page)).length).toBe(1);
   expect(await page.inputValue('[data-testid=preset]')).toBe('file:lizard-growing.json');
   expect(await page.isHidden('[data-testid=banner]')).toBe(true);

@@ -14,7 +14,10 @@ const app = await openApp();
 async function lineage(page: import('playwright').Page): Promise<void> {
   const box = (await page.locator('#view').boundingBox())!;
   const side = Math.min(box.width, box.height) * 0.95; // the fit camera
-  const at = (x: number, y: number): [number, number] => [box.x + box.width / 2 + side * ((x + 0.5) / 72 - 0.5), box.y + box.height / 2 + side * ((y + 0.5) / 72 - 0.5)];
+  const at = (x: number, y: number): [number, number] => [
+    box.x + box.width / 2 + side * ((x + 0.5) / 72 - 0.5),
+    box.y + box.height / 2 + side * ((y + 0.5) / 72 - 0.5),
+  ];
   await page.keyboard.press('c');
   await page.locator('[data-testid=brush-size]').fill('6');
   await page.mouse.click(...at(28, 36));
@@ -24,17 +27,33 @@ async function lineage(page: import('playwright').Page): Promise<void> {
   await page.mouse.click(...at(36, 36));
   await page.keyboard.press('0');
   await page.click('[data-testid=play]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= 400, null, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= 400,
+    null,
+    { timeout: 300_000 },
+  );
   await page.click('[data-testid=play]');
   await page.locator('[data-testid=fates]').scrollIntoViewIfNeeded();
 }
 
-const shots: { file: string; hash: string; steps: number; before?: (page: import('playwright').Page) => Promise<void> }[] = [
+const shots: {
+  file: string;
+  hash: string;
+  steps: number;
+  before?: (page: import('playwright').Page) => Promise<void>;
+}[] = [
   { file: 'lizard-phenotype.png', hash: '#size=72x72&seed=1', steps: 120 },
   { file: 'k4-cell-types.png', hash: '#preset=untrained-k4&size=72x72&seed=2&view=type:0', steps: 40 },
   { file: 'ladybeetle-cell-types.png', hash: '#preset=ladybeetle/ladybeetle&size=64x64&seed=1&view=type:0', steps: 90 },
   { file: 'ladybeetle-lineage.png', hash: '#size=72x72&seed=1', steps: 149, before: lineage },
-  { file: 'help-overlay.png', hash: '#size=64x64&seed=1', steps: 30, before: async (page) => { await page.keyboard.press('?'); } },
+  {
+    file: 'help-overlay.png',
+    hash: '#size=64x64&seed=1',
+    steps: 30,
+    before: async (page) => {
+      await page.keyboard.press('?');
+    },
+  },
 ];
 const wanted = process.argv.slice(2);
 for (const shot of shots.filter((s) => wanted.length === 0 || wanted.some((name) => s.file.includes(name)))) {
@@ -42,7 +61,11 @@ for (const shot of shots.filter((s) => wanted.length === 0 || wanted.some((name)
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
   await page.goto(app.url + shot.hash);
   await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= n, shot.steps, { timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid=metric-step]')?.getAttribute('data-value')) >= n,
+    shot.steps,
+    { timeout: 120_000 },
+  );
   await page.click('[data-testid=play]');
   await shot.before?.(page);
   await page.waitForTimeout(300);

@@ -13,16 +13,28 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, openPage, setParam, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const paramValue = (page: Page, label: string) =>
-  page.locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) }).locator('input').first().inputValue();
+  page
+    .locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) })
+    .locator('input')
+    .first()
+    .inputValue();
 const hashOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
 const banner = (page: Page) => page.textContent('[data-testid=banner-message]');
 
 async function openFile(page: Page, name: string, text: string): Promise<void> {
-  await page.setInputFiles('[data-testid=open-file-input]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.setInputFiles('[data-testid=open-file-input]', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
   await expect.poll(() => page.inputValue('[data-testid=preset]')).toBe(`file:${name}`);
 }
 
@@ -63,7 +75,16 @@ it('a local genome travels in the share link: the link opens the same genome wit
 it('a genome too large for a link: told at share time, and again by the link, which opens the default preset', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#size=32x32&seed=5`);
-  const large = randomGenome({ channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [128, 128], gateHidden: 0, morphogens: 0 }, { seed: 3 });
+  const large = randomGenome(
+    {
+      channels: 16,
+      perception: ['identity', 'sobel_x', 'sobel_y'],
+      expertHidden: [128, 128],
+      gateHidden: 0,
+      morphogens: 0,
+    },
+    { seed: 3 },
+  );
   await openFile(page, 'large.genome.json', serializeGenome(large));
   await setParam(page, 'temperature (tau)', 0.5);
   const link = await share(page);
@@ -73,7 +94,9 @@ it('a genome too large for a link: told at share time, and again by the link, wh
 
   const opened = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(opened, link);
-  expect(await banner(opened)).toContain('This link was taken with the local file large.genome.json, which was too large to travel in the link: ladybeetle/ladybeetle opened instead');
+  expect(await banner(opened)).toContain(
+    'This link was taken with the local file large.genome.json, which was too large to travel in the link: ladybeetle/ladybeetle opened instead',
+  );
   expect(await opened.inputValue('[data-testid=preset]')).toBe('ladybeetle/ladybeetle');
   expect(await paramValue(opened, 'temperature (tau)')).toBe('1.00'); // the file's regulation stayed with the file
   await waitForStep(opened, 3);
@@ -84,7 +107,10 @@ it('a broken genome in a link: an error naming the field, and the default preset
   const genome = JSON.parse(readFileSync('presets/untrained-k4.genome.json', 'utf8'));
   genome.architecture.channels = 2;
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
-  await openPage(page, `${app.url}#size=32x32&file=broken.genome.json&genome=${await packGenomeText(JSON.stringify(genome))}`);
+  await openPage(
+    page,
+    `${app.url}#size=32x32&file=broken.genome.json&genome=${await packGenomeText(JSON.stringify(genome))}`,
+  );
   const message = (await banner(page))!;
   expect(message).toContain('URL: field genome');
   expect(message).toContain('broken.genome.json');

@@ -9,12 +9,17 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { cellsOnScreen, grownPage, metric, openPage, pause, settled, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const SIZE = 48;
 const hashOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));
-const cloneSize = async (page: Page, label: number) => Number(await page.getAttribute(`[data-testid=fate-${label}]`, 'data-value'));
+const cloneSize = async (page: Page, label: number) =>
+  Number(await page.getAttribute(`[data-testid=fate-${label}]`, 'data-value'));
 
 async function share(page: Page): Promise<string> {
   const before = page.url();
@@ -38,7 +43,11 @@ it('clones and a wound travel in the link: the opened page replays them and stan
   await page.mouse.up();
   for (let i = 0; i < 3; i++) await stepOnce(page);
   await settled(page);
-  const moment = { step: await metric(page, 'step'), alive: await metric(page, 'alive'), clones: [await cloneSize(page, 1), await cloneSize(page, 2)] };
+  const moment = {
+    step: await metric(page, 'step'),
+    alive: await metric(page, 'alive'),
+    clones: [await cloneSize(page, 1), await cloneSize(page, 2)],
+  };
   expect(moment.clones.every((n) => n > 10)).toBe(true);
 
   const link = await share(page);
@@ -63,17 +72,27 @@ it('clones and a wound travel in the link: the opened page replays them and stan
 it('a link with broken strokes says so and grows from one seed cell; an imported state is not sent as strokes', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=4&at=30&strokes=bm90LWRlZmxhdGU`);
-  await expect.poll(() => page.textContent('[data-testid=banner-message]')).toContain('URL: field strokes: expected deflated strokes');
-  expect(await page.textContent('[data-testid=banner-message]')).toContain('The grid grows from one seed cell instead.');
+  await expect
+    .poll(() => page.textContent('[data-testid=banner-message]'))
+    .toContain('URL: field strokes: expected deflated strokes');
+  expect(await page.textContent('[data-testid=banner-message]')).toContain(
+    'The grid grows from one seed cell instead.',
+  );
   await waitForStep(page, 5);
 
   await pause(page);
   const [state] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-state]')]);
   const saved = Buffer.concat(await (await state.createReadStream()).toArray());
-  await page.setInputFiles('[data-testid=import-state-input]', { name: 'saved.state.json', mimeType: 'application/json', buffer: saved });
+  await page.setInputFiles('[data-testid=import-state-input]', {
+    name: 'saved.state.json',
+    mimeType: 'application/json',
+    buffer: saved,
+  });
   await settled(page);
   const hash = hashOf(await share(page));
   expect(hash.has('strokes')).toBe(false);
-  await expect.poll(() => page.textContent('[data-testid=banner-message]')).toContain('not this grid: it was loaded from saved.state.json, which a link cannot carry');
+  await expect
+    .poll(() => page.textContent('[data-testid=banner-message]'))
+    .toContain('not this grid: it was loaded from saved.state.json, which a link cannot carry');
   expect(errors).toEqual([]);
 });

@@ -4,11 +4,19 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { metric, openPage, pause, setParam, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const paramValue = (page: import('playwright').Page, label: string) =>
-  page.locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) }).locator('input').first().inputValue();
+  page
+    .locator('.tp-lblv', { has: page.locator(`.tp-lblv_l:text-is("${label}")`) })
+    .locator('input')
+    .first()
+    .inputValue();
 
 it('shares the setup in the URL: a reload gets the same setup, and a bad URL field is reported', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -25,7 +33,8 @@ it('shares the setup in the URL: a reload gets the same setup, and a bad URL fie
   const hash = new URLSearchParams(new URL(shared).hash.slice(1));
   expect(hash.get('temperature')).toBe('0.5');
   expect(hash.get('topK')).toBe('1');
-  for (const unchanged of ['threshold', 'fireRate', 'noise', 'stepsPerFrame']) expect(hash.has(unchanged), unchanged).toBe(false);
+  for (const unchanged of ['threshold', 'fireRate', 'noise', 'stepsPerFrame'])
+    expect(hash.has(unchanged), unchanged).toBe(false);
 
   const again = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(again, shared);
@@ -52,14 +61,22 @@ it('downloads a PNG snapshot and exports the state, which loads back', async () 
   await stepOnce(page);
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=snapshot]')]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
-  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 
   const alive = await metric(page, 'alive');
   const [state] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-state]')]);
   const saved = readFileSync((await state.path())!);
   await page.click('[data-testid=reset]');
   await expect.poll(() => metric(page, 'alive')).toBeLessThan(alive);
-  await page.setInputFiles('[data-testid=import-state-input]', { name: 'saved.state.json', mimeType: 'application/json', buffer: saved });
+  await page.setInputFiles('[data-testid=import-state-input]', {
+    name: 'saved.state.json',
+    mimeType: 'application/json',
+    buffer: saved,
+  });
   await expect.poll(() => metric(page, 'alive')).toBe(alive);
 
   // A state holding NaN (as a diverged run would): the app pauses and offers a reset.
@@ -68,7 +85,11 @@ it('downloads a PNG snapshot and exports the state, which loads back', async () 
   values.fill(NaN, 0, values.length / 2);
   json.state = Buffer.from(values.buffer).toString('base64');
   await page.click('[data-testid=play]');
-  await page.setInputFiles('[data-testid=import-state-input]', { name: 'nan.state.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await page.setInputFiles('[data-testid=import-state-input]', {
+    name: 'nan.state.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
   await expect.poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 }).toContain('diverged');
   await page.click('[data-testid=banner] button:text-is("Reset")');
   await expect.poll(() => metric(page, 'step')).toBeLessThan(15); // reset, and running again

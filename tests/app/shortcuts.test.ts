@@ -4,8 +4,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { loseContext, metric, openPage, settled, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 it('answers the keyboard, shows help and about, and survives a WebGL context loss', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -36,7 +40,9 @@ it('answers the keyboard, shows help and about, and survives a WebGL context los
   await waitForStep(page, 10);
   await page.waitForTimeout(4500); // past one snapshot interval
   await loseContext(page);
-  await expect.poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 }).toContain('restored from the snapshot');
+  await expect
+    .poll(() => page.textContent('[data-testid=banner-message]'), { timeout: 30_000 })
+    .toContain('restored from the snapshot');
   const restored = await metric(page, 'step');
   await waitForStep(page, restored + 3);
   expect(await metric(page, 'alive')).toBeGreaterThan(0);

@@ -10,12 +10,21 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { metric, openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 const MOVES = 12;
 
-interface PageTrace { handlerMs: number[]; firstEvent: number; lastEvent: number; frames: number[] }
+interface PageTrace {
+  handlerMs: number[];
+  firstEvent: number;
+  lastEvent: number;
+  frames: number[];
+}
 
 /** Records, in the page, how long its own handlers took per pointer event and when frames began. */
 async function watchPage(page: Page): Promise<void> {
@@ -25,10 +34,23 @@ async function watchPage(page: Page): Promise<void> {
     let start = 0;
     for (const type of ['pointerdown', 'pointermove', 'pointerup']) {
       // Capture on window runs before the canvas's listener, bubbling on window after it (and its microtasks).
-      window.addEventListener(type, () => { start = performance.now(); if (type === 'pointerdown') trace.firstEvent = start; }, true);
-      window.addEventListener(type, () => { trace.handlerMs.push(performance.now() - start); trace.lastEvent = performance.now(); });
+      window.addEventListener(
+        type,
+        () => {
+          start = performance.now();
+          if (type === 'pointerdown') trace.firstEvent = start;
+        },
+        true,
+      );
+      window.addEventListener(type, () => {
+        trace.handlerMs.push(performance.now() - start);
+        trace.lastEvent = performance.now();
+      });
     }
-    const frame = (now: number) => { trace.frames.push(now); requestAnimationFrame(frame); };
+    const frame = (now: number) => {
+      trace.frames.push(now);
+      requestAnimationFrame(frame);
+    };
     requestAnimationFrame(frame);
   });
 }
@@ -101,5 +123,7 @@ it('erases along a mouse drag while it grows, reports what the stroke cost, and 
   // No check on the cells here: the organism regrows while the stroke lasts (the paused stroke checks).
   const aliveAfter = await metric(page, 'alive');
 
-  console.log(`stroke-latency ${JSON.stringify({ paused, running: { ...running, stepsPerSecond: Math.round(stepsPerSecond * 10) / 10, alive: [beforeRunning, aliveAfter] } })}`);
+  console.log(
+    `stroke-latency ${JSON.stringify({ paused, running: { ...running, stepsPerSecond: Math.round(stepsPerSecond * 10) / 10, alive: [beforeRunning, aliveAfter] } })}`,
+  );
 });

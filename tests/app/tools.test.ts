@@ -5,8 +5,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, metric, openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 it('erases with a mouse drag, undoes the stroke, plants a seed, and knocks out a region', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -51,7 +55,9 @@ it('erases with a mouse drag, undoes the stroke, plants a seed, and knocks out a
   const shot = PNG.sync.read(await page.locator('#view').screenshot());
   const at = (x: number, y: number) => [...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3)];
   const row = Math.round(shot.height / 2);
-  const dark = Array.from({ length: 40 }, (_, i) => at(Math.round(shot.width / 2) - 20 + i, row)).map((p) => p.every((c) => c === KNOCKOUT_STRIPE[0]));
+  const dark = Array.from({ length: 40 }, (_, i) => at(Math.round(shot.width / 2) - 20 + i, row)).map((p) =>
+    p.every((c) => c === KNOCKOUT_STRIPE[0]),
+  );
   expect(dark.filter(Boolean).length).toBeGreaterThan(10); // stripes ...
   expect(dark.filter((d) => !d).length).toBeGreaterThan(10); // ... with the cells between them
   expect(await page.textContent('[data-testid=legend]')).toContain('knocked out');

@@ -5,8 +5,12 @@ import { openApp, type AppSession } from '../support/app-server.ts';
 import { census, openPage } from './page-helpers.ts';
 
 let app: AppSession;
-beforeAll(async () => { app = await openApp(); });
-afterAll(async () => { await app?.close(); });
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
 
 /** The camera zoom the Share link records (written once a local file is packed into it: wait for it). */
 async function sharedZoom(page: Page): Promise<number> {
@@ -22,11 +26,15 @@ async function pinch(page: Page, from: number, to: number): Promise<void> {
   const box = (await page.locator('#view').boundingBox())!;
   const session = await page.context().newCDPSession(page);
   const fingers = (spread: number) => [
-    { id: 1, x: box.x + 200, y: box.y + 200 }, { id: 2, x: box.x + 200 + spread, y: box.y + 200 },
+    { id: 1, x: box.x + 200, y: box.y + 200 },
+    { id: 2, x: box.x + 200 + spread, y: box.y + 200 },
   ];
   await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(from) });
   for (let i = 1; i <= 4; i++) {
-    await session.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 4) });
+    await session.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: fingers(from + ((to - from) * i) / 4),
+    });
   }
   await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await session.detach();

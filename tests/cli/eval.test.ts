@@ -19,11 +19,15 @@ const evaluate = (...args: string[]) => runCli('eval', ...args);
 // A 6x6 target: an opaque red square (255, 0, 0) in the middle 4x4, transparent around it.
 const TARGET = join(dir, 'square.png');
 const png = new PNG({ width: 6, height: 6 });
-for (let y = 0; y < 6; y++) for (let x = 0; x < 6; x++) png.data.set(x > 0 && x < 5 && y > 0 && y < 5 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 6 + x) * 4);
+for (let y = 0; y < 6; y++)
+  for (let x = 0; x < 6; x++)
+    png.data.set(x > 0 && x < 5 && y > 0 && y < 5 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 6 + x) * 4);
 writeFileSync(TARGET, PNG.sync.write(png));
 
-const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
-  { seed: 4, outputScale: 0.3, regulation: { topK: 1 } });
+const genome = randomGenome(
+  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
+  { seed: 4, outputScale: 0.3, regulation: { topK: 1 } },
+);
 const GENOME = join(dir, 'tiny.genome.json');
 writeFileSync(GENOME, serializeGenome(genome));
 
@@ -49,7 +53,8 @@ describe('eval CLI', () => {
     const expected = grown.map((g) => {
       let sum = 0;
       for (let cell = 0; cell < 256; cell++) {
-        const x = cell % 16, y = Math.floor(cell / 16);
+        const x = cell % 16,
+          y = Math.floor(cell / 16);
         const inside = x >= 6 && x <= 9 && y >= 6 && y <= 9;
         const want = inside ? [1, 0, 0, 1] : [0, 0, 0, 0];
         for (let c = 0; c < 4; c++) sum += (g.state[cell * 8 + c] - want[c]) ** 2;
@@ -63,7 +68,21 @@ describe('eval CLI', () => {
 
   it('--out writes the same JSON; regulation flags change the run', async () => {
     const out = join(dir, 'eval.json');
-    const run = await evaluate(GENOME, '--target', TARGET, '--size', '16x16', '--steps', '6', '--seeds', '1', '--out', out, '--top-k', '2');
+    const run = await evaluate(
+      GENOME,
+      '--target',
+      TARGET,
+      '--size',
+      '16x16',
+      '--steps',
+      '6',
+      '--seeds',
+      '1',
+      '--out',
+      out,
+      '--top-k',
+      '2',
+    );
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(run.stdout);
     expect(JSON.parse(run.stdout).params.topK).toBe(2);
@@ -73,11 +92,31 @@ describe('eval CLI', () => {
     const cases: [string, string[], RegExp][] = [
       ['no target', [GENOME], /--target <file.png>' not specified/],
       ['missing target file', [GENOME, '--target', join(dir, 'none.png')], /--target <file.png>': .*none\.png/],
-      ['tile beyond the sheet', [GENOME, '--target', TARGET, '--tile', '3', '--tile-size', '6'], /--target <file.png>': .*tile: expected a tile index in \[0, 0\]/],
-      ['target larger than the grid', [GENOME, '--target', TARGET, '--size', '4x4'], /is 6x6, larger than the 4x4 grid \(--size\)/],
-      ['bad step list', [GENOME, '--target', TARGET, '--steps', '96,x'], /--steps <list>.*expected comma-separated integers/],
-      ['an environment the genome does not read', [GENOME, '--target', TARGET, '--environment', '0.5'], /--environment <number>': .*tiny\.genome\.json reads no environment signal/],
-      ['missing genome', [join(dir, 'none.genome.json'), '--target', TARGET], /none\.genome\.json: cannot read the genome file/],
+      [
+        'tile beyond the sheet',
+        [GENOME, '--target', TARGET, '--tile', '3', '--tile-size', '6'],
+        /--target <file.png>': .*tile: expected a tile index in \[0, 0\]/,
+      ],
+      [
+        'target larger than the grid',
+        [GENOME, '--target', TARGET, '--size', '4x4'],
+        /is 6x6, larger than the 4x4 grid \(--size\)/,
+      ],
+      [
+        'bad step list',
+        [GENOME, '--target', TARGET, '--steps', '96,x'],
+        /--steps <list>.*expected comma-separated integers/,
+      ],
+      [
+        'an environment the genome does not read',
+        [GENOME, '--target', TARGET, '--environment', '0.5'],
+        /--environment <number>': .*tiny\.genome\.json reads no environment signal/,
+      ],
+      [
+        'missing genome',
+        [join(dir, 'none.genome.json'), '--target', TARGET],
+        /none\.genome\.json: cannot read the genome file/,
+      ],
     ];
     it.each(cases)('%s', async (_, args, message) => {
       const run = await evaluate(...args);

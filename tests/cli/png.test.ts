@@ -31,6 +31,8 @@ describe('png', () => {
     const text = join(dir, 'text.png');
     writeFileSync(text, 'hello');
     expect(() => readPng(text)).toThrow(`${text}: not a PNG`);
-    expect(() => writePngAtomic(join(dir, 'x.png'), 2, 2, new Uint8Array(15))).toThrow('x.png: expected 2x2x4 = 16 RGBA bytes, got 15');
+    expect(() => writePngAtomic(join(dir, 'x.png'), 2, 2, new Uint8Array(15))).toThrow(
+      'x.png: expected 2x2x4 = 16 RGBA bytes, got 15',
+    );
   });
 });

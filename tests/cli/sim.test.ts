@@ -18,13 +18,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sim = (...args: string[]) => runCli('sim', ...args);
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-const pixels = (png: PNG) => Array.from({ length: png.width * png.height }, (_, i) => [...png.data.subarray(i * 4, i * 4 + 4)]);
+const pixels = (png: PNG) =>
+  Array.from({ length: png.width * png.height }, (_, i) => [...png.data.subarray(i * 4, i * 4 + 4)]);
 
 describe('sim CLI', () => {
   it('grows the lizard: a PNG, the metrics series, a one-line summary, nothing on stderr', async () => {
     const out = join(dir, 'lizard.png');
     const metrics = join(dir, 'lizard.json');
-    const run = await sim(LIZARD, '--steps', '40', '--size', '32x32', '--seed', '1', '--out', out, '--metrics', metrics);
+    const run = await sim(
+      LIZARD,
+      '--steps',
+      '40',
+      '--size',
+      '32x32',
+      '--seed',
+      '1',
+      '--out',
+      out,
+      '--metrics',
+      metrics,
+    );
     expect(run.stderr).toBe(''); // no progress bar when stderr is not a TTY
     expect(run.code).toBe(0);
 
@@ -37,11 +50,20 @@ describe('sim CLI', () => {
 
     const png = PNG.sync.read(readFileSync(out));
     expect([png.width, png.height]).toEqual([32, 32]);
-    const painted = pixels(png).filter(([r, g, b]) => r !== BACKGROUND[0] || g !== BACKGROUND[1] || b !== BACKGROUND[2]);
+    const painted = pixels(png).filter(
+      ([r, g, b]) => r !== BACKGROUND[0] || g !== BACKGROUND[1] || b !== BACKGROUND[2],
+    );
     expect(painted.length).toBeGreaterThan(10);
 
     const report = readJson(metrics);
-    expect(report).toMatchObject({ file: LIZARD, genome: 'lizard-regenerating', size: { width: 32, height: 32 }, seed: 1, steps: 40, every: 10 });
+    expect(report).toMatchObject({
+      file: LIZARD,
+      genome: 'lizard-regenerating',
+      size: { width: 32, height: 32 },
+      seed: 1,
+      steps: 40,
+      every: 10,
+    });
     expect(report.params).toMatchObject({ fireRate: 0.5, knockouts: [] });
     expect(report.series.map((m: { step: number }) => m.step)).toEqual([0, 10, 20, 30, 40]);
     expect(report.series.at(-1).aliveCount).toBe(summary.aliveCount);
@@ -53,7 +75,21 @@ describe('sim CLI', () => {
     const out = join(dir, 'rgba.png');
     const metrics = join(dir, 'rgba.json');
     // 48x48: at 32x32 the 40-cell lizard wraps around the torus and leaves little empty space.
-    const run = await sim(LIZARD, '--steps', '40', '--size', '48x48', '--view', 'rgba', '--every', '15', '--out', out, '--metrics', metrics);
+    const run = await sim(
+      LIZARD,
+      '--steps',
+      '40',
+      '--size',
+      '48x48',
+      '--view',
+      'rgba',
+      '--every',
+      '15',
+      '--out',
+      out,
+      '--metrics',
+      metrics,
+    );
     expect(run.code).toBe(0);
     const all = pixels(PNG.sync.read(readFileSync(out)));
     expect(all).toHaveLength(48 * 48);
@@ -65,14 +101,36 @@ describe('sim CLI', () => {
 
   it('regulation flags and --knockout override the genome: knocked-out experts never appear', async () => {
     const genome = randomGenome(
-      { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8, 8], gateHidden: 0, morphogens: 0 },
+      {
+        channels: 8,
+        perception: ['identity', 'sobel_x', 'sobel_y'],
+        expertHidden: [8, 8, 8],
+        gateHidden: 0,
+        morphogens: 0,
+      },
       { seed: 5, outputScale: 0.5, regulation: { temperature: 0.5, knockouts: [0] } },
     );
     const file = join(dir, 'k3.genome.json');
     writeFileSync(file, serializeGenome(genome));
     const out = join(dir, 'k3.png');
     const metrics = join(dir, 'k3.json');
-    const run = await sim(file, '--steps', '30', '--size', '16x16', '--top-k', '1', '--knockout', '1,2', '--view', 'type', '--out', out, '--metrics', metrics);
+    const run = await sim(
+      file,
+      '--steps',
+      '30',
+      '--size',
+      '16x16',
+      '--top-k',
+      '1',
+      '--knockout',
+      '1,2',
+      '--view',
+      'type',
+      '--out',
+      out,
+      '--metrics',
+      metrics,
+    );
     expect(run.code).toBe(0);
     const report = readJson(metrics);
     expect(report.params).toMatchObject({ temperature: 0.5, topK: 1, knockouts: [1, 2] });
@@ -91,15 +149,42 @@ describe('sim CLI', () => {
   it('lineage tracing: two clones marked on the grown beetle, a wound cut between them, each clone followed', async () => {
     const out = join(dir, 'clones.png');
     const metrics = join(dir, 'clones.json');
-    const run = await sim('presets/ladybeetle/ladybeetle.genome.json', '--steps', '160', '--size', '72x72', '--every', '20',
-      '--clone', '28,36,6', '--clone', '44,36,6,9', '--clone-at', '100', '--erase', '36,36,6', '--erase-at', '100',
-      '--view', 'clone', '--out', out, '--metrics', metrics);
+    const run = await sim(
+      'presets/ladybeetle/ladybeetle.genome.json',
+      '--steps',
+      '160',
+      '--size',
+      '72x72',
+      '--every',
+      '20',
+      '--clone',
+      '28,36,6',
+      '--clone',
+      '44,36,6,9',
+      '--clone-at',
+      '100',
+      '--erase',
+      '36,36,6',
+      '--erase-at',
+      '100',
+      '--view',
+      'clone',
+      '--out',
+      out,
+      '--metrics',
+      metrics,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const series = readJson(metrics).series as { step: number; aliveCount: number; clones: { label: number; count: number; census: number[]; shares: number[]; meanPotency: number }[] }[];
+    const series = readJson(metrics).series as {
+      step: number;
+      aliveCount: number;
+      clones: { label: number; count: number; census: number[]; shares: number[]; meanPotency: number }[];
+    }[];
     expect(series.map((m) => m.step)).toEqual([0, 20, 40, 60, 80, 100, 120, 140, 160]);
     expect(series[4].clones).toEqual([]); // before the marking
-    const marked = series[5].clones, last = series.at(-1)!.clones;
+    const marked = series[5].clones,
+      last = series.at(-1)!.clones;
     expect(marked.map((c) => c.label)).toEqual([1, 9]); // the second --clone gave its own label
     for (const [i, clone] of last.entries()) {
       expect(clone.census.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(clone.count);
@@ -109,7 +194,8 @@ describe('sim CLI', () => {
       expect(clone.count).toBeGreaterThan(marked[i].count);
     }
     const png = pixels(PNG.sync.read(readFileSync(out)));
-    const count = (rgb: readonly number[]) => png.filter(([r, g, b]) => r === rgb[0] && g === rgb[1] && b === rgb[2]).length;
+    const count = (rgb: readonly number[]) =>
+      png.filter(([r, g, b]) => r === rgb[0] && g === rgb[1] && b === rgb[2]).length;
     expect(count(cloneColour(1))).toBe(last[0].count);
     expect(count(cloneColour(9))).toBe(last[1].count);
   });
@@ -118,7 +204,10 @@ describe('sim CLI', () => {
     [['--clone', '3,4'], "option '--clone <X,Y,R[,LABEL]>' argument '3,4' is invalid. expected X,Y,R or X,Y,R,LABEL"],
     [['--clone', '3,4,2,16'], 'expected a LABEL in [1, 15], got 16'],
     [['--erase', '3,4,-1'], 'expected a radius of at least 0, got -1'],
-    [['--clone', '3,4,2', '--clone-at', '50', '--steps', '10'], "option '--clone-at <int>': expected a step in [0, --steps 10], got 50"],
+    [
+      ['--clone', '3,4,2', '--clone-at', '50', '--steps', '10'],
+      "option '--clone-at <int>': expected a step in [0, --steps 10], got 50",
+    ],
   ])('refuses %j with exit 2, naming the flag', async (flags, message) => {
     const run = await sim(LIZARD, '--size', '16x16', ...flags);
     expect(run.code).toBe(2);
@@ -131,11 +220,15 @@ describe('sim CLI', () => {
     for (const flag of ['--steps', '--size', '--seed', '--view', '--out', '--metrics', '--every', '--knockout']) {
       expect(run.stdout).toContain(flag);
     }
-    for (const name of PARAMETER_NAMES.filter((n) => n !== 'stepsPerFrame')) expect(run.stdout).toContain(`--${flagName(name)} <`);
+    for (const name of PARAMETER_NAMES.filter((n) => n !== 'stepsPerFrame'))
+      expect(run.stdout).toContain(`--${flagName(name)} <`);
   });
 
   const malformed = join(dir, 'malformed.json');
-  writeFileSync(malformed, JSON.stringify({ format: 'epigenesis-genome', version: 1, architecture: { channels: 'eight' } }));
+  writeFileSync(
+    malformed,
+    JSON.stringify({ format: 'epigenesis-genome', version: 1, architecture: { channels: 'eight' } }),
+  );
   const notJson = join(dir, 'not-json.json');
   writeFileSync(notJson, '{"format":');
 
@@ -161,7 +254,7 @@ describe('sim CLI', () => {
     ['missing.json', /missing\.json: cannot read/],
     [malformed, /malformed\.json: field (architecture|format|version|metadata|regulation|weights)/],
     [notJson, /not-json\.json: expected JSON/],
-  ])('genome file %s exits 2 with the parser\'s message', async (file, message) => {
+  ])("genome file %s exits 2 with the parser's message", async (file, message) => {
     const run = await sim(file, '--steps', '1');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);

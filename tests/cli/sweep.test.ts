@@ -18,8 +18,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = runCli;
 
-const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
-  { seed: 6, outputScale: 0.3, regulation: { topK: 1 } });
+const genome = randomGenome(
+  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
+  { seed: 6, outputScale: 0.3, regulation: { topK: 1 } },
+);
 const GENOME = join(dir, 'tiny.genome.json');
 writeFileSync(GENOME, serializeGenome(genome));
 const TARGET = join(dir, 'square.png');
@@ -31,26 +33,63 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 describe('sweep CLI', () => {
   it('every combination, its table equal to single sim and eval runs, a labelled contact sheet', async () => {
     const out = join(dir, 'grid');
-    const run = await cli('sweep', GENOME, '--vary', 'top-k=1,2', '--vary', 'temperature=0.5,2,4', '--steps', '6', '--size', '16x16',
-      '--seeds', '2', '--target', TARGET, '--out', out);
+    const run = await cli(
+      'sweep',
+      GENOME,
+      '--vary',
+      'top-k=1,2',
+      '--vary',
+      'temperature=0.5,2,4',
+      '--steps',
+      '6',
+      '--size',
+      '16x16',
+      '--seeds',
+      '2',
+      '--target',
+      TARGET,
+      '--out',
+      out,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ growths: 12 });
     const report = readJson(join(out, 'sweep.json'));
     expect(report.rows.map((r: { label: string }) => r.label)).toEqual([
-      'top-k=1, temperature=0.5', 'top-k=1, temperature=2', 'top-k=1, temperature=4',
-      'top-k=2, temperature=0.5', 'top-k=2, temperature=2', 'top-k=2, temperature=4',
+      'top-k=1, temperature=0.5',
+      'top-k=1, temperature=2',
+      'top-k=1, temperature=4',
+      'top-k=2, temperature=0.5',
+      'top-k=2, temperature=2',
+      'top-k=2, temperature=4',
     ]);
     expect(report.rows[0].url).toBeNull(); // not a preset: the app cannot open it by name
 
     // Row 4 (top-k 2, temperature 2) against npm run sim with the same flags, seed by seed.
     const row = report.rows[4];
-    const sims = await Promise.all([0, 1].map(async (seed) => {
-      const metrics = join(dir, `sim-${seed}.json`);
-      const sim = await cli('sim', GENOME, '--steps', '6', '--size', '16x16', '--seed', String(seed), '--top-k', '2', '--temperature', '2', '--metrics', metrics);
-      expect(sim.code).toBe(0);
-      return readJson(metrics).series.at(-1);
-    }));
+    const sims = await Promise.all(
+      [0, 1].map(async (seed) => {
+        const metrics = join(dir, `sim-${seed}.json`);
+        const sim = await cli(
+          'sim',
+          GENOME,
+          '--steps',
+          '6',
+          '--size',
+          '16x16',
+          '--seed',
+          String(seed),
+          '--top-k',
+          '2',
+          '--temperature',
+          '2',
+          '--metrics',
+          metrics,
+        );
+        expect(sim.code).toBe(0);
+        return readJson(metrics).series.at(-1);
+      }),
+    );
     sims.forEach((m, s) => {
       expect(row.perSeed[s].aliveCount).toBe(m.aliveCount);
       expect(row.perSeed[s].typeShares).toEqual(m.census.map((c: number) => c / m.aliveCount));
@@ -58,11 +97,32 @@ describe('sweep CLI', () => {
       expect(row.perSeed[s].activeParamFraction).toBeCloseTo(m.activeParamFraction, 12);
     });
     expect(row.aliveCount).toBe((sims[0].aliveCount + sims[1].aliveCount) / 2);
-    const evaluated = JSON.parse((await cli('eval', GENOME, '--target', TARGET, '--size', '16x16', '--steps', '6', '--seeds', '2', '--top-k', '2', '--temperature', '2')).stdout);
+    const evaluated = JSON.parse(
+      (
+        await cli(
+          'eval',
+          GENOME,
+          '--target',
+          TARGET,
+          '--size',
+          '16x16',
+          '--steps',
+          '6',
+          '--seeds',
+          '2',
+          '--top-k',
+          '2',
+          '--temperature',
+          '2',
+        )
+      ).stdout,
+    );
     expect(row.loss).toBeCloseTo(evaluated.atSteps[0].loss, 12);
 
     const csv = readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('index,top-k,temperature,aliveCount,typeShare0,typeShare1,meanPotency,activeParamFraction,loss,url');
+    expect(csv[0]).toBe(
+      'index,top-k,temperature,aliveCount,typeShare0,typeShare1,meanPotency,activeParamFraction,loss,url',
+    );
     expect(csv).toHaveLength(7);
     expect(csv[5].split(',').slice(0, 4)).toEqual(['4', '2', '2', row.aliveCount.toFixed(1)]);
 
@@ -70,15 +130,27 @@ describe('sweep CLI', () => {
     const sheet = PNG.sync.read(readFileSync(join(out, 'sheet.png')));
     expect([sheet.width, sheet.height]).toEqual([3 * 160 + 2 * 4, 2 * 160 + 4]);
     const svg = readFileSync(join(out, 'sheet.svg'), 'utf8');
-    for (const label of ['temperature=0.5', 'temperature=4', 'top-k=1', 'top-k=2']) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['temperature=0.5', 'temperature=4', 'top-k=1', 'top-k=2'])
+      expect(svg).toContain(`>${label}</text>`);
   });
 
-  it('from an exported state, knockouts, and the app\'s URL for a preset', async () => {
+  it("from an exported state, knockouts, and the app's URL for a preset", async () => {
     const preset = 'presets/untrained-k4.genome.json';
     const k4 = JSON.parse(readFileSync(join(ROOT, preset), 'utf8'));
     expect(k4.architecture.experts).toHaveLength(4);
     const out = join(dir, 'k4');
-    const run = await cli('sweep', preset, '--vary', 'knockout=none,1', '--steps', '0', '--size', '12x12', '--out', out);
+    const run = await cli(
+      'sweep',
+      preset,
+      '--vary',
+      'knockout=none,1',
+      '--steps',
+      '0',
+      '--size',
+      '12x12',
+      '--out',
+      out,
+    );
     expect(run.code).toBe(0);
     const rows = readJson(join(out, 'sweep.json')).rows;
     expect(rows.map((r: { params: { knockouts: number[] } }) => r.params.knockouts)).toEqual([[], [1]]);
@@ -88,7 +160,18 @@ describe('sweep CLI', () => {
     const grown = runReference(genome, params, createSeededState(genome, 20, 14), 3, 8);
     const stateFile = join(dir, 'grown.state.json');
     writeFileSync(stateFile, serializeState(grown, 'tiny'));
-    const fromState = await cli('sweep', GENOME, '--vary', 'top-k=1', '--steps', '0', '--from-state', stateFile, '--out', join(dir, 'state'));
+    const fromState = await cli(
+      'sweep',
+      GENOME,
+      '--vary',
+      'top-k=1',
+      '--steps',
+      '0',
+      '--from-state',
+      stateFile,
+      '--out',
+      join(dir, 'state'),
+    );
     expect(fromState.code).toBe(0);
     const report = readJson(join(dir, 'state/sweep.json'));
     expect(report.size).toEqual({ width: 20, height: 14 });
@@ -98,17 +181,29 @@ describe('sweep CLI', () => {
   });
 
   it('varies the environment signal of a genome that reads one, as sim --environment grows it', async () => {
-    const envGenome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
-      { seed: 9, outputScale: 0.4 });
+    const envGenome = randomGenome(
+      {
+        channels: 8,
+        perception: ['identity', 'sobel_x', 'sobel_y'],
+        expertHidden: [8, 8],
+        gateHidden: 0,
+        morphogens: 1,
+      },
+      { seed: 9, outputScale: 0.4 },
+    );
     envGenome.metadata.provenance = { morphogens: ['environment'] };
     const file = join(dir, 'env.genome.json');
     writeFileSync(file, serializeGenome(envGenome));
     const out = join(dir, 'env');
-    expect((await cli('sweep', file, '--vary', 'environment=0,1', '--steps', '8', '--size', '16x16', '--out', out)).code).toBe(0);
+    expect(
+      (await cli('sweep', file, '--vary', 'environment=0,1', '--steps', '8', '--size', '16x16', '--out', out)).code,
+    ).toBe(0);
     const rows = readJson(join(out, 'sweep.json')).rows;
     for (const [i, value] of ['0', '1'].entries()) {
       const metrics = join(dir, `env-${value}.json`);
-      expect((await cli('sim', file, '--steps', '8', '--size', '16x16', '--environment', value, '--metrics', metrics)).code).toBe(0);
+      expect(
+        (await cli('sim', file, '--steps', '8', '--size', '16x16', '--environment', value, '--metrics', metrics)).code,
+      ).toBe(0);
       const last = readJson(metrics).series.at(-1);
       expect(rows[i].aliveCount).toBe(last.aliveCount);
       expect(rows[i].meanPotency).toBeCloseTo(last.meanPotency, 12);
@@ -118,15 +213,39 @@ describe('sweep CLI', () => {
 
   describe('bad input: exit 2 naming the flag and the value, nothing written', () => {
     const cases: [string, string[], RegExp][] = [
-      ['top-k out of range', ['--vary', 'top-k=0,2'], /--vary <NAME=VALUES>.*top-k: expected an integer in \[1, 16\], got 0/],
+      [
+        'top-k out of range',
+        ['--vary', 'top-k=0,2'],
+        /--vary <NAME=VALUES>.*top-k: expected an integer in \[1, 16\], got 0/,
+      ],
       ['not a number', ['--vary', 'temperature=1,abc'], /temperature: .*got "abc"/],
-      ['unknown name', ['--vary', 'speed=1,2'], /expected a name among temperature, top-k, .*knockout, environment, got "speed"/],
-      ['a knockout beyond the experts', ['--vary', 'knockout=none,5'], /knockout: expected expert indices in \[0, 1\] or none .* got 5/],
-      ['an environment the genome does not read', ['--vary', 'environment=0,1'], /environment: .*tiny\.genome\.json reads no environment signal/],
-      ['an environment out of range', ['--vary', 'environment=0,2'], /environment: expected a number in \[0, 1\], got "2"/],
+      [
+        'unknown name',
+        ['--vary', 'speed=1,2'],
+        /expected a name among temperature, top-k, .*knockout, environment, got "speed"/,
+      ],
+      [
+        'a knockout beyond the experts',
+        ['--vary', 'knockout=none,5'],
+        /knockout: expected expert indices in \[0, 1\] or none .* got 5/,
+      ],
+      [
+        'an environment the genome does not read',
+        ['--vary', 'environment=0,1'],
+        /environment: .*tiny\.genome\.json reads no environment signal/,
+      ],
+      [
+        'an environment out of range',
+        ['--vary', 'environment=0,2'],
+        /environment: expected a number in \[0, 1\], got "2"/,
+      ],
       ['an axis twice', ['--vary', 'top-k=1', '--vary', 'top-k=2'], /top-k is varied twice/],
       ['no --vary', [], /required option '--vary <NAME=VALUES>' not specified/],
-      ['a missing state', ['--vary', 'top-k=1', '--from-state', join(dir, 'none.json')], /--from-state <file>': .*none\.json: cannot read the state file/],
+      [
+        'a missing state',
+        ['--vary', 'top-k=1', '--from-state', join(dir, 'none.json')],
+        /--from-state <file>': .*none\.json: cannot read the state file/,
+      ],
     ];
     it.each(cases)('%s', async (_, args, message) => {
       const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);

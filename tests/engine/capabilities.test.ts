@@ -17,7 +17,9 @@ function fakeRegl(extensions: string[], renders: string[]): REGL.Regl {
 
 describe('GPU capabilities', () => {
   it('take float32 render targets where they exist', () => {
-    expect(detectCapabilities(fakeRegl(['OES_texture_float', 'OES_texture_half_float'], ['float', 'half float'])).precision).toBe('float32');
+    expect(
+      detectCapabilities(fakeRegl(['OES_texture_float', 'OES_texture_half_float'], ['float', 'half float'])).precision,
+    ).toBe('float32');
   });
 
   it('fall back to half floats where float32 cannot be rendered to', () => {

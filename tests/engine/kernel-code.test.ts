@@ -6,7 +6,10 @@ import { engineSizes, largestSlots } from '../../src/engine/layouts.ts';
 import { KERNELS } from '../../src/model/perception.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 
-const genome = randomGenome({ channels: 7, perception: ['identity', 'sobel_x'], expertHidden: [4, 9, 30], gateHidden: null, morphogens: 0 }, { seed: 1 });
+const genome = randomGenome(
+  { channels: 7, perception: ['identity', 'sobel_x'], expertHidden: [4, 9, 30], gateHidden: null, morphogens: 0 },
+  { seed: 1 },
+);
 
 describe('GLSL generated from the genome', () => {
   it('a filter is the sum of its non-zero taps, each at its neighbour (xs[dx + 1], ys[dy + 1]), one a line', () => {
@@ -18,7 +21,9 @@ describe('GLSL generated from the genome', () => {
   });
 
   it('perception: one branch per filter, as many filters as the genome has', () => {
-    const kernels = ['identity', 'sobel_x', 'sobel_y', 'laplacian', 'sobel_x', 'identity'].map((f) => KERNELS[f as keyof typeof KERNELS]);
+    const kernels = ['identity', 'sobel_x', 'sobel_y', 'laplacian', 'sobel_x', 'identity'].map(
+      (f) => KERNELS[f as keyof typeof KERNELS],
+    );
     const code = filteredFunction(kernels);
     expect(code.split('\n')[0]).toBe('vec4 filtered(float filter, vec2 origin, vec3 xs, vec3 ys) {');
     expect(code.match(/if \(filter == \d\.0\)/g)).toHaveLength(6);
@@ -29,9 +34,13 @@ describe('GLSL generated from the genome', () => {
     const sizes = engineSizes(genome); // 2 state slots x 2 filters = 4 perception slots
     const perception = atlasLayout(10, 10, sizes.perceptionSlots, 30, 'perception'); // 3 tiles a row: 2 rows
     const code = layerFunction(sizes, perception, 4 * sizes.perceptionSlots + 1);
-    const blocks = code.match(/sum \+= mat4\([^)]*\)[^;]*\* texture2D\(u_perception, base \+ vec2\(([\d.]+), ([\d.]+)\)\);/g)!;
+    const blocks = code.match(
+      /sum \+= mat4\([^)]*\)[^;]*\* texture2D\(u_perception, base \+ vec2\(([\d.]+), ([\d.]+)\)\);/g,
+    )!;
     expect(blocks).toHaveLength(4);
-    expect(blocks[0]).toContain('texture2D(u_weights, vec2(0.029411765, v)), texture2D(u_weights, vec2(0.088235294, v))'); // texels 0, 1 of 17
+    expect(blocks[0]).toContain(
+      'texture2D(u_weights, vec2(0.029411765, v)), texture2D(u_weights, vec2(0.088235294, v))',
+    ); // texels 0, 1 of 17
     expect(blocks[3]).toContain('base + vec2(0.000000000, 0.500000000)'); // slot 3 wraps to the second tile row
     expect(code).toContain('return sum + texture2D(u_weights, vec2(0.970588235, v));'); // the bias, texel 16
   });
@@ -41,7 +50,9 @@ describe('GLSL generated from the genome', () => {
     const source = fragmentSource(kernel, {}, 'float f() {\n  return u_x;\n}');
     expect(source).toContain('uniform float u_x;\nfloat f() {\n  return u_x;\n}\nvoid main()');
     expect(() => fragmentSource(kernel, {})).toThrow('the kernel marks // @generated code, but none was given');
-    expect(() => fragmentSource('void main() {}', {}, 'float f() { return 1.0; }')).toThrow('the kernel has no // @generated line');
+    expect(() => fragmentSource('void main() {}', {}, 'float f() { return 1.0; }')).toThrow(
+      'the kernel has no // @generated line',
+    );
   });
 
   it('a cell expressing k experts fills at most the slots of the k largest', () => {

@@ -9,7 +9,13 @@ import { randomGenome } from '../../src/model/random-genome.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 const genome = randomGenome(
-  { channels: 7, perception: ['identity', 'sobel_x', 'laplacian'], expertHidden: [5, 9, 3], gateHidden: 6, morphogens: 3 },
+  {
+    channels: 7,
+    perception: ['identity', 'sobel_x', 'laplacian'],
+    expertHidden: [5, 9, 3],
+    gateHidden: 6,
+    morphogens: 3,
+  },
   { seed: 2 },
 );
 const sizes = engineSizes(genome);
@@ -23,7 +29,7 @@ describe('atlas layouts', () => {
 
   it('name the buffer, the grid and the limit when a grid does not fit', () => {
     expect(() => atlasLayout(4096, 4096, 12, 8192, 'perception')).toThrow(
-      'perception buffer: a 4096x4096 grid with 12 slots per cell needs a 8192x24576 texture; this GPU\'s largest is 8192x8192. Use a smaller grid.',
+      "perception buffer: a 4096x4096 grid with 12 slots per cell needs a 8192x24576 texture; this GPU's largest is 8192x8192. Use a smaller grid.",
     );
   });
 });
@@ -34,7 +40,9 @@ describe('cells and fields in atlases', () => {
     grid = paintMorphogen(grid, { x: 3, y: 3, radius: 2 }, 2, 0.5);
     grid = knockoutRegion(grid, { x: 9, y: 5, radius: 2 }, 1);
     grid = forceRegion(grid, { x: 1, y: 7, radius: 1 }, 2);
-    grid.expression.forEach((_, i) => { grid.expression[i] = (i % 5) / 5; });
+    grid.expression.forEach((_, i) => {
+      grid.expression[i] = (i % 5) / 5;
+    });
     const layouts = engineLayouts(sizes, 13, 9, 64);
     const back = unpackState(packCells(grid, sizes, layouts), packFields(grid, sizes, layouts), sizes, layouts, 17);
     expect(back.state).toEqual(grid.state);
@@ -48,8 +56,16 @@ describe('cells and fields in atlases', () => {
 });
 
 /** y = x W + b computed from a packed texture the way the shaders do: 4x4 blocks and a bias texel. */
-function blockForward(texture: WeightTexture, packedInput: Float32Array, inputSlots: number, row: number, firstColumn: number, biasColumn: number): Float32Array {
-  const texel = (column: number) => texture.data.subarray((row * texture.width + column) * 4, (row * texture.width + column) * 4 + 4);
+function blockForward(
+  texture: WeightTexture,
+  packedInput: Float32Array,
+  inputSlots: number,
+  row: number,
+  firstColumn: number,
+  biasColumn: number,
+): Float32Array {
+  const texel = (column: number) =>
+    texture.data.subarray((row * texture.width + column) * 4, (row * texture.width + column) * 4 + 4);
   const out = Float32Array.from(texel(biasColumn));
   for (let slot = 0; slot < inputSlots; slot++) {
     for (let c = 0; c < 4; c++) {
@@ -64,15 +80,24 @@ describe('weight textures', () => {
   const perception = Float32Array.from({ length: 7 * 3 }, (_, i) => Math.sin(i + 1));
   /** Perception in slot order: slot f * S + s, component c = channel 4s + c through filter f. */
   const packedPerception = new Float32Array(sizes.perceptionSlots * 4);
-  for (let f = 0; f < 3; f++) for (let ch = 0; ch < 7; ch++) packedPerception[(f * sizes.stateSlots + (ch >> 2)) * 4 + (ch & 3)] = perception[f * 7 + ch];
+  for (let f = 0; f < 3; f++)
+    for (let ch = 0; ch < 7; ch++)
+      packedPerception[(f * sizes.stateSlots + (ch >> 2)) * 4 + (ch & 3)] = perception[f * 7 + ch];
 
-  it('expert hidden layers: each expert\'s rows give its dense layer on the slot-ordered perception', () => {
+  it("expert hidden layers: each expert's rows give its dense layer on the slot-ordered perception", () => {
     const texture = packExpertHidden(genome, sizes);
     genome.experts.forEach((expert, k) => {
       const expected = new Float32Array(expert.hidden.outputs);
       denseForward(expert.hidden, perception, expected, false);
       for (let o = 0; o < sizes.expertSlotCount[k]; o++) {
-        const got = blockForward(texture, packedPerception, sizes.perceptionSlots, sizes.expertSlotStart[k] + o, 0, sizes.perceptionSlots * 4);
+        const got = blockForward(
+          texture,
+          packedPerception,
+          sizes.perceptionSlots,
+          sizes.expertSlotStart[k] + o,
+          0,
+          sizes.perceptionSlots * 4,
+        );
         for (let r = 0; r < 4; r++) {
           const unit = o * 4 + r;
           if (unit < expert.hidden.outputs) expect(got[r]).toBeCloseTo(expected[unit], 5);
@@ -82,10 +107,11 @@ describe('weight textures', () => {
     });
   });
 
-  it('expert output layers (transposed): each expert\'s rows and bias row give its dense layer', () => {
+  it("expert output layers (transposed): each expert's rows and bias row give its dense layer", () => {
     const texture = packExpertOut(genome, sizes);
     expect([texture.width, texture.height]).toEqual([sizes.stateSlots * 4, sizes.hiddenSlots + 3]);
-    const texel = (column: number, row: number) => texture.data.subarray((row * texture.width + column) * 4, (row * texture.width + column) * 4 + 4);
+    const texel = (column: number, row: number) =>
+      texture.data.subarray((row * texture.width + column) * 4, (row * texture.width + column) * 4 + 4);
     genome.experts.forEach((expert, k) => {
       const hidden = Float32Array.from({ length: expert.out.inputs }, (_, i) => Math.cos(i + k));
       const expected = new Float32Array(7);
@@ -103,9 +129,10 @@ describe('weight textures', () => {
     });
   });
 
-  it('the gate\'s first layer reads [perception | marks | morphogens] in slot order', () => {
+  it("the gate's first layer reads [perception | marks | morphogens] in slot order", () => {
     const [first] = packGate(genome, sizes);
-    const marks = [0.2, 0.5, 0.3], morphogens = [1, -2, 0.5];
+    const marks = [0.2, 0.5, 0.3],
+      morphogens = [1, -2, 0.5];
     const input = Float32Array.from([...perception, ...marks, ...morphogens]);
     const packed = new Float32Array((sizes.perceptionSlots + sizes.markSlots + sizes.morphogenSlots) * 4);
     packed.set(packedPerception);

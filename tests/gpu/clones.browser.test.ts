@@ -9,22 +9,32 @@ import type { CellState } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { testRegl } from './harness.ts';
 
-const W = 28, H = 22;
+const W = 28,
+  H = 22;
 const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [10, 6, 12], gateHidden: 0, morphogens: 1 },
+  {
+    channels: 8,
+    perception: ['identity', 'sobel_x', 'sobel_y'],
+    expertHidden: [10, 6, 12],
+    gateHidden: 0,
+    morphogens: 1,
+  },
   { seed: 9, outputScale: 0.3 },
 );
 const params = resolveParams({ topK: 2 }, 3, 'test');
 const start = randomLivingState(genome, W, H, 6, { x0: 7, y0: 5, x1: 20, y1: 16 });
 
 const sims: Simulation[] = [];
-afterEach(() => { for (const s of sims.splice(0)) s.destroy(); });
+afterEach(() => {
+  for (const s of sims.splice(0)) s.destroy();
+});
 const open = (state: CellState) => {
   const sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 4, params, state });
   sims.push(sim);
   return sim;
 };
-const marked = (grid: CellState) => markClone(markClone(grid, { x: 10, y: 8, radius: 3 }, 1), { x: 17, y: 14, radius: 2.5 }, 14);
+const marked = (grid: CellState) =>
+  markClone(markClone(grid, { x: 10, y: 8, radius: 3 }, 1), { x: 17, y: 14, radius: 2.5 }, 14);
 
 describe('clone labels on the GPU', () => {
   it('the mark-clone brush labels the living cells under the disc, as the reference brush does', () => {
@@ -48,17 +58,38 @@ describe('clone labels on the GPU', () => {
   it('ties go to the first neighbour row by row from the top left, across the wrapped edge', () => {
     // Every expert adds 0.3 alpha and nothing else, so the dead cells next to living ones come alive.
     const grower = randomGenome(genome.architecture, { seed: 1 });
-    for (const expert of grower.experts) { expert.out.w.fill(0); expert.out.b.forEach((_, c) => { expert.out.b[c] = c === 3 ? 0.3 : 0; }); }
+    for (const expert of grower.experts) {
+      expert.out.w.fill(0);
+      expert.out.b.forEach((_, c) => {
+        expert.out.b[c] = c === 3 ? 0.3 : 0;
+      });
+    }
     const state = randomLivingState(grower, W, H, 2, { x0: 0, y0: 0, x1: -1, y1: -1 });
     // Around (0, 0): its top-left neighbour (W-1, H-1) and its right neighbour (1, 0), equal alphas.
-    for (const [cell, label] of [[(H - 1) * W + W - 1, 6], [1, 9]]) {
+    for (const [cell, label] of [
+      [(H - 1) * W + W - 1, 6],
+      [1, 9],
+    ]) {
       state.state[cell * state.channels + 3] = 0.5;
       state.clones[cell] = label;
     }
-    const sim = createSimulation({ regl: testRegl(), genome: grower, width: W, height: H, seed: 4, params: { fireRate: 1 }, state });
+    const sim = createSimulation({
+      regl: testRegl(),
+      genome: grower,
+      width: W,
+      height: H,
+      seed: 4,
+      params: { fireRate: 1 },
+      state,
+    });
     sims.push(sim);
     sim.step(1);
-    const reference = referenceStep(grower, resolveParams({ ...grower.regulation, fireRate: 1 }, 3, 'test'), state, 4).grid;
+    const reference = referenceStep(
+      grower,
+      resolveParams({ ...grower.regulation, fireRate: 1 }, 3, 'test'),
+      state,
+      4,
+    ).grid;
     expect(reference.clones[0]).toBe(6);
     expect([...sim.readClones()]).toEqual([...reference.clones]);
   });
@@ -76,11 +107,13 @@ describe('clone labels on the GPU', () => {
   });
 
   it('never change the dynamics: state and marks are bit-identical with tracing on and off', () => {
-    const traced = open(start), plain = open(start);
+    const traced = open(start),
+      plain = open(start);
     traced.markClone({ x: 13, y: 10, radius: 6 }, 3);
     traced.step(30);
     plain.step(30);
-    const a = traced.readState(), b = plain.readState();
+    const a = traced.readState(),
+      b = plain.readState();
     expect(plain.tracing).toBe(false);
     expect(plain.passNames).not.toContain('clones');
     expect(traced.passNames.at(-1)).toBe('clones');
@@ -99,8 +132,12 @@ describe('clone labels on the GPU', () => {
     const gpu = sim.cloneMetrics();
     const fates = cloneFates(sim.readState());
     expect(fates.length).toBe(2);
-    expect(gpu.map((m) => [m.label, m.aliveCount, m.census, m.silentCount])).toEqual(fates.map((f) => [f.label, f.count, f.census, f.silent]));
-    gpu.forEach((m, i) => { expect(m.meanPotency).toBeCloseTo(fates[i].meanPotency, 4); });
+    expect(gpu.map((m) => [m.label, m.aliveCount, m.census, m.silentCount])).toEqual(
+      fates.map((f) => [f.label, f.count, f.census, f.silent]),
+    );
+    gpu.forEach((m, i) => {
+      expect(m.meanPotency).toBeCloseTo(fates[i].meanPotency, 4);
+    });
     expect(gpu[0].step).toBe(12);
   });
 

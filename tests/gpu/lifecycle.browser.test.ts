@@ -8,23 +8,56 @@ import { referenceStep } from '../../src/model/reference.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { maxAbsDifference, testRegl } from './harness.ts';
 
-const ARCH = { channels: 10, perception: ['identity', 'sobel_x', 'sobel_y'] as const, expertHidden: [16, 12, 8], gateHidden: 6, morphogens: 1 };
+const ARCH = {
+  channels: 10,
+  perception: ['identity', 'sobel_x', 'sobel_y'] as const,
+  expertHidden: [16, 12, 8],
+  gateHidden: 6,
+  morphogens: 1,
+};
 const genome = randomGenome({ ...ARCH, perception: [...ARCH.perception] }, { seed: 8, outputScale: 0.5 });
-const W = 26, H = 18;
+const W = 26,
+  H = 18;
 const start = randomLivingState(genome, W, H, 2, { x0: 3, y0: 3, x1: 20, y1: 14 });
 
 let sim: Simulation | null = null;
-afterEach(() => { sim?.destroy(); sim = null; });
+afterEach(() => {
+  sim?.destroy();
+  sim = null;
+});
 
 describe('the pass list, its timing and its buffers', () => {
   it('a step is an ordered list of passes; each is timed and each buffer can be read', () => {
     sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
-    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'gate1', 'noise', 'regulate', 'hidden', 'update', 'survive', 'mask']);
+    expect(sim.passNames).toEqual([
+      'life',
+      'perceive',
+      'gate0',
+      'gate1',
+      'noise',
+      'regulate',
+      'hidden',
+      'update',
+      'survive',
+      'mask',
+    ]);
     const timings = sim.profileStep();
     expect(timings.map((t) => t.name)).toEqual(sim.passNames);
     expect(timings.every((t) => t.milliseconds >= 0)).toBe(true);
     const buffers = sim.debugBuffers();
-    expect(Object.keys(buffers).sort()).toEqual(['candidate', 'cells', 'fields', 'gateHidden', 'hidden', 'life', 'logits', 'noise', 'perception', 'regulation', 'survival']);
+    expect(Object.keys(buffers).sort()).toEqual([
+      'candidate',
+      'cells',
+      'fields',
+      'gateHidden',
+      'hidden',
+      'life',
+      'logits',
+      'noise',
+      'perception',
+      'regulation',
+      'survival',
+    ]);
     for (const { layout, data } of Object.values(buffers)) {
       expect(data.length).toBe(layout.textureWidth * layout.textureHeight * 4);
       expect(data.every(Number.isFinite)).toBe(true);
@@ -38,7 +71,12 @@ describe('reading one cell', () => {
     sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, precision });
     sim.step(2);
     const grid = sim.readState();
-    for (const [x, y] of [[5, 4], [0, 0], [W - 1, H - 1], [12, 9]]) {
+    for (const [x, y] of [
+      [5, 4],
+      [0, 0],
+      [W - 1, H - 1],
+      [12, 9],
+    ]) {
       const cell = sim.readCell(x, y);
       const index = y * W + x;
       expect([...cell.state]).toEqual([...grid.state.slice(index * 10, index * 10 + 10)]);
@@ -50,14 +88,29 @@ describe('reading one cell', () => {
 
 describe('live changes', () => {
   it('setParams takes effect at the next step without a restart, and rejects a bad value changing nothing', () => {
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, params: { fireRate: 1 } });
+    sim = createSimulation({
+      regl: testRegl(),
+      genome,
+      width: W,
+      height: H,
+      seed: 1,
+      state: start,
+      params: { fireRate: 1 },
+    });
     sim.step(2);
     const before = sim.readState();
     sim.setParams({ topK: 1, temperature: 0.5 });
-    expect(() => sim!.setParams({ topK: 0 })).toThrow('simulation params: field topK: expected an integer in [1, 16], got 0');
+    expect(() => sim!.setParams({ topK: 0 })).toThrow(
+      'simulation params: field topK: expected an integer in [1, 16], got 0',
+    );
     expect(sim.params.topK).toBe(1);
     sim.step(1);
-    const reference = referenceStep(genome, resolveParams({ ...genome.regulation, fireRate: 1, topK: 1, temperature: 0.5 }, 3, 't'), before, 1).grid;
+    const reference = referenceStep(
+      genome,
+      resolveParams({ ...genome.regulation, fireRate: 1, topK: 1, temperature: 0.5 }, 3, 't'),
+      before,
+      1,
+    ).grid;
     expect(sim.stepCount).toBe(3);
     expect(maxAbsDifference(sim.readState().state, reference.state)).toBeLessThanOrEqual(1e-4);
   });
@@ -66,11 +119,33 @@ describe('live changes', () => {
     sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
     sim.step(1);
     const cells = sim.readState();
-    const sibling = randomGenome({ ...ARCH, perception: ['identity', 'laplacian'], expertHidden: [4, 4, 4], gateHidden: 0 }, { seed: 9 });
+    const sibling = randomGenome(
+      { ...ARCH, perception: ['identity', 'laplacian'], expertHidden: [4, 4, 4], gateHidden: 0 },
+      { seed: 9 },
+    );
     sim.setGenome(sibling);
     expect(maxAbsDifference(sim.readState().state, cells.state)).toBe(0);
-    expect(sim.passNames).toEqual(['life', 'perceive', 'gate0', 'noise', 'regulate', 'hidden', 'update', 'survive', 'mask']);
-    const lizardShaped = randomGenome({ channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [32], gateHidden: null, morphogens: 0 }, { seed: 3 });
+    expect(sim.passNames).toEqual([
+      'life',
+      'perceive',
+      'gate0',
+      'noise',
+      'regulate',
+      'hidden',
+      'update',
+      'survive',
+      'mask',
+    ]);
+    const lizardShaped = randomGenome(
+      {
+        channels: 16,
+        perception: ['identity', 'sobel_x', 'sobel_y'],
+        expertHidden: [32],
+        gateHidden: null,
+        morphogens: 0,
+      },
+      { seed: 3 },
+    );
     sim.setGenome(lizardShaped);
     expect(sim.stepCount).toBe(0);
     expect(sim.metrics().aliveCount).toBe(1);
@@ -79,11 +154,23 @@ describe('live changes', () => {
   });
 
   it('a genome that cannot be compiled for this grid leaves the running simulation untouched', () => {
-    const width = 512, height = 512;
+    const width = 512,
+      height = 512;
     sim = createSimulation({ regl: testRegl(), genome, width, height, seed: 1 });
     sim.step(3);
-    const huge = randomGenome({ channels: 64, perception: ['identity'], expertHidden: Array.from({ length: 16 }, () => 512), gateHidden: 0, morphogens: 0 }, { seed: 1 });
-    expect(() => sim!.setGenome(huge)).toThrow(/hidden buffer: a 512x512 grid with 2048 slots per cell needs a .* texture; this GPU's largest is/);
+    const huge = randomGenome(
+      {
+        channels: 64,
+        perception: ['identity'],
+        expertHidden: Array.from({ length: 16 }, () => 512),
+        gateHidden: 0,
+        morphogens: 0,
+      },
+      { seed: 1 },
+    );
+    expect(() => sim!.setGenome(huge)).toThrow(
+      /hidden buffer: a 512x512 grid with 2048 slots per cell needs a .* texture; this GPU's largest is/,
+    );
     expect(sim.genome).toBe(genome);
     sim.step(1);
     expect(sim.stepCount).toBe(4);
@@ -102,14 +189,25 @@ describe('live changes', () => {
 describe('half floats', () => {
   it(`run the same step within the precision of float16 (${HALF_FLOAT_PRECISION})`, () => {
     const params = resolveParams({ ...genome.regulation, fireRate: 1, topK: 2 }, 3, 't');
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, params, precision: 'float16' });
+    sim = createSimulation({
+      regl: testRegl(),
+      genome,
+      width: W,
+      height: H,
+      seed: 1,
+      state: start,
+      params,
+      precision: 'float16',
+    });
     expect(sim.capabilities.precision).toBe('float16');
     sim.step(1);
     const reference = referenceStep(genome, params, start, 1).grid;
     const gpu = sim.readState();
     const stateError = maxAbsDifference(gpu.state, reference.state);
     const largest = Math.max(...reference.state.map(Math.abs));
-    console.log(`float16, one step: max abs error ${stateError.toExponential(2)} on state values up to ${largest.toFixed(2)}; marks ${maxAbsDifference(gpu.marks, reference.marks).toExponential(2)}`);
+    console.log(
+      `float16, one step: max abs error ${stateError.toExponential(2)} on state values up to ${largest.toFixed(2)}; marks ${maxAbsDifference(gpu.marks, reference.marks).toExponential(2)}`,
+    );
     // Inputs, weights, every intermediate and the result are each rounded to 11 bits.
     expect(stateError).toBeLessThanOrEqual(largest * 2 ** -8);
     expect(maxAbsDifference(gpu.marks, reference.marks)).toBeLessThanOrEqual(2 ** -8);
@@ -128,7 +226,16 @@ describe('WebGL context loss', () => {
     const expected = running.readState();
 
     const lose = gl.getExtension('WEBGL_lose_context')!;
-    const lost = new Promise((resolve) => canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); resolve(null); }, { once: true }));
+    const lost = new Promise((resolve) =>
+      canvas.addEventListener(
+        'webglcontextlost',
+        (e) => {
+          e.preventDefault();
+          resolve(null);
+        },
+        { once: true },
+      ),
+    );
     const restored = new Promise((resolve) => canvas.addEventListener('webglcontextrestored', resolve, { once: true }));
     lose.loseContext();
     await lost;
@@ -138,7 +245,14 @@ describe('WebGL context loss', () => {
     lose.restoreContext();
     await restored;
 
-    const rebuilt = createSimulation({ regl: createEngineRegl(gl), genome, width: W, height: H, seed: 4, state: snapshot });
+    const rebuilt = createSimulation({
+      regl: createEngineRegl(gl),
+      genome,
+      width: W,
+      height: H,
+      seed: 4,
+      state: snapshot,
+    });
     expect(rebuilt.stepCount).toBe(3);
     rebuilt.step(2);
     expect(maxAbsDifference(rebuilt.readState().state, expected.state)).toBe(0);

@@ -5,7 +5,9 @@ import { glslColour, glslFloat, SHARED_DEFINES } from '../../src/gpu/shared-defi
 import { HASH_CONSTANTS } from '../../src/model/hash.ts';
 import { ALIVE_THRESHOLD } from '../../src/model/state.ts';
 
-const kernels = readdirSync('kernels').filter((f) => /\.(glsl|vert)$/.test(f)).map((f) => [f, readFileSync(`kernels/${f}`, 'utf8')] as const);
+const kernels = readdirSync('kernels')
+  .filter((f) => /\.(glsl|vert)$/.test(f))
+  .map((f) => [f, readFileSync(`kernels/${f}`, 'utf8')] as const);
 // Code only: comments may name the numbers they explain.
 const code = (text: string) => text.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -23,7 +25,14 @@ describe('shared constants', () => {
 
   it.each(kernels)('%s holds no bare copy of a shared number', (_, text) => {
     const source = code(text);
-    for (const value of [HASH_CONSTANTS.MOD, HASH_CONSTANTS.MOD / 2, HASH_CONSTANTS.MUL_A, HASH_CONSTANTS.MUL_B, HASH_CONSTANTS.OFFSET, HASH_CONSTANTS.LIMB]) {
+    for (const value of [
+      HASH_CONSTANTS.MOD,
+      HASH_CONSTANTS.MOD / 2,
+      HASH_CONSTANTS.MUL_A,
+      HASH_CONSTANTS.MUL_B,
+      HASH_CONSTANTS.OFFSET,
+      HASH_CONSTANTS.LIMB,
+    ]) {
       expect(source, `${value}`).not.toMatch(new RegExp(`\\b${value}(\\.0*)?\\b`));
     }
     // The alive threshold: no comparison with a literal 0.1.

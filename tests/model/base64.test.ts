@@ -16,7 +16,7 @@ describe('base64', () => {
     expect(base64ToBytes('no spaces allowed!')).toBeNull();
   });
 
-  it('takes a typed array\'s own bytes, not the rest of its buffer', () => {
+  it("takes a typed array's own bytes, not the rest of its buffer", () => {
     const buffer = new Float32Array([1, 2, 3, 4]);
     const view = buffer.subarray(1, 3);
     expect(new Float32Array(base64ToBytes(bytesToBase64(bytesOf(view)))!.buffer)).toEqual(Float32Array.from([2, 3]));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  discCells, eraseDisc, forceRegion, knockoutRegion, paintMorphogen, plantSeed, reprogramRegion,
+  discCells,
+  eraseDisc,
+  forceRegion,
+  knockoutRegion,
+  paintMorphogen,
+  plantSeed,
+  reprogramRegion,
 } from '../../src/model/brushes.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
@@ -13,15 +19,21 @@ const genome = randomGenome(
   { channels: 5, perception: ['identity', 'sobel_x'], expertHidden: [6, 6, 6], gateHidden: 0, morphogens: 2 },
   { seed: 2 },
 );
-const W = 16, H = 12;
+const W = 16,
+  H = 12;
 const grid = randomLivingState(genome, W, H, 4, { x0: 0, y0: 0, x1: W - 1, y1: H - 1 });
 const cellOf = (x: number, y: number) => y * W + x;
 
 describe('brushes', () => {
   it('a disc covers the cells within its radius, wrapping around the edges, each once', () => {
     expect(discCells(grid, { x: 5, y: 5, radius: 0 })).toEqual([cellOf(5, 5)]);
-    expect(discCells(grid, { x: 5, y: 5, radius: 1 }).sort((a, b) => a - b))
-      .toEqual([cellOf(5, 4), cellOf(4, 5), cellOf(5, 5), cellOf(6, 5), cellOf(5, 6)]);
+    expect(discCells(grid, { x: 5, y: 5, radius: 1 }).sort((a, b) => a - b)).toEqual([
+      cellOf(5, 4),
+      cellOf(4, 5),
+      cellOf(5, 5),
+      cellOf(6, 5),
+      cellOf(5, 6),
+    ]);
     expect(discCells(grid, { x: 0, y: 0, radius: 1 })).toContain(cellOf(W - 1, 0));
     expect(discCells(grid, { x: 0, y: 0, radius: 1 })).toContain(cellOf(0, H - 1));
     expect(discCells(grid, { x: 3, y: 3, radius: 100 })).toHaveLength(W * H);
@@ -32,7 +44,9 @@ describe('brushes', () => {
     const erased = eraseDisc(grid, { x: 8, y: 6, radius: 2 });
     expect(grid.state).toEqual(before);
     expect([...erased.state.subarray(cellOf(8, 6) * 5, cellOf(8, 6) * 5 + 5)]).toEqual([0, 0, 0, 0, 0]);
-    expect([...erased.marks.subarray(cellOf(8, 6) * 3, cellOf(8, 6) * 3 + 3)]).toEqual([1 / 3, 1 / 3, 1 / 3].map(Math.fround));
+    expect([...erased.marks.subarray(cellOf(8, 6) * 3, cellOf(8, 6) * 3 + 3)]).toEqual(
+      [1 / 3, 1 / 3, 1 / 3].map(Math.fround),
+    );
     expect(erased.state[cellOf(1, 1) * 5 + 3]).toBe(grid.state[cellOf(1, 1) * 5 + 3]);
     expect(measure(genome, erased).aliveCount).toBe(measure(genome, grid).aliveCount - 13);
   });
@@ -64,7 +78,9 @@ describe('brushes', () => {
       expect([...stepped.expression.subarray(cell * 3, cell * 3 + 3)]).toEqual([0, 1, 0]);
     }
     expect(forceRegion(forced, { x: 10, y: 6, radius: 3 }, null).forced.every((f) => f === -1)).toBe(true);
-    expect(() => forceRegion(grid, { x: 1, y: 1, radius: 1 }, 3)).toThrow('force brush: field expert: expected an index in [0, 2], got 3');
+    expect(() => forceRegion(grid, { x: 1, y: 1, radius: 1 }, 3)).toThrow(
+      'force brush: field expert: expected an index in [0, 2], got 3',
+    );
   });
 
   it('reprogramming makes the cells pluripotent: potency back to 1 there', () => {
@@ -78,6 +94,8 @@ describe('brushes', () => {
     expect(painted.morphogens[cellOf(2, 2) * 2 + 1]).toBeCloseTo(0.8, 6);
     expect(painted.morphogens[cellOf(2, 2) * 2]).toBe(0);
     expect(paintMorphogen(painted, { x: 2, y: 2, radius: 0 }, 1, 0).morphogens.every((m) => m === 0)).toBe(true);
-    expect(() => paintMorphogen(grid, { x: 2, y: 2, radius: 0 }, 2, 1)).toThrow('field channel: expected an index in [0, 1], got 2');
+    expect(() => paintMorphogen(grid, { x: 2, y: 2, radius: 0 }, 2, 1)).toThrow(
+      'field channel: expected an index in [0, 1], got 2',
+    );
   });
 });

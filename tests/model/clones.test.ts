@@ -9,9 +9,16 @@ import { runReference } from '../../src/model/reference.ts';
 import { createEmptyState, type CellState } from '../../src/model/state.ts';
 import { randomLivingState } from './grids.ts';
 
-const ARCH: Architecture = { channels: 6, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8, 8], gateHidden: 0, morphogens: 0 };
+const ARCH: Architecture = {
+  channels: 6,
+  perception: ['identity', 'sobel_x', 'sobel_y'],
+  expertHidden: [8, 8, 8],
+  gateHidden: 0,
+  morphogens: 0,
+};
 const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.1 });
-const W = 7, H = 6;
+const W = 7,
+  H = 6;
 
 /** A grid with the given alphas (cell index -> alpha) and labels. */
 function gridWith(alphas: Record<number, number>, labels: Record<number, number> = {}): CellState {
@@ -38,7 +45,10 @@ describe('clone labels follow the living cells', () => {
   });
 
   it('a cell that comes alive takes the label of its living neighbour of largest alpha', () => {
-    const before = gridWith({ [at(2, 2)]: 0.6, [at(4, 4)]: 0.95, [at(4, 2)]: 0.7 }, { [at(2, 2)]: 1, [at(4, 4)]: 7, [at(4, 2)]: 4 });
+    const before = gridWith(
+      { [at(2, 2)]: 0.6, [at(4, 4)]: 0.95, [at(4, 2)]: 0.7 },
+      { [at(2, 2)]: 1, [at(4, 4)]: 7, [at(4, 2)]: 4 },
+    );
     const after = gridWith({ [at(3, 3)]: 0.3 });
     expect(propagateClones(before, after)[at(3, 3)]).toBe(7);
   });
@@ -62,7 +72,9 @@ describe('clone labels follow the living cells', () => {
     expect(marked.clones[at(3, 3)]).toBe(12);
     expect(marked.clones[at(3, 4)]).toBe(0);
     expect(grid.clones[at(3, 3)]).toBe(0); // a new state, the old one untouched
-    expect(() => markClone(grid, { x: 3, y: 3, radius: 1 }, MAX_CLONE + 1)).toThrow('clone brush: field label: expected an integer in [1, 15], got 16');
+    expect(() => markClone(grid, { x: 3, y: 3, radius: 1 }, MAX_CLONE + 1)).toThrow(
+      'clone brush: field label: expected an integer in [1, 15], got 16',
+    );
     expect(() => markClone(grid, { x: 3, y: 3, radius: 1 }, 0)).toThrow('got 0');
   });
 });
@@ -104,7 +116,10 @@ describe('clones through the reference step', () => {
 
 describe('cloneFates', () => {
   it('counts living cells per clone, by type, with their mean potency', () => {
-    const grid = gridWith({ [at(1, 1)]: 0.5, [at(2, 1)]: 0.5, [at(3, 1)]: 0.5, [at(5, 5)]: 0.05 }, { [at(1, 1)]: 2, [at(2, 1)]: 2, [at(3, 1)]: 4, [at(5, 5)]: 2 });
+    const grid = gridWith(
+      { [at(1, 1)]: 0.5, [at(2, 1)]: 0.5, [at(3, 1)]: 0.5, [at(5, 5)]: 0.05 },
+      { [at(1, 1)]: 2, [at(2, 1)]: 2, [at(3, 1)]: 4, [at(5, 5)]: 2 },
+    );
     grid.expression.set([0, 1, 0], at(1, 1) * 3);
     grid.expression.set([0.3, 0.7, 0], at(2, 1) * 3);
     grid.marks.set([1, 0, 0], at(1, 1) * 3); // committed: potency 0

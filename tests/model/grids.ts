@@ -8,7 +8,10 @@ import { createEmptyState, type CellState } from '../../src/model/state.ts';
  * alpha in [0.2, 1] and random marks summing to 1; all else empty.
  */
 export function randomLivingState(
-  genome: Genome, width: number, height: number, seed: number,
+  genome: Genome,
+  width: number,
+  height: number,
+  seed: number,
   block = { x0: 2, y0: 2, x1: width - 3, y1: height - 3 },
 ): CellState {
   const grid = createEmptyState(genome, width, height);
@@ -39,10 +42,16 @@ export function rollGrid(grid: CellState, dx: number, dy: number): CellState {
       }
     }
   };
-  const out = { ...grid, state: new Float32Array(grid.state.length), marks: new Float32Array(grid.marks.length),
-    expression: new Float32Array(grid.expression.length), morphogens: new Float32Array(grid.morphogens.length),
-    knockoutMask: new Uint16Array(grid.knockoutMask.length), forced: new Int8Array(grid.forced.length),
-    clones: new Uint8Array(grid.clones.length) };
+  const out = {
+    ...grid,
+    state: new Float32Array(grid.state.length),
+    marks: new Float32Array(grid.marks.length),
+    expression: new Float32Array(grid.expression.length),
+    morphogens: new Float32Array(grid.morphogens.length),
+    knockoutMask: new Uint16Array(grid.knockoutMask.length),
+    forced: new Int8Array(grid.forced.length),
+    clones: new Uint8Array(grid.clones.length),
+  };
   roll(grid.state, out.state, grid.channels);
   roll(grid.marks, out.marks, grid.experts);
   roll(grid.expression, out.expression, grid.experts);

@@ -28,7 +28,11 @@ describe('importGrowingCa: the genome it builds', () => {
   it('is a K = 1, 16-channel, identity/sobel_x/sobel_y genome with attribution', () => {
     const genome = importGrowingCa(readJson('lizard-regenerating.json'), 'models/lizard-regenerating.json');
     expect(genome.architecture).toEqual({
-      channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [128], gateHidden: null, morphogens: 0,
+      channels: 16,
+      perception: ['identity', 'sobel_x', 'sobel_y'],
+      expertHidden: [128],
+      gateHidden: null,
+      morphogens: 0,
     });
     expect(genome.gate).toBeNull();
     expect(genome.regulation).toEqual({ fireRate: 0.5, topK: 1 });
@@ -64,7 +68,8 @@ describe('Growing-NCA known answers (72x72, centre seed, 200 steps)', () => {
       const genome = importGrowingCa(readJson(file), file);
       const params = resolveParams(genome.regulation, 1, file);
       const losses = [1, 2, 3].map((seed) =>
-        rgbaLoss(runReference(genome, params, createSeededState(genome, 72, 72), seed, 200), target));
+        rgbaLoss(runReference(genome, params, createSeededState(genome, 72, 72), seed, 200), target),
+      );
       const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
       // Stochastic: within 3x or 0.002 of the README, whichever is looser. Nothing grown would be ~0.04.
       const note = `losses ${losses.join(', ')}`;
@@ -77,12 +82,17 @@ describe('Growing-NCA known answers (72x72, centre seed, 200 steps)', () => {
 /** The published maths, written out plainly: float64, weights read straight from the uint8 matrix. */
 function plainGrowingNcaStep(json: unknown, state: Float64Array, width: number, height: number): Float64Array {
   const C = 16;
-  const layers = (json as { data_b64: string; in_ch: number; out_ch: number; weight_scale: number; bias_scale: number }[])
-    .map((l) => ({ ...l, bytes: Buffer.from(l.data_b64, 'base64') }));
+  const layers = (
+    json as { data_b64: string; in_ch: number; out_ch: number; weight_scale: number; bias_scale: number }[]
+  ).map((l) => ({ ...l, bytes: Buffer.from(l.data_b64, 'base64') }));
   // Row r (input channel, or the bias row r = in_ch), column c (output channel).
   const at = (layer: (typeof layers)[number], r: number, c: number) =>
     (layer.bytes[r * layer.out_ch + c] / 255 - 0.5) * (r < layer.in_ch ? layer.weight_scale : layer.bias_scale);
-  const sobelX = [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]].map((row) => row.map((v) => v / 8));
+  const sobelX = [
+    [-1, 0, 1],
+    [-2, 0, 2],
+    [-1, 0, 1],
+  ].map((row) => row.map((v) => v / 8));
   const sobelY = [0, 1, 2].map((i) => [0, 1, 2].map((j) => sobelX[j][i])); // transpose
   const get = (s: Float64Array, x: number, y: number, c: number) =>
     s[((((y % height) + height) % height) * width + (((x % width) + width) % width)) * C + c];
@@ -100,7 +110,8 @@ function plainGrowingNcaStep(json: unknown, state: Float64Array, width: number, 
       for (const kernel of [sobelX, sobelY]) {
         for (let c = 0; c < C; c++) {
           let sum = 0;
-          for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) sum += kernel[ky][kx] * get(state, x + kx - 1, y + ky - 1, c);
+          for (let ky = 0; ky < 3; ky++)
+            for (let kx = 0; kx < 3; kx++) sum += kernel[ky][kx] * get(state, x + kx - 1, y + ky - 1, c);
           p.push(sum);
         }
       }
@@ -174,20 +185,68 @@ describe('importGrowingCa: malformed files', () => {
 
   const cases: [string, unknown, string][] = [
     ['not an array', { layers: [] }, 'lizard.json: expected a JSON array of 2 Growing-NCA layers, got object'],
-    ['wrong layer count', valid().slice(0, 1), 'lizard.json: expected 2 layers (perception -> hidden, hidden -> update), got 1'],
+    [
+      'wrong layer count',
+      valid().slice(0, 1),
+      'lizard.json: expected 2 layers (perception -> hidden, hidden -> update), got 1',
+    ],
     ['a layer that is not an object', [valid()[0], 3], 'lizard.json: field [1]: expected a layer object'],
-    ['type other than uint8', withLayer(1, { type: 'float32' }), 'lizard.json: field [1].type: expected "uint8", got "float32"'],
+    [
+      'type other than uint8',
+      withLayer(1, { type: 'float32' }),
+      'lizard.json: field [1].type: expected "uint8", got "float32"',
+    ],
     ['missing type', withLayer(0, { type: undefined }), 'lizard.json: field [0].type: expected "uint8", got undefined'],
-    ['in_ch as a string', withLayer(0, { in_ch: '48' }), 'lizard.json: field [0].in_ch: expected a positive integer, got "48"'],
-    ['missing out_ch', withLayer(1, { out_ch: undefined }), 'lizard.json: field [1].out_ch: expected a positive integer, got undefined'],
-    ['non-finite weight scale', withLayer(0, { weight_scale: Infinity }), 'lizard.json: field [0].weight_scale: expected a finite number, got Infinity'],
-    ['null bias scale', withLayer(1, { bias_scale: null }), 'lizard.json: field [1].bias_scale: expected a finite number, got null'],
-    ['missing data', withLayer(0, { data_b64: undefined }), 'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got undefined'],
-    ['bad base64', withLayer(0, { data_b64: '@@@@' }), 'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got text that is not base64'],
-    ['wrong decoded length', withLayer(0, { data_b64: bytes(6270) }), 'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got 6270'],
-    ['perception not 3 x channels', withLayer(0, { in_ch: 47, data_b64: bytes(48 * 128) }), 'lizard.json: field [0].in_ch: expected 3 x channels'],
-    ['hidden sizes that do not chain', withLayer(1, { in_ch: 64, data_b64: bytes(65 * 16) }), 'lizard.json: field [1].in_ch: expected 128 (= [0].out_ch), got 64'],
-    ['output that is not the channel count', withLayer(1, { out_ch: 12, data_b64: bytes(129 * 12) }), 'lizard.json: field [1].out_ch: expected 16'],
+    [
+      'in_ch as a string',
+      withLayer(0, { in_ch: '48' }),
+      'lizard.json: field [0].in_ch: expected a positive integer, got "48"',
+    ],
+    [
+      'missing out_ch',
+      withLayer(1, { out_ch: undefined }),
+      'lizard.json: field [1].out_ch: expected a positive integer, got undefined',
+    ],
+    [
+      'non-finite weight scale',
+      withLayer(0, { weight_scale: Infinity }),
+      'lizard.json: field [0].weight_scale: expected a finite number, got Infinity',
+    ],
+    [
+      'null bias scale',
+      withLayer(1, { bias_scale: null }),
+      'lizard.json: field [1].bias_scale: expected a finite number, got null',
+    ],
+    [
+      'missing data',
+      withLayer(0, { data_b64: undefined }),
+      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got undefined',
+    ],
+    [
+      'bad base64',
+      withLayer(0, { data_b64: '@@@@' }),
+      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got text that is not base64',
+    ],
+    [
+      'wrong decoded length',
+      withLayer(0, { data_b64: bytes(6270) }),
+      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got 6270',
+    ],
+    [
+      'perception not 3 x channels',
+      withLayer(0, { in_ch: 47, data_b64: bytes(48 * 128) }),
+      'lizard.json: field [0].in_ch: expected 3 x channels',
+    ],
+    [
+      'hidden sizes that do not chain',
+      withLayer(1, { in_ch: 64, data_b64: bytes(65 * 16) }),
+      'lizard.json: field [1].in_ch: expected 128 (= [0].out_ch), got 64',
+    ],
+    [
+      'output that is not the channel count',
+      withLayer(1, { out_ch: 12, data_b64: bytes(129 * 12) }),
+      'lizard.json: field [1].out_ch: expected 16',
+    ],
   ];
   for (const [what, json, message] of cases) {
     it(`refuses ${what}`, () => {

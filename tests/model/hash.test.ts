@@ -4,7 +4,11 @@ import { hashNormal, hashUniform } from '../../src/model/hash.ts';
 describe('counter-based hash', () => {
   it('is a pure function of its arguments, pinned: kernels/prelude.glsl must give these same values', () => {
     // Values computed once: a change to the hash changes every seeded run, and the GLSL port must follow.
-    const pinned = [hashUniform(0, 0, 0, 0, 0), hashUniform(5, 7, 100, 42, 0), hashUniform(4095, 4095, 16777215, 16777215, 64)];
+    const pinned = [
+      hashUniform(0, 0, 0, 0, 0),
+      hashUniform(5, 7, 100, 42, 0),
+      hashUniform(4095, 4095, 16777215, 16777215, 64),
+    ];
     expect(pinned.map((v) => Math.round(v * 2 ** 24))).toMatchInlineSnapshot(`
       [
         465992,
@@ -33,25 +37,39 @@ describe('counter-based hash', () => {
       ['swapped x and y', (x, y) => [hashUniform(x, y, 0, 1, 0), hashUniform(y, x, 0, 1, 0)]],
     ];
     for (const [name, pair] of pairs) {
-      let sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0, n = 0;
+      let sa = 0,
+        sb = 0,
+        sab = 0,
+        saa = 0,
+        sbb = 0,
+        n = 0;
       for (let y = 0; y < 256; y++) {
         for (let x = 0; x < 256; x++) {
           const [a, b] = pair(x, y);
-          sa += a; sb += b; sab += a * b; saa += a * a; sbb += b * b; n++;
+          sa += a;
+          sb += b;
+          sab += a * b;
+          saa += a * a;
+          sbb += b * b;
+          n++;
         }
       }
-      const correlation = (sab / n - (sa / n) * (sb / n)) / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
+      const correlation =
+        (sab / n - (sa / n) * (sb / n)) / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
       expect(Math.abs(correlation), name).toBeLessThan(0.02); // 5 standard errors at n = 65536
     }
   });
 
   it('gives gate noise with mean 0 and unit variance', () => {
-    let sum = 0, squares = 0;
+    let sum = 0,
+      squares = 0;
     const n = 128 * 128;
-    for (let y = 0; y < 128; y++) for (let x = 0; x < 128; x++) {
-      const v = hashNormal(x, y, 0, 5, 2);
-      sum += v; squares += v * v;
-    }
+    for (let y = 0; y < 128; y++)
+      for (let x = 0; x < 128; x++) {
+        const v = hashNormal(x, y, 0, 5, 2);
+        sum += v;
+        squares += v * v;
+      }
     expect(Math.abs(sum / n)).toBeLessThan(0.03);
     expect(squares / n).toBeGreaterThan(0.95);
     expect(squares / n).toBeLessThan(1.05);

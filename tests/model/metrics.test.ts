@@ -41,7 +41,8 @@ describe('metrics', () => {
   it('top-k lowers the active-parameter fraction of a stepped grid', () => {
     const start = randomLivingState(genome, 12, 12, 3);
     const fraction = (topK: number) =>
-      measure(genome, referenceStep(genome, resolveParams({ topK, fireRate: 1 }, 2, 'test'), start, 1).grid).activeParamFraction;
+      measure(genome, referenceStep(genome, resolveParams({ topK, fireRate: 1 }, 2, 'test'), start, 1).grid)
+        .activeParamFraction;
     expect(fraction(2)).toBeCloseTo(1, 6);
     expect(fraction(1)).toBeLessThan(0.8);
     expect(fraction(1)).toBeGreaterThan(0.2);

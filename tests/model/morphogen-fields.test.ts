@@ -6,7 +6,13 @@ import { initialMorphogens, morphogenFields } from '../../src/model/morphogen-fi
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { createSeededState } from '../../src/model/state.ts';
 
-const ARCH: Architecture = { channels: 4, perception: ['identity'], expertHidden: [4, 4], gateHidden: null, morphogens: 2 };
+const ARCH: Architecture = {
+  channels: 4,
+  perception: ['identity'],
+  expertHidden: [4, 4],
+  gateHidden: null,
+  morphogens: 2,
+};
 
 function trainedOn(fields: unknown, grid: unknown): Genome {
   const genome = randomGenome(ARCH, { seed: 1 });
@@ -14,7 +20,8 @@ function trainedOn(fields: unknown, grid: unknown): Genome {
   return genome;
 }
 
-const at = (field: Float32Array, width: number, x: number, y: number, m: number, M = 2) => field[(y * width + x) * M + m];
+const at = (field: Float32Array, width: number, x: number, y: number, m: number, M = 2) =>
+  field[(y * width + x) * M + m];
 
 describe('morphogen fields a genome was trained with', () => {
   it('on the training grid: x and y run from 0 at one edge to 1 at the other', () => {
@@ -49,15 +56,20 @@ describe('morphogen fields a genome was trained with', () => {
   it('a file whose field list does not fit is refused at load, naming the field', () => {
     const text = (fields: unknown, grid: unknown = { width: 8, height: 8 }) => serializeGenome(trainedOn(fields, grid));
     expect(() => parseGenome(text(['x']), 'f.genome.json')).toThrow(
-      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) from x, y, radial, environment, got ["x"]');
+      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) from x, y, radial, environment, got ["x"]',
+    );
     expect(() => parseGenome(text(['x', 'z']), 'f.genome.json')).toThrow('got ["x","z"]');
     expect(() => parseGenome(text(['x', 'y'], { width: 'wide' }), 'f.genome.json')).toThrow(
-      'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid)');
+      'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid)',
+    );
     expect(parseGenome(text(['x', 'radial']), 'f.genome.json').metadata.provenance.morphogens).toEqual(['x', 'radial']);
   });
 
   it('the French-flag preset starts with its x gradient', () => {
-    const genome = parseGenome(readFileSync('presets/french-flag/french-flag.genome.json', 'utf8'), 'french-flag.genome.json');
+    const genome = parseGenome(
+      readFileSync('presets/french-flag/french-flag.genome.json', 'utf8'),
+      'french-flag.genome.json',
+    );
     const grid = createSeededState(genome, 48, 48);
     expect(grid.morphogens[0]).toBe(0);
     expect(grid.morphogens[47]).toBeCloseTo(1, 6);

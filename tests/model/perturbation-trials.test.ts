@@ -14,9 +14,19 @@ import { padTarget, premultiplyRgba8, sheetTile } from '../../src/model/target.t
 const FIXTURES = 'tests/fixtures/growing-ca';
 const lizard = parseGenome(readFileSync(`${FIXTURES}/lizard-regenerating.json`, 'utf8'), 'lizard');
 const sheet = PNG.sync.read(readFileSync(`${FIXTURES}/emoji-targets.png`));
-const W = 48, H = 48;
+const W = 48,
+  H = 48;
 const target = padTarget(premultiplyRgba8(sheetTile(sheet.data, sheet.width, sheet.height, 0), 40, 40), 40, 40, W, H);
-const options = { width: W, height: H, seed: 3, growSteps: 60, holdSteps: 10, recoverSteps: 40, aloneSteps: 100, forceRadius: 6 };
+const options = {
+  width: W,
+  height: H,
+  seed: 3,
+  growSteps: 60,
+  holdSteps: 10,
+  recoverSteps: 40,
+  aloneSteps: 100,
+  forceRadius: 6,
+};
 
 describe('perturbation trials', () => {
   const params = resolveParams(lizard.regulation, 1, 'lizard');
@@ -43,14 +53,37 @@ describe('perturbation trials', () => {
   it('left alone: alive counts before and after, as a plain reference run gives them', () => {
     const grown = runReference(lizard, params, createSeededState(lizard, W, H), 3, 60);
     const later = runReference(lizard, params, grown, 3, 100);
-    expect(table.alone).toMatchObject({ steps: 100, aliveBefore: measure(lizard, grown).aliveCount, aliveAtEnd: measure(lizard, later).aliveCount });
+    expect(table.alone).toMatchObject({
+      steps: 100,
+      aliveBefore: measure(lizard, grown).aliveCount,
+      aliveAtEnd: measure(lizard, later).aliveCount,
+    });
     expect(table.alone.maxAliveRatio).toBeGreaterThanOrEqual(1);
   });
 
   it('K experts: a knockout and a forced disc per expert, and the regulation trial', () => {
-    const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8, 8, 8], gateHidden: 0, morphogens: 0 }, { seed: 2 });
+    const genome = randomGenome(
+      {
+        channels: 8,
+        perception: ['identity', 'sobel_x', 'sobel_y'],
+        expertHidden: [8, 8, 8, 8],
+        gateHidden: 0,
+        morphogens: 0,
+      },
+      { seed: 2 },
+    );
     const list = trialPerturbations(genome, { ...options, holdSteps: 50 });
-    expect(list.map((p) => p.kind)).toEqual(['knockout', 'knockout', 'knockout', 'knockout', 'force', 'force', 'force', 'force', 'regulation']);
+    expect(list.map((p) => p.kind)).toEqual([
+      'knockout',
+      'knockout',
+      'knockout',
+      'knockout',
+      'force',
+      'force',
+      'force',
+      'force',
+      'regulation',
+    ]);
     expect(list.every((p) => p.steps === 50)).toBe(true);
     expect(list[4]).toMatchObject({ expert: 0, disc: { x: 24, y: 24, radius: 6 } });
   });

@@ -8,12 +8,17 @@ import { aliveMask, type CellState } from '../../src/model/state.ts';
 import { randomLivingState, rollGrid } from './grids.ts';
 
 const ARCH: Architecture = {
-  channels: 7, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [12, 8, 16, 10], gateHidden: 6, morphogens: 1,
+  channels: 7,
+  perception: ['identity', 'sobel_x', 'sobel_y'],
+  expertHidden: [12, 8, 16, 10],
+  gateHidden: 6,
+  morphogens: 1,
 };
 const genome = randomGenome(ARCH, { seed: 3, outputScale: 0.05 });
 const params = (overrides: RegulationOverrides = {}, g: Genome = genome) =>
   resolveParams({ fireRate: 1, ...overrides }, g.architecture.expertHidden.length, 'test');
-const W = 20, H = 16;
+const W = 20,
+  H = 16;
 
 function maxAbsDifference(a: Float32Array, b: Float32Array): number {
   return a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i])), 0);
@@ -47,7 +52,10 @@ describe('reference step: sparse expression', () => {
   });
 
   it('a painted knockout silences the expert only in its cells; a forced expert is the only one evaluated', () => {
-    const painted: CellState = { ...start, knockoutMask: start.knockoutMask.map((_, cell) => (cell % W < W / 2 ? 0b1111 : 0)) };
+    const painted: CellState = {
+      ...start,
+      knockoutMask: start.knockoutMask.map((_, cell) => (cell % W < W / 2 ? 0b1111 : 0)),
+    };
     const knocked = referenceStep(genome, params(), painted, 5);
     for (let cell = 0; cell < W * H; cell++) {
       const e = knocked.grid.expression.subarray(cell * 4, cell * 4 + 4);
@@ -70,7 +78,9 @@ describe('reference step: marks', () => {
     for (let cell = 0; cell < W * H; cell++) {
       if (!kept[cell] || grid.state[cell * ARCH.channels + 3] === 0) continue;
       checked++;
-      expect([...grid.marks.subarray(cell * 4, cell * 4 + 4)]).toEqual([...start.marks.subarray(cell * 4, cell * 4 + 4)]);
+      expect([...grid.marks.subarray(cell * 4, cell * 4 + 4)]).toEqual([
+        ...start.marks.subarray(cell * 4, cell * 4 + 4),
+      ]);
     }
     expect(checked).toBeGreaterThan(100);
   });
@@ -110,7 +120,11 @@ describe('reference step: life and death', () => {
   it('cells alive before but not after the update die too', () => {
     // Every expert's update lowers alpha by 1: no cell survives its own update.
     const dying = randomGenome(ARCH, { seed: 3 });
-    for (const expert of dying.experts) { expert.out.w.fill(0); expert.out.b.fill(0); expert.out.b[3] = -1; }
+    for (const expert of dying.experts) {
+      expert.out.w.fill(0);
+      expert.out.b.fill(0);
+      expert.out.b[3] = -1;
+    }
     const { grid } = referenceStep(dying, params({}, dying), randomLivingState(dying, W, H, 14), 5);
     expect(grid.state.every((v) => v === 0)).toBe(true);
     expect(grid.marks.every((v) => v === 0.25)).toBe(true);

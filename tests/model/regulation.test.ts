@@ -3,7 +3,11 @@ import { expressionFromMarks, potency, softmaxInPlace, type ExpressionRule } fro
 
 const express = (marks: number[], rule: Partial<ExpressionRule>) => {
   const out = new Float32Array(marks.length);
-  expressionFromMarks(Float32Array.from(marks), { topK: marks.length, threshold: 0, knockoutBits: 0, forced: -1, ...rule }, out);
+  expressionFromMarks(
+    Float32Array.from(marks),
+    { topK: marks.length, threshold: 0, knockoutBits: 0, forced: -1, ...rule },
+    out,
+  );
   return [...out].map((v) => Math.round(v * 1e6) / 1e6);
 };
 
@@ -36,15 +40,18 @@ describe('expression from marks', () => {
 
 describe('softmax and potency', () => {
   it('softmax with temperature: low tau sharpens, high tau flattens', () => {
-    const sharp = Float32Array.from([1, 2, 3]); softmaxInPlace(sharp, 0.1);
-    const flat = Float32Array.from([1, 2, 3]); softmaxInPlace(flat, 10);
+    const sharp = Float32Array.from([1, 2, 3]);
+    softmaxInPlace(sharp, 0.1);
+    const flat = Float32Array.from([1, 2, 3]);
+    softmaxInPlace(flat, 10);
     expect(sharp[2]).toBeGreaterThan(0.99);
     expect(Math.max(...flat) - Math.min(...flat)).toBeLessThan(0.1);
     expect(flat.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 
   it('softmax stays finite for huge logits', () => {
-    const z = Float32Array.from([1e4, 0, -1e4]); softmaxInPlace(z, 0.05);
+    const z = Float32Array.from([1e4, 0, -1e4]);
+    softmaxInPlace(z, 0.05);
     expect([...z]).toEqual([1, 0, 0]);
   });
 

@@ -7,11 +7,14 @@ import { createSeededState } from '../../src/model/state.ts';
 import { runSwitch } from '../../src/model/switch-trial.ts';
 import { rgbaLoss } from '../../src/model/target.ts';
 
-const genome = randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
-  { seed: 12, outputScale: 0.4 });
+const genome = randomGenome(
+  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+  { seed: 12, outputScale: 0.4 },
+);
 genome.metadata.provenance = { morphogens: ['environment'] };
 const params = resolveParams(genome.regulation, 2, 'test');
-const W = 14, H = 12;
+const W = 14,
+  H = 12;
 const targets = [0.2, 0.7].map((v) => new Float32Array(W * H * 4).fill(v));
 const options = { width: W, height: H, seed: 4, growSteps: 5, afterSteps: 6, every: 3, keepAt: [0, 6] };
 

@@ -5,10 +5,19 @@ import { EMOJI_NAMES, padTarget, premultiplyRgba8, rgbaLoss, sheetTile } from '.
 /** A bare grid with the given state values; rgbaLoss reads only the shape and the state. */
 function gridOf(width: number, height: number, channels: number, state: number[]): CellState {
   return {
-    width, height, channels, experts: 1, morphogenCount: 0, state: Float32Array.from(state),
-    marks: new Float32Array(width * height).fill(1), expression: new Float32Array(width * height),
-    morphogens: new Float32Array(0), knockoutMask: new Uint16Array(width * height),
-    forced: new Int8Array(width * height).fill(-1), clones: new Uint8Array(width * height), step: 0,
+    width,
+    height,
+    channels,
+    experts: 1,
+    morphogenCount: 0,
+    state: Float32Array.from(state),
+    marks: new Float32Array(width * height).fill(1),
+    expression: new Float32Array(width * height),
+    morphogens: new Float32Array(0),
+    knockoutMask: new Uint16Array(width * height),
+    forced: new Int8Array(width * height).fill(-1),
+    clones: new Uint8Array(width * height),
+    step: 0,
   };
 }
 
@@ -17,7 +26,9 @@ describe('premultiplyRgba8', () => {
     const out = premultiplyRgba8(new Uint8Array([255, 51, 0, 102, 10, 20, 30, 0]), 2, 1);
     const a = 102 / 255;
     const expected = [a, (51 / 255) * a, 0, a, 0, 0, 0, 0];
-    expected.forEach((v, i) => { expect(out[i]).toBeCloseTo(v, 6); });
+    expected.forEach((v, i) => {
+      expect(out[i]).toBeCloseTo(v, 6);
+    });
   });
 
   it('refuses a buffer of the wrong size, naming the sizes', () => {
@@ -28,7 +39,9 @@ describe('premultiplyRgba8', () => {
 describe('sheetTile', () => {
   // A 3-tile sheet of 2x2 tiles: every byte of tile t at (x, y) holds 100 t + 10 y + x.
   const sheet = new Uint8Array(6 * 2 * 4);
-  for (let y = 0; y < 2; y++) for (let x = 0; x < 6; x++) sheet.fill(100 * Math.floor(x / 2) + 10 * y + (x % 2), (y * 6 + x) * 4, (y * 6 + x + 1) * 4);
+  for (let y = 0; y < 2; y++)
+    for (let x = 0; x < 6; x++)
+      sheet.fill(100 * Math.floor(x / 2) + 10 * y + (x % 2), (y * 6 + x) * 4, (y * 6 + x + 1) * 4);
 
   it('takes tile i, left to right', () => {
     expect(Array.from(sheetTile(sheet, 6, 2, 2, 2)).filter((_, i) => i % 4 === 0)).toEqual([200, 201, 210, 211]);

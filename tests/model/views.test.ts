@@ -81,7 +81,10 @@ describe('renderView', () => {
   });
 
   it('refuses a grid shaped for another genome', () => {
-    const other = randomGenome({ channels: 4, perception: ['identity'], expertHidden: [2], gateHidden: null, morphogens: 0 }, { seed: 1 });
+    const other = randomGenome(
+      { channels: 4, perception: ['identity'], expertHidden: [2], gateHidden: null, morphogens: 0 },
+      { seed: 1 },
+    );
     expect(() => renderView(other, grid, 'rgba')).toThrow(/channels/);
   });
 });

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-export interface Run { code: number; stdout: string; stderr: string }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export function runCli(name: string, ...args: string[]): Promise<Run> {
   return new Promise((done) => {

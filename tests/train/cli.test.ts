@@ -33,14 +33,35 @@ function config(name: string, overrides: Record<string, unknown> = {}, training:
   const folder = join(dir, name);
   mkdirSync(folder, { recursive: true });
   const json = {
-    name, out: `${name}.genome.json`, target: { file: '../dot.png' }, grid: { width: 16, height: 16 },
+    name,
+    out: `${name}.genome.json`,
+    target: { file: '../dot.png' },
+    grid: { width: 16, height: 16 },
     architecture: { channels: 8, experts: [16, 16], gate: 0, morphogens: ['x'] },
     regulation: { topK: 1, fireRate: 0.5 },
-    training: { iterations: 30, batch: 4, pool: 16, stepsMin: 12, stepsMax: 16, lr: 0.003, workers: 1, checkpointEvery: 10, ...training },
+    training: {
+      iterations: 30,
+      batch: 4,
+      pool: 16,
+      stepsMin: 12,
+      stepsMax: 16,
+      lr: 0.003,
+      workers: 1,
+      checkpointEvery: 10,
+      ...training,
+    },
     loss: { loadBalance: 0.1, sparsity: 0.01 },
     // One grid of each batch perturbed: every run below, the exact resume included, draws perturbations.
     perturb: { grids: 1, forceRadius: [1, 3] },
-    report: { strip: [0, 8, 16], steps: 16, regrowSteps: 16, qualityGrid: { width: 16, height: 16 }, qualitySteps: [8, 16], qualitySeeds: 2, trialSizes: [16] },
+    report: {
+      strip: [0, 8, 16],
+      steps: 16,
+      regrowSteps: 16,
+      qualityGrid: { width: 16, height: 16 },
+      qualitySteps: [8, 16],
+      qualitySeeds: 2,
+      trialSizes: [16],
+    },
     ...overrides,
   };
   const file = join(folder, 'config.json');
@@ -51,7 +72,11 @@ function config(name: string, overrides: Record<string, unknown> = {}, training:
 // Flags are checked before the config is read: a config that need not exist.
 writeFileSync(join(dir, 'flags-config.json'), '{}');
 
-const logLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const logLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('train CLI', () => {
   it('a few iterations lower the loss and write a genome that loads and runs, with provenance and a report', async () => {
@@ -74,17 +99,28 @@ describe('train CLI', () => {
     expect(typeof genome.metadata.provenance.date).toBe('string');
     expect((genome.metadata.provenance.config as { name: string }).name).toBe('grow');
     expect(genome.regulation).toMatchObject({ topK: 1, fireRate: 0.5 });
-    const { grid } = referenceStep(genome, resolveParams(genome.regulation, 2, 'test'), createSeededState(genome, 16, 16), 0);
+    const { grid } = referenceStep(
+      genome,
+      resolveParams(genome.regulation, 2, 'test'),
+      createSeededState(genome, 16, 16),
+      0,
+    );
     expect(grid.state.every(Number.isFinite)).toBe(true);
 
-    for (const f of ['loss.svg', 'strip.png', 'types.png', 'metrics.json', 'report.md']) expect(existsSync(join(dir, 'grow/grow.report', f))).toBe(true);
+    for (const f of ['loss.svg', 'strip.png', 'types.png', 'metrics.json', 'report.md'])
+      expect(existsSync(join(dir, 'grow/grow.report', f))).toBe(true);
     const metrics = JSON.parse(readFileSync(join(dir, 'grow/grow.report/metrics.json'), 'utf8'));
     // The quality measure of npm run eval, and its command in report.md.
     expect(metrics.quality).toMatchObject({ width: 16, height: 16, seeds: [0, 1] });
     expect(metrics.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
     expect(metrics.trials).toHaveLength(1);
     expect(metrics.trials[0].rows.map((r: { trial: string }) => r.trial)).toEqual([
-      'knockout 0, 50 steps', 'knockout 1, 50 steps', 'force 0 r6, 50 steps', 'force 1 r6, 50 steps', 'top-k 1 T0.5, 50 steps', 'erase 30%',
+      'knockout 0, 50 steps',
+      'knockout 1, 50 steps',
+      'force 0 r6, 50 steps',
+      'force 1 r6, 50 steps',
+      'top-k 1 T0.5, 50 steps',
+      'erase 30%',
     ]);
     const markdown = readFileSync(join(dir, 'grow/grow.report/report.md'), 'utf8');
     const command = /`npm run eval -- (\S+) --target (\S+) --size 16x16`/.exec(markdown)!;
@@ -100,9 +136,14 @@ describe('train CLI', () => {
     const file = config('stop', {}, { iterations: 2000, checkpointEvery: 100000 });
     const log = join(dir, 'stop/stop.log.jsonl');
     // Its own process group, signalled as a whole: what Ctrl-C in a terminal does (tsx's launcher and the node child both get it).
-    const child = spawn(TSX, ['src/cli/train.ts', '--config', file, '--quiet', '--no-report'], { cwd: ROOT, detached: true });
+    const child = spawn(TSX, ['src/cli/train.ts', '--config', file, '--quiet', '--no-report'], {
+      cwd: ROOT,
+      detached: true,
+    });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const code = await new Promise<number>((done) => {
       const poll = setInterval(() => {
         if (existsSync(log) && logLines(log).filter((l) => !l.event).length >= 3) {
@@ -110,7 +151,10 @@ describe('train CLI', () => {
           process.kill(-child.pid!, 'SIGINT');
         }
       }, 50);
-      child.on('exit', (c) => { clearInterval(poll); done(c ?? -1); });
+      child.on('exit', (c) => {
+        clearInterval(poll);
+        done(c ?? -1);
+      });
     });
     expect(stderr).toBe('');
     expect(code).toBe(130);
@@ -135,7 +179,17 @@ describe('train CLI', () => {
   it('a resumed run takes flags that change its recipe (damage, report steps) and records them in the genome', async () => {
     const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
     expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
-    const resumed = await train('--resume', join(dir, 'recipe/recipe.checkpoint.bin'), '--iterations', '5', '--damage', '1', '--report-steps', '7', '--quiet');
+    const resumed = await train(
+      '--resume',
+      join(dir, 'recipe/recipe.checkpoint.bin'),
+      '--iterations',
+      '5',
+      '--damage',
+      '1',
+      '--report-steps',
+      '7',
+      '--quiet',
+    );
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
     const provenance = JSON.parse(readFileSync(join(dir, 'recipe/recipe.genome.json'), 'utf8')).metadata.provenance;
@@ -145,11 +199,12 @@ describe('train CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
-  it('--from starts a run from a genome\'s weights, with a fresh optimiser and pool', async () => {
+  it("--from starts a run from a genome's weights, with a fresh optimiser and pool", async () => {
     const base = config('base', {}, { iterations: 4 });
     expect((await train('--config', base, '--quiet', '--no-report')).code).toBe(0);
     const baseGenome = join(dir, 'base/base.genome.json');
-    const weights = (f: string) => parseGenome(readFileSync(f, 'utf8'), f).experts.flatMap((e) => [...e.hidden.w, ...e.out.w]);
+    const weights = (f: string) =>
+      parseGenome(readFileSync(f, 'utf8'), f).experts.flatMap((e) => [...e.hidden.w, ...e.out.w]);
 
     const file = config('continued', {}, { iterations: 1, lr: 1e-6 });
     const run = await train('--config', file, '--from', baseGenome, '--quiet', '--no-report');
@@ -157,12 +212,19 @@ describe('train CLI', () => {
     expect(run.code).toBe(0);
     const out = join(dir, 'continued/continued.genome.json');
     // One Adam step of 1e-6 from the base genome: every weight moves by about the learning rate at most.
-    const before = weights(baseGenome), after = weights(out);
+    const before = weights(baseGenome),
+      after = weights(out);
     expect(Math.max(...after.map((w, i) => Math.abs(w - before[i])))).toBeLessThan(1e-5);
-    expect(Math.max(...before.map((w, i) => Math.abs(w - weights(join(dir, 'grow/grow.genome.json'))[i])))).toBeGreaterThan(1e-3);
+    expect(
+      Math.max(...before.map((w, i) => Math.abs(w - weights(join(dir, 'grow/grow.genome.json'))[i]))),
+    ).toBeGreaterThan(1e-3);
     const provenance = JSON.parse(readFileSync(out, 'utf8')).metadata.provenance;
     expect(provenance).toMatchObject({ iterations: 1, from: baseGenome });
-    expect(logLines(join(dir, 'continued/continued.log.jsonl'))[0]).toMatchObject({ event: 'start', from: baseGenome, iteration: 0 });
+    expect(logLines(join(dir, 'continued/continued.log.jsonl'))[0]).toMatchObject({
+      event: 'start',
+      from: baseGenome,
+      iteration: 0,
+    });
   });
 
   it('without --quiet and without a terminal: a plain progress line per checkpoint with loss, s/it and ETA; the log keeps wall time', async () => {
@@ -173,7 +235,11 @@ describe('train CLI', () => {
     expect(lines[0]).toMatch(/^train: progress, backend wasm/);
     expect(lines.slice(1)).toHaveLength(2);
     for (const [i, line] of lines.slice(1).entries()) {
-      expect(line).toMatch(new RegExp(`^train: it ${(i + 1) * 10}/20 \\| loss \\d\\.\\d{3}e-\\d+ \\(rgba \\d\\.\\d{3}e-\\d+\\) \\| lr 3\\.0e-3 \\| \\d+\\.\\d\\d s/it \\| eta \\d+s \\| elapsed \\d+s$`));
+      expect(line).toMatch(
+        new RegExp(
+          `^train: it ${(i + 1) * 10}/20 \\| loss \\d\\.\\d{3}e-\\d+ \\(rgba \\d\\.\\d{3}e-\\d+\\) \\| lr 3\\.0e-3 \\| \\d+\\.\\d\\d s/it \\| eta \\d+s \\| elapsed \\d+s$`,
+        ),
+      );
     }
     const entries = logLines(join(dir, 'progress/progress.log.jsonl')).filter((l) => !l.event);
     expect(Date.parse(entries[0].time)).toBeGreaterThan(Date.now() - 600_000);
@@ -191,16 +257,25 @@ describe('train CLI', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const weights = (f: string) => JSON.parse(readFileSync(f, 'utf8')).weights as Record<string, unknown>;
-    const before = weights(baseGenome), after = weights(join(dir, `only-${which}/only-${which}.genome.json`));
+    const before = weights(baseGenome),
+      after = weights(join(dir, `only-${which}/only-${which}.genome.json`));
     expect(after[frozen]).toEqual(before[frozen]);
     expect(JSON.stringify(after[learns])).not.toBe(JSON.stringify(before[learns]));
-    expect(JSON.parse(readFileSync(join(dir, `only-${which}/only-${which}.genome.json`), 'utf8')).metadata.provenance.config.training.train).toBe(which);
+    expect(
+      JSON.parse(readFileSync(join(dir, `only-${which}/only-${which}.genome.json`), 'utf8')).metadata.provenance.config
+        .training.train,
+    ).toBe(which);
   });
 
   it('several bodies, each in its environment: one genome trained on both, resumed exactly, reported per body', async () => {
     const square = join(dir, 'square.png');
     writePng(square, 10, 10, (x, y) => (x > 1 && x < 8 && y > 1 && y < 8 ? [40, 60, 220, 255] : [0, 0, 0, 0]));
-    const bodies = { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../square.png' }, environment: 1 }] };
+    const bodies = {
+      bodies: [
+        { target: { file: '../dot.png' }, environment: 0 },
+        { target: { file: '../square.png' }, environment: 1 },
+      ],
+    };
     const architecture = { channels: 8, experts: [16, 16], gate: 0, morphogens: ['environment'] };
     const twoBodies = (name: string, iterations: number) => {
       const file = config(name, { ...bodies, architecture }, { iterations, checkpointEvery: 2, remodel: 1 });
@@ -217,17 +292,28 @@ describe('train CLI', () => {
     for (const b of metrics.bodies) expect(b.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
     expect(readFileSync(join(dir, 'bodies/bodies.report/report.md'), 'utf8')).toContain('## Bodies');
     // Switching the environment mid-life, each way: the loss to both targets over the 300 steps after, and a strip.
-    expect(metrics.switches.map((sw: { from: number; to: number }) => [sw.from, sw.to])).toEqual([[0, 1], [1, 0]]);
+    expect(metrics.switches.map((sw: { from: number; to: number }) => [sw.from, sw.to])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     for (const sw of metrics.switches) {
       expect(sw.series.map((p: { step: number }) => p.step)).toEqual(Array.from({ length: 31 }, (_, i) => i * 10));
       expect(sw.series[0].losses).toHaveLength(2);
     }
-    for (const name of ['switch-0-to-1.png', 'switch-1-to-0.png']) expect(existsSync(join(dir, 'bodies/bodies.report', name))).toBe(true);
+    for (const name of ['switch-0-to-1.png', 'switch-1-to-0.png'])
+      expect(existsSync(join(dir, 'bodies/bodies.report', name))).toBe(true);
     const genome = parseGenome(readFileSync(join(dir, 'bodies/bodies.genome.json'), 'utf8'), 'bodies');
     expect(genome.metadata.provenance.morphogens).toEqual(['environment']);
 
     expect((await train('--config', twoBodies('halves', 2), '--quiet', '--no-report')).code).toBe(0);
-    const resumed = await train('--resume', join(dir, 'halves/halves.checkpoint.bin'), '--iterations', '4', '--quiet', '--no-report');
+    const resumed = await train(
+      '--resume',
+      join(dir, 'halves/halves.checkpoint.bin'),
+      '--iterations',
+      '4',
+      '--quiet',
+      '--no-report',
+    );
     expect(resumed.code).toBe(0);
     const weights = (f: string) => JSON.parse(readFileSync(f, 'utf8')).weights;
     expect(weights(join(dir, 'halves/halves.genome.json'))).toEqual(weights(join(dir, 'bodies/bodies.genome.json')));
@@ -235,7 +321,11 @@ describe('train CLI', () => {
 
   it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
-    const file = config('wiped', { perturb: { grids: 0 } }, { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] });
+    const file = config(
+      'wiped',
+      { perturb: { grids: 0 } },
+      { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] },
+    );
     const run = await train('--config', file, '--quiet', '--no-report');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -268,37 +358,132 @@ describe('train CLI', () => {
   describe('bad input: a message naming file and field, exit 2, nothing written', () => {
     const cases: [string, () => string[], RegExp][] = [
       ['missing config', () => ['--config', join(dir, 'nope.json')], /nope\.json: cannot read the training config/],
-      ['missing target', () => ['--config', config('bad1', { target: { file: 'missing.png' } })], /field target\.file: .*missing\.png: unreadable/],
-      ['non-PNG target', () => {
-        writeFileSync(join(dir, 'text.png'), 'just text');
-        return ['--config', config('bad2', { target: { file: '../text.png' } })];
-      }, /field target\.file: .*text\.png: not a PNG/],
-      ['target larger than the grid', () => ['--config', config('bad3', { grid: { width: 8, height: 8 } })], /the target is 10x10, larger than the 8x8 grid/],
+      [
+        'missing target',
+        () => ['--config', config('bad1', { target: { file: 'missing.png' } })],
+        /field target\.file: .*missing\.png: unreadable/,
+      ],
+      [
+        'non-PNG target',
+        () => {
+          writeFileSync(join(dir, 'text.png'), 'just text');
+          return ['--config', config('bad2', { target: { file: '../text.png' } })];
+        },
+        /field target\.file: .*text\.png: not a PNG/,
+      ],
+      [
+        'target larger than the grid',
+        () => ['--config', config('bad3', { grid: { width: 8, height: 8 } })],
+        /the target is 10x10, larger than the 8x8 grid/,
+      ],
       ['unknown field', () => ['--config', config('bad4', { colour: 'red' })], /config\.json: unknown field "colour"/],
-      ['unknown nested field', () => ['--config', config('bad5', {}, { speed: 2 })], /field training: unknown field "speed"/],
-      ['out-of-range number', () => ['--config', config('bad6', { regulation: { topK: 0 } })], /field regulation\.topK: expected an integer in \[1, 16\], got 0/],
-      ['out-of-range lr', () => ['--config', config('bad7', {}, { lr: 5 })], /field training\.lr: expected a number in \[0\.000001, 1\], got 5/],
-      ['bad flag value', () => ['--config', config('bad8'), '--iterations', '0'], /--iterations.*expected an integer in \[1, 1000000\], got "0"/],
-      ['--from a genome of another architecture', () => {
-        const other = join(dir, 'other.genome.json');
-        writeFileSync(other, serializeGenome(randomGenome({ channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [16, 16, 16], gateHidden: 0, morphogens: 1 }, { seed: 1 })));
-        return ['--config', config('bad9'), '--from', other];
-      }, /--from .*other\.genome\.json: architecture\.experts: expected the config's \[16,16\], got \[16,16,16\]/],
-      ['--lr out of range', () => ['--config', config('bad14'), '--lr', '2'], /option '--lr <number>' argument '2' is invalid\. expected a number in \(0, 1\], got "2"/],
-      ['--train gate without a gate', () => ['--config', config('bad15', { architecture: { channels: 8, experts: [16], gate: null, morphogens: [] } }), '--train', 'gate'], /field training\.train: expected all or experts for a genome without a gate, got gate/],
-      ['--from a missing genome', () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')], /--from: .*none\.genome\.json: cannot read/],
-      ['more perturbed grids than the batch spares', () => ['--config', config('bad12', { perturb: { grids: 4 } })], /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/],
-      ['unknown perturbation kind', () => ['--config', config('bad13', { perturb: { grids: 1, kinds: ['poke'] } })], /field perturb\.kinds\[0\]: expected one of knockout, force, regulation, got "poke"/],
-      ['bodies without an environment field', () => {
-        const file = config('bad16', { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../dot.png' }, environment: 1 }] });
-        const json = JSON.parse(readFileSync(file, 'utf8'));
-        delete json.target;
-        writeFileSync(file, JSON.stringify(json));
-        return ['--config', file];
-      }, /field architecture\.morphogens: expected an "environment" field for bodies to be told apart by/],
-      ['both target and bodies', () => ['--config', config('bad17', { bodies: [{ target: { file: '../dot.png' }, environment: 0 }, { target: { file: '../dot.png' }, environment: 1 }] })],
-        /field target: expected either target \(one image\) or bodies .*got both/],
-      ['tissueClusters beyond the expert count', () => ['--config', config('bad11', { tissueClusters: { clusters: 3 } })], /field tissueClusters\.clusters: expected at most the 2 experts, got 3/],
+      [
+        'unknown nested field',
+        () => ['--config', config('bad5', {}, { speed: 2 })],
+        /field training: unknown field "speed"/,
+      ],
+      [
+        'out-of-range number',
+        () => ['--config', config('bad6', { regulation: { topK: 0 } })],
+        /field regulation\.topK: expected an integer in \[1, 16\], got 0/,
+      ],
+      [
+        'out-of-range lr',
+        () => ['--config', config('bad7', {}, { lr: 5 })],
+        /field training\.lr: expected a number in \[0\.000001, 1\], got 5/,
+      ],
+      [
+        'bad flag value',
+        () => ['--config', config('bad8'), '--iterations', '0'],
+        /--iterations.*expected an integer in \[1, 1000000\], got "0"/,
+      ],
+      [
+        '--from a genome of another architecture',
+        () => {
+          const other = join(dir, 'other.genome.json');
+          writeFileSync(
+            other,
+            serializeGenome(
+              randomGenome(
+                {
+                  channels: 8,
+                  perception: ['identity', 'sobel_x', 'sobel_y'],
+                  expertHidden: [16, 16, 16],
+                  gateHidden: 0,
+                  morphogens: 1,
+                },
+                { seed: 1 },
+              ),
+            ),
+          );
+          return ['--config', config('bad9'), '--from', other];
+        },
+        /--from .*other\.genome\.json: architecture\.experts: expected the config's \[16,16\], got \[16,16,16\]/,
+      ],
+      [
+        '--lr out of range',
+        () => ['--config', config('bad14'), '--lr', '2'],
+        /option '--lr <number>' argument '2' is invalid\. expected a number in \(0, 1\], got "2"/,
+      ],
+      [
+        '--train gate without a gate',
+        () => [
+          '--config',
+          config('bad15', { architecture: { channels: 8, experts: [16], gate: null, morphogens: [] } }),
+          '--train',
+          'gate',
+        ],
+        /field training\.train: expected all or experts for a genome without a gate, got gate/,
+      ],
+      [
+        '--from a missing genome',
+        () => ['--config', config('bad10'), '--from', join(dir, 'none.genome.json')],
+        /--from: .*none\.genome\.json: cannot read/,
+      ],
+      [
+        'more perturbed grids than the batch spares',
+        () => ['--config', config('bad12', { perturb: { grids: 4 } })],
+        /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/,
+      ],
+      [
+        'unknown perturbation kind',
+        () => ['--config', config('bad13', { perturb: { grids: 1, kinds: ['poke'] } })],
+        /field perturb\.kinds\[0\]: expected one of knockout, force, regulation, got "poke"/,
+      ],
+      [
+        'bodies without an environment field',
+        () => {
+          const file = config('bad16', {
+            bodies: [
+              { target: { file: '../dot.png' }, environment: 0 },
+              { target: { file: '../dot.png' }, environment: 1 },
+            ],
+          });
+          const json = JSON.parse(readFileSync(file, 'utf8'));
+          delete json.target;
+          writeFileSync(file, JSON.stringify(json));
+          return ['--config', file];
+        },
+        /field architecture\.morphogens: expected an "environment" field for bodies to be told apart by/,
+      ],
+      [
+        'both target and bodies',
+        () => [
+          '--config',
+          config('bad17', {
+            bodies: [
+              { target: { file: '../dot.png' }, environment: 0 },
+              { target: { file: '../dot.png' }, environment: 1 },
+            ],
+          }),
+        ],
+        /field target: expected either target \(one image\) or bodies .*got both/,
+      ],
+      [
+        'tissueClusters beyond the expert count',
+        () => ['--config', config('bad11', { tissueClusters: { clusters: 3 } })],
+        /field tissueClusters\.clusters: expected at most the 2 experts, got 3/,
+      ],
     ];
     it.each(cases)('%s', async (_, args, message) => {
       const argv = args();

@@ -8,10 +8,13 @@ function image(width: number, height: number, pixel: (x: number, y: number) => n
   return { width, height, data };
 }
 
-const RED = [200, 10, 20, 255], BLACK = [30, 10, 10, 255], GREY = [110, 10, 15, 255], CLEAR = [0, 0, 0, 0];
+const RED = [200, 10, 20, 255],
+  BLACK = [30, 10, 10, 255],
+  GREY = [110, 10, 15, 255],
+  CLEAR = [0, 0, 0, 0];
 const options = { clusters: 2, minAlpha: 0.5, maxDistance: 60, splitInside: false };
 
-describe('tissue labels from the target\'s colour clusters', () => {
+describe("tissue labels from the target's colour clusters", () => {
   // 10x10: transparent border; inside, red on the left (x < 6), black on the right, one in-between pixel.
   const beetle = image(10, 10, (x, y) => {
     if (x === 0 || y === 0 || x === 9 || y === 9) return CLEAR;
@@ -50,7 +53,8 @@ describe('tissue labels from the target\'s colour clusters', () => {
       return x >= 5 && x <= 6 && y >= 3 && y <= 5 ? BLACK : RED;
     });
     const byColour = colourClusters(beetle2, options, 'target.png');
-    const spot = 4 * 12 + 5, leg = 4 * 12 + 0;
+    const spot = 4 * 12 + 5,
+      leg = 4 * 12 + 0;
     expect(byColour.labels[spot]).toBe(byColour.labels[leg]);
     const split = colourClusters(beetle2, { ...options, splitInside: true }, 'target.png');
     expect(split.sizes).toEqual([8 * 7 - 6, 6, 4]);

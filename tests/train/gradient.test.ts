@@ -8,10 +8,19 @@ import { runShard, type ShardInput, type ShardSetup } from '../../src/train/obje
 import { weightsFromGenome } from '../../src/train/weights.ts';
 import { randomLivingState } from '../model/grids.ts';
 
-const ARCH: Architecture = { channels: 5, perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'], expertHidden: [6, 5, 4], gateHidden: 4, morphogens: 1 };
-const W = 9, H = 8;
+const ARCH: Architecture = {
+  channels: 5,
+  perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'],
+  expertHidden: [6, 5, 4],
+  gateHidden: 4,
+  morphogens: 1,
+};
+const W = 9,
+  H = 8;
 
-beforeAll(async () => { await initBackend('wasm'); });
+beforeAll(async () => {
+  await initBackend('wasm');
+});
 
 describe('gradients', () => {
   it.each([
@@ -24,36 +33,57 @@ describe('gradients', () => {
     const target = new Float32Array(W * H * 4).map((_, i) => ((i * 37) % 11) / 11);
     const tissue = Int8Array.from({ length: W * H }, (_, i) => (i % 4 === 3 ? -1 : i % 3));
     const setup: ShardSetup = {
-      arch: ARCH, params, width: W, height: H, target, tissue,
+      arch: ARCH,
+      params,
+      width: W,
+      height: H,
+      target,
+      tissue,
       morphogens: Float32Array.from({ length: W * H }, (_, i) => (i % W) / W),
-      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1 }, shapes: list.shapes, denseAbove,
+      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1 },
+      shapes: list.shapes,
+      denseAbove,
     };
-    const a = randomLivingState(genome, W, H, 2), b = randomLivingState(genome, W, H, 3);
+    const a = randomLivingState(genome, W, H, 2),
+      b = randomLivingState(genome, W, H, 3);
     const input: ShardInput = {
-      batch: 2, state: Float32Array.from([...a.state, ...b.state]), marks: Float32Array.from([...a.marks, ...b.marks]),
-      seeds: [5, 6], steps: 3, scale: 1,
+      batch: 2,
+      state: Float32Array.from([...a.state, ...b.state]),
+      marks: Float32Array.from([...a.marks, ...b.marks]),
+      seeds: [5, 6],
+      steps: 3,
+      scale: 1,
     };
     const { grads, loss } = runShard(setup, list.values, input);
     const base = runShard(setup, list.values, input, false).loss;
     expect(Number.isFinite(loss)).toBe(true);
     const lossAt = (values: Float32Array[]) => runShard(setup, values, input, false).loss;
-    let checked = 0, kinks = 0;
+    let checked = 0,
+      kinks = 0;
     // A few entries of every variable, by central differences (float32: a generous step, a relative check).
     list.values.forEach((v, j) => {
       for (const i of [0, Math.floor(v.length / 2), v.length - 1]) {
         const eps = 2e-3;
-        const plus = list.values.map((x) => x.slice()), minus = list.values.map((x) => x.slice());
+        const plus = list.values.map((x) => x.slice()),
+          minus = list.values.map((x) => x.slice());
         plus[j][i] += eps;
         minus[j][i] -= eps;
-        const up = lossAt(plus), down = lossAt(minus);
+        const up = lossAt(plus),
+          down = lossAt(minus);
         const numeric = (up - down) / (2 * eps);
         const analytic = grads[j][i];
         // A hard choice (top-k, alive, threshold) that flips inside [-eps, eps] is a kink, not a gradient:
         // there the one-sided differences disagree, and the check skips the entry.
-        const right = (up - base) / eps, left = (base - down) / eps;
-        if (Math.abs(right - left) > 1e-2 + 0.2 * Math.abs(right + left) / 2) { kinks++; continue; }
-        expect(Math.abs(numeric - analytic), `${list.names[j]}[${i}]: numeric ${numeric}, analytic ${analytic}`)
-          .toBeLessThan(2e-3 + 0.05 * Math.abs(numeric));
+        const right = (up - base) / eps,
+          left = (base - down) / eps;
+        if (Math.abs(right - left) > 1e-2 + (0.2 * Math.abs(right + left)) / 2) {
+          kinks++;
+          continue;
+        }
+        expect(
+          Math.abs(numeric - analytic),
+          `${list.names[j]}[${i}]: numeric ${numeric}, analytic ${analytic}`,
+        ).toBeLessThan(2e-3 + 0.05 * Math.abs(numeric));
         if (Math.abs(analytic) > 1e-4) checked++;
       }
     });
@@ -66,19 +96,35 @@ describe('gradients', () => {
     const list = weightsFromGenome(genome);
     const params = resolveParams({ topK: 2, fireRate: 0.6 }, 3, 'test');
     const setup: ShardSetup = {
-      arch: ARCH, params, width: W, height: H, target: new Float32Array(W * H * 4).fill(0.3), tissue: null,
-      morphogens: new Float32Array(W * H), weights: { loadBalance: 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
+      arch: ARCH,
+      params,
+      width: W,
+      height: H,
+      target: new Float32Array(W * H * 4).fill(0.3),
+      tissue: null,
+      morphogens: new Float32Array(W * H),
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0 },
+      shapes: list.shapes,
+      denseAbove: 0.75,
     };
     const grids = [1, 2, 3].map((s) => randomLivingState(genome, W, H, s));
     const input: ShardInput = {
-      batch: 3, state: Float32Array.from(grids.flatMap((g) => [...g.state])), marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-      seeds: [1, 2, 3], steps: 2, scale: 0.5,
+      batch: 3,
+      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
+      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
+      seeds: [1, 2, 3],
+      steps: 2,
+      scale: 0.5,
     };
     const one = runShard(setup, list.values, input);
     const three = runShard({ ...setup, cellStepsPerPass: W * H * 2 }, list.values, input);
     expect(three.loss).toBeCloseTo(one.loss, 6);
     expect(three.sampleLoss).toEqual(one.sampleLoss);
     expect([...three.state]).toEqual([...one.state]);
-    one.grads.forEach((g, j) => { g.forEach((v, i) => { expect(Math.abs(three.grads[j][i] - v)).toBeLessThan(1e-5); }); });
+    one.grads.forEach((g, j) => {
+      g.forEach((v, i) => {
+        expect(Math.abs(three.grads[j][i] - v)).toBeLessThan(1e-5);
+      });
+    });
   });
 });

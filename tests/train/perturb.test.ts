@@ -3,7 +3,12 @@ import { drawBatchPerturbations, type PerturbConfig } from '../../src/train/pert
 import { Rng } from '../../src/model/rng.ts';
 
 const config: PerturbConfig = {
-  grids: 2, kinds: ['knockout', 'force', 'regulation'], hold: [0.25, 1], forceRadius: [3, 8], topK: [1, 4], temperature: [0.5, 2],
+  grids: 2,
+  kinds: ['knockout', 'force', 'regulation'],
+  hold: [0.25, 1],
+  forceRadius: [3, 8],
+  topK: [1, 4],
+  temperature: [0.5, 2],
 };
 const context = { experts: 3, steps: 80, width: 72, height: 72, targetWidth: 40, targetHeight: 40 };
 
@@ -45,6 +50,10 @@ describe('perturbations drawn for training', () => {
   });
 
   it('a small batch perturbs what it can spare: never the reseeded grid', () => {
-    expect(drawBatchPerturbations({ ...config, grids: 3 }, new Rng(1), 3, 1, context).map((p) => p !== null)).toEqual([false, true, false]);
+    expect(drawBatchPerturbations({ ...config, grids: 3 }, new Rng(1), 3, 1, context).map((p) => p !== null)).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 });

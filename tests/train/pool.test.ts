@@ -3,7 +3,8 @@ import { createPool, drawBatch } from '../../src/train/pool.ts';
 import { Rng } from '../../src/model/rng.ts';
 
 describe('the sample pool with several bodies', () => {
-  const W = 12, H = 12;
+  const W = 12,
+    H = 12;
   const targets = [0.1, 0.5, 0.9].map((v) => new Float32Array(W * H * 4).fill(v));
 
   it('starts with the bodies in turn; remodelling changes the body of the next-best grids, and only theirs', () => {

@@ -8,7 +8,10 @@ import { randomLivingState } from '../model/grids.ts';
 
 describe('report', () => {
   it('eraseShare erases 30% of the alive cells, the rightmost, to zero state and uniform marks', () => {
-    const genome = randomGenome({ channels: 6, perception: ['identity'], expertHidden: [4, 4], gateHidden: 0, morphogens: 0 }, { seed: 1 });
+    const genome = randomGenome(
+      { channels: 6, perception: ['identity'], expertHidden: [4, 4], gateHidden: 0, morphogens: 0 },
+      { seed: 1 },
+    );
     const grid = randomLivingState(genome, 20, 12, 4);
     const alive = (g: typeof grid) => Array.from({ length: 240 }, (_, c) => c).filter((c) => isAliveCell(g, c));
     const before = alive(grid);
@@ -26,7 +29,16 @@ describe('report', () => {
 
   it('lossCurveSvg draws both curves on a log scale', () => {
     const history = Array.from({ length: 50 }, (_, i) => ({
-      iteration: i + 1, loss: 0.1 / (i + 1), rgba: 0.08 / (i + 1), balance: 0, entropy: 0, tissue: 0, lr: 1e-3, steps: 10, seconds: 1, elapsed: i + 1,
+      iteration: i + 1,
+      loss: 0.1 / (i + 1),
+      rgba: 0.08 / (i + 1),
+      balance: 0,
+      entropy: 0,
+      tissue: 0,
+      lr: 1e-3,
+      steps: 10,
+      seconds: 1,
+      elapsed: i + 1,
     }));
     const svg = lossCurveSvg(history);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);

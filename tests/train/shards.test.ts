@@ -8,22 +8,39 @@ import { startRunner } from '../../src/train/shards.ts';
 import { weightsFromGenome } from '../../src/train/weights.ts';
 import { randomLivingState } from '../model/grids.ts';
 
-const ARCH: Architecture = { channels: 6, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 };
-const W = 12, H = 10;
+const ARCH: Architecture = {
+  channels: 6,
+  perception: ['identity', 'sobel_x', 'sobel_y'],
+  expertHidden: [8, 8],
+  gateHidden: 0,
+  morphogens: 0,
+};
+const W = 12,
+  H = 10;
 
 describe('worker threads', () => {
   it('2 worker threads = this thread: same loss, grown grids and gradients', async () => {
     const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.4 });
     const list = weightsFromGenome(genome);
     const setup: ShardSetup = {
-      arch: ARCH, params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'), width: W, height: H,
-      target: new Float32Array(W * H * 4).fill(0.2), tissue: null, morphogens: null,
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
+      arch: ARCH,
+      params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'),
+      width: W,
+      height: H,
+      target: new Float32Array(W * H * 4).fill(0.2),
+      tissue: null,
+      morphogens: null,
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0 },
+      shapes: list.shapes,
+      denseAbove: 0.75,
     };
     const grids = [1, 2, 3].map((s) => randomLivingState(genome, W, H, s));
     const input = {
-      batch: 3, state: Float32Array.from(grids.flatMap((g) => [...g.state])), marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-      seeds: [7, 8, 9], steps: 3,
+      batch: 3,
+      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
+      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
+      seeds: [7, 8, 9],
+      steps: 3,
     };
     const here = await startRunner(1, setup, 'wasm', true);
     const threads = await startRunner(2, setup, 'wasm');
@@ -35,28 +52,44 @@ describe('worker threads', () => {
       expect(b.loss).toBeCloseTo(a.loss, 6);
       expect(b.sampleLoss).toEqual(a.sampleLoss);
       expect([...b.state]).toEqual([...a.state]);
-      a.grads.forEach((g, j) => { g.forEach((v, i) => { expect(Math.abs(b.grads[j][i] - v)).toBeLessThan(1e-6); }); });
+      a.grads.forEach((g, j) => {
+        g.forEach((v, i) => {
+          expect(Math.abs(b.grads[j][i] - v)).toBeLessThan(1e-6);
+        });
+      });
     } finally {
       await here.close();
       await threads.close();
     }
   });
 
-  it('bodies: each grid grows in its body\'s environment signal and is measured against its body\'s target', async () => {
+  it("bodies: each grid grows in its body's environment signal and is measured against its body's target", async () => {
     const arch: Architecture = { ...ARCH, morphogens: 2 };
     const genome = randomGenome(arch, { seed: 6, outputScale: 0.5 });
     const list = weightsFromGenome(genome);
     const targets = [new Float32Array(W * H * 4).fill(0.2), new Float32Array(W * H * 4).fill(0.6)];
     const setup: ShardSetup = {
-      arch, params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'), width: W, height: H,
-      target: targets[0], targets, environments: [0, 1], environmentChannels: [1],
-      tissue: null, morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0 }, shapes: list.shapes, denseAbove: 0.75,
+      arch,
+      params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'),
+      width: W,
+      height: H,
+      target: targets[0],
+      targets,
+      environments: [0, 1],
+      environmentChannels: [1],
+      tissue: null,
+      morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0 },
+      shapes: list.shapes,
+      denseAbove: 0.75,
     };
     const grid = randomLivingState(genome, W, H, 5);
     const input = {
-      batch: 2, state: Float32Array.from([...grid.state, ...grid.state]), marks: Float32Array.from([...grid.marks, ...grid.marks]),
-      seeds: [7, 7], steps: 3,
+      batch: 2,
+      state: Float32Array.from([...grid.state, ...grid.state]),
+      marks: Float32Array.from([...grid.marks, ...grid.marks]),
+      seeds: [7, 7],
+      steps: 3,
     };
     const runner = await startRunner(1, setup, 'wasm', true);
     try {
@@ -68,7 +101,8 @@ describe('worker threads', () => {
       expect([...same.state.subarray(half)]).toEqual([...same.state.subarray(0, half)]);
       expect(two.state.subarray(half).some((v, i) => Math.abs(v - same.state[i]) > 1e-4)).toBe(true);
       let sum = 0;
-      for (let cell = 0; cell < W * H; cell++) for (let c = 0; c < 4; c++) sum += (two.state[half + cell * arch.channels + c] - 0.6) ** 2;
+      for (let cell = 0; cell < W * H; cell++)
+        for (let c = 0; c < 4; c++) sum += (two.state[half + cell * arch.channels + c] - 0.6) ** 2;
       expect(two.sampleLoss[1]).toBeCloseTo(sum / (W * H * 4), 6);
     } finally {
       await runner.close();

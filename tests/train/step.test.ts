@@ -11,10 +11,15 @@ import { forwardTf } from '../../src/train/forward.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 const ARCH: Architecture = {
-  channels: 8, perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'], expertHidden: [12, 8, 16, 10], gateHidden: 6, morphogens: 2,
+  channels: 8,
+  perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'],
+  expertHidden: [12, 8, 16, 10],
+  gateHidden: 6,
+  morphogens: 2,
 };
 const genome = randomGenome(ARCH, { seed: 5, outputScale: 0.3 });
-const W = 18, H = 14;
+const W = 18,
+  H = 14;
 
 function maxAbs(a: Float32Array, b: Float32Array): number {
   return a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i])), 0);
@@ -31,7 +36,11 @@ beforeAll(async () => {
 
 describe('tfjs step = reference step', () => {
   const cases: [string, RegulationOverrides, number][] = [
-    ['top-k 2, fire 0.5, gain 1.5', { topK: 2, fireRate: 0.5, morphogenGain: 1.5, plasticity: 0.3, temperature: 0.7 }, 1],
+    [
+      'top-k 2, fire 0.5, gain 1.5',
+      { topK: 2, fireRate: 0.5, morphogenGain: 1.5, plasticity: 0.3, temperature: 0.7 },
+      1,
+    ],
     ['dense, noise, knockout 1', { topK: 4, fireRate: 0.5, noise: 0.8, knockouts: [1], plasticity: 0.6 }, 2],
     ['top-k 1, threshold', { topK: 3, threshold: 0.3, fireRate: 0.8, plasticity: 1 }, 3],
   ];
@@ -86,7 +95,8 @@ describe('tfjs step = reference step', () => {
       expect(maxAbs(mine[b].state, reference.state)).toBeLessThan(1e-4);
       expect(maxAbs(mine[b].marks, reference.marks)).toBeLessThan(1e-4);
       // Each perturbation changes the outcome: the unperturbed run ends elsewhere.
-      if (perturbations[b]) expect(maxAbs(mine[b].state, runReference(genome, params, grid, seeds[b], steps).state)).toBeGreaterThan(1e-3);
+      if (perturbations[b])
+        expect(maxAbs(mine[b].state, runReference(genome, params, grid, seeds[b], steps).state)).toBeGreaterThan(1e-3);
     });
   });
 });

@@ -7,7 +7,13 @@ import { runReference } from '../../src/model/reference.ts';
 import { genomeWithWeights, weightsForArchitecture } from '../../src/train/weights.ts';
 import { randomLivingState } from '../model/grids.ts';
 
-const arch = { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'] as ('identity' | 'sobel_x' | 'sobel_y')[], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 };
+const arch = {
+  channels: 8,
+  perception: ['identity', 'sobel_x', 'sobel_y'] as ('identity' | 'sobel_x' | 'sobel_y')[],
+  expertHidden: [8, 8],
+  gateHidden: 0,
+  morphogens: 0,
+};
 const genome = randomGenome(arch, { seed: 3, outputScale: 0.5 });
 
 describe('weights for another architecture', () => {
@@ -25,9 +31,15 @@ describe('weights for another architecture', () => {
   });
 
   it('refuses any other difference, naming the field', () => {
-    expect(() => weightsForArchitecture(genome, { ...arch, expertHidden: [8, 8, 8] })).toThrow('architecture.experts: expected the config\'s [8,8,8], got [8,8]');
-    expect(() => weightsForArchitecture(randomGenome({ ...arch, morphogens: 2 }, { seed: 1 }), arch)).toThrow('architecture.morphogens');
+    expect(() => weightsForArchitecture(genome, { ...arch, expertHidden: [8, 8, 8] })).toThrow(
+      "architecture.experts: expected the config's [8,8,8], got [8,8]",
+    );
+    expect(() => weightsForArchitecture(randomGenome({ ...arch, morphogens: 2 }, { seed: 1 }), arch)).toThrow(
+      'architecture.morphogens',
+    );
     const noGate = randomGenome({ ...arch, expertHidden: [8], gateHidden: null }, { seed: 1 });
-    expect(() => weightsForArchitecture(noGate, { ...arch, expertHidden: [8], gateHidden: null, morphogens: 1 })).toThrow('with a gate to read the new ones');
+    expect(() =>
+      weightsForArchitecture(noGate, { ...arch, expertHidden: [8], gateHidden: null, morphogens: 1 }),
+    ).toThrow('with a gate to read the new ones');
   });
 });

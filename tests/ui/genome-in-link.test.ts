@@ -19,10 +19,27 @@ it('packs a genome file into base64url and back to the same genome', async () =>
 });
 
 it('every bundled genome fits in a link; a large one does not', async () => {
-  for (const file of ['ladybeetle/ladybeetle.genome.json', 'butterfly/butterfly.genome.json', 'french-flag/french-flag.genome.json', 'untrained-k4.genome.json', 'growing-ca/lizard-regenerating.json']) {
-    expect((await packGenomeText(readFileSync(`presets/${file}`, 'utf8'))).length, file).toBeLessThanOrEqual(MAX_LINK_GENOME_CHARS);
+  for (const file of [
+    'ladybeetle/ladybeetle.genome.json',
+    'butterfly/butterfly.genome.json',
+    'french-flag/french-flag.genome.json',
+    'untrained-k4.genome.json',
+    'growing-ca/lizard-regenerating.json',
+  ]) {
+    expect((await packGenomeText(readFileSync(`presets/${file}`, 'utf8'))).length, file).toBeLessThanOrEqual(
+      MAX_LINK_GENOME_CHARS,
+    );
   }
-  const large = randomGenome({ channels: 16, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [128, 128], gateHidden: 0, morphogens: 0 }, { seed: 1 });
+  const large = randomGenome(
+    {
+      channels: 16,
+      perception: ['identity', 'sobel_x', 'sobel_y'],
+      expertHidden: [128, 128],
+      gateHidden: 0,
+      morphogens: 0,
+    },
+    { seed: 1 },
+  );
   expect((await packGenomeText(serializeGenome(large))).length).toBeGreaterThan(MAX_LINK_GENOME_CHARS);
 });
 
