@@ -1,0 +1,65 @@
+/**
+ * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png --out TARGET.png`: a target for
+ * regulation-only training, the source image redrawn in the colours of a genome's own target (see
+ * src/train/recolour.ts). Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
+ *
+ * Exit codes: 0 done (or --help); 2 a bad flag or image; 1 anything else.
+ */
+import { Command, Option } from 'commander';
+import { cropImage } from '../train/data.ts';
+import { recolourToPalette } from '../train/recolour.ts';
+import { integerParser, parseOutputPath } from './flags.ts';
+import { readPng, writePngAtomic } from './png.ts';
+
+interface RecolourOptions {
+  tile?: number;
+  tileSize: number;
+  palette: string;
+  colours: number;
+  out: string;
+}
+
+function buildProgram(): Command {
+  return new Command('recolour')
+    .description(
+      "Redraw an image in another image's colours: the i-th largest colour cluster takes the i-th largest's colour.",
+    )
+    .argument('<source>', 'the image to recolour (straight RGBA PNG)')
+    .addOption(
+      new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(
+        integerParser(0, 1000),
+      ),
+    )
+    .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)))
+    .addOption(
+      new Option('--palette <file.png>', "the image whose colours to use (a preset's target)").makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--colours <int>', 'colour clusters in each image').default(3).argParser(integerParser(1, 16)),
+    )
+    .addOption(
+      new Option('--out <file.png>', 'the recoloured image to write').makeOptionMandatory().argParser(parseOutputPath),
+    )
+    .showHelpAfterError('(run with --help for the flags)')
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+}
+
+function main(argv: string[]): void {
+  const program = buildProgram().parse(argv);
+  const source = program.args[0];
+  const options = program.opts<RecolourOptions>();
+  let result: ReturnType<typeof recolourToPalette>;
+  try {
+    const image = cropImage(readPng(source), options.tile, options.tileSize, source);
+    result = recolourToPalette(image, readPng(options.palette), options.colours, { source, palette: options.palette });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  writePngAtomic(options.out, result.image.width, result.image.height, result.image.data);
+  process.stdout.write(
+    `${JSON.stringify({ source, palette: options.palette, out: options.out, mapping: result.mapping }, null, 2)}\n`,
+  );
+}
+
+main(process.argv);
