@@ -9,12 +9,7 @@ uniform float u_fireRate, u_step, u_seed;
 void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
-  float alpha = 0.0;
-  // unroll
-  for (int dy = -1; dy <= 1; dy++) {
-    // unroll
-    for (int dx = -1; dx <= 1; dx++) { alpha = max(alpha, atlasRead(u_cells, u_cellsLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a); }
-  }
+  float alpha = neighbourhoodAlpha(u_cells, u_cellsLayout, cell);
   float fires = hashUniform(hashPrefix(cell, u_step, u_seed), 0.0) < u_fireRate ? 1.0 : 0.0;
   gl_FragColor = vec4(alpha > ALIVE_THRESHOLD ? 1.0 : 0.0, fires, 0.0, 0.0);
 }

@@ -27,10 +27,14 @@ void main() {
     gl_FragColor = alive ? atlasRead(u_candidate, u_candidateLayout, cell, slot) : vec4(0.0);
   } else if (slot < float(STATE_SLOTS + MARK_SLOTS)) {
     float markSlot = slot - float(STATE_SLOTS);
-    vec4 marks = survival.g > 0.5 ? atlasRead(u_regulation, u_regulationLayout, cell, markSlot) : atlasRead(u_cells, u_cellsLayout, cell, slot);
+    vec4 marks = survival.g > 0.5
+      ? atlasRead(u_regulation, u_regulationLayout, cell, markSlot)
+      : atlasRead(u_cells, u_cellsLayout, cell, slot);
     gl_FragColor = alive ? marks : uniformMarks(markSlot);
   } else {
     float expressionSlot = slot - float(STATE_SLOTS + MARK_SLOTS);
-    gl_FragColor = alive ? atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS) + expressionSlot) : vec4(0.0);
+    gl_FragColor = alive
+      ? atlasRead(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS) + expressionSlot)
+      : vec4(0.0);
   }
 }

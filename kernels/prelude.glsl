@@ -42,6 +42,20 @@ vec2 wrapCell(vec2 cell, vec2 offset) {
   return c;
 }
 
+// The largest alpha (slot 0, channel 3) in the 3x3 neighbourhood of a cell on the wrapped grid: the cell is
+// alive where it exceeds ALIVE_THRESHOLD.
+float neighbourhoodAlpha(sampler2D atlas, vec4 layout, vec2 cell) {
+  float alpha = 0.0;
+  // unroll
+  for (int dy = -1; dy <= 1; dy++) {
+    // unroll
+    for (int dx = -1; dx <= 1; dx++) {
+      alpha = max(alpha, atlasRead(atlas, layout, wrapCell(cell, vec2(dx, dy)), 0.0).a);
+    }
+  }
+  return alpha;
+}
+
 // Expert k's value in an atlas range of per-expert values (4 experts a slot, from slot `firstSlot`): marks,
 // expression. Loops over k are unrolled (src/gpu/unroll.ts), so k is a constant; a slot read again for the
 // next three experts comes from the texture cache.

@@ -10,11 +10,6 @@ void main() {
   vec2 cell; float slot;
   atlasTarget(u_targetLayout, cell, slot);
   vec4 life = atlasRead(u_life, u_lifeLayout, cell, 0.0);
-  float alpha = 0.0;
-  // unroll
-  for (int dy = -1; dy <= 1; dy++) {
-    // unroll
-    for (int dx = -1; dx <= 1; dx++) { alpha = max(alpha, atlasRead(u_candidate, u_candidateLayout, wrapCell(cell, vec2(dx, dy)), 0.0).a); }
-  }
+  float alpha = neighbourhoodAlpha(u_candidate, u_candidateLayout, cell);
   gl_FragColor = vec4(life.r > 0.5 && alpha > ALIVE_THRESHOLD ? 1.0 : 0.0, life.g, 0.0, 0.0);
 }

@@ -34,7 +34,13 @@ void main() {
     for (int k = 0; k < EXPERTS; k++) {
       float ek = expertValue(u_regulation, u_regulationLayout, cell, float(MARK_SLOTS), k);
       if (ek != 0.0) {
-        if (seen == float(rank)) { e = ek; first = u_expertStart[k]; count = u_expertCount[k]; biasRow = float(HIDDEN_SLOTS + k); hiddenFirst = filled; }
+        if (seen == float(rank)) {
+          e = ek;
+          first = u_expertStart[k];
+          count = u_expertCount[k];
+          biasRow = float(HIDDEN_SLOTS + k);
+          hiddenFirst = filled;
+        }
         seen += 1.0;
         filled += u_expertCount[k];
       }
@@ -44,7 +50,8 @@ void main() {
     vec4 delta = weightTexel(u_weights, u_weightsSize, slot, biasRow);
     for (int j = 0; j < MAX_EXPERT_SLOTS; j++) {
       if (float(j) >= count) break;
-      delta += weightBlock(u_weights, u_weightsSize, slot, first + float(j)) * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenFirst + float(j));
+      delta += weightBlock(u_weights, u_weightsSize, slot, first + float(j))
+        * atlasRead(u_hidden, u_hiddenLayout, cell, hiddenFirst + float(j));
     }
     ds += e * delta;
   }

@@ -49,7 +49,8 @@ export async function openingGenome(setup: Setup, problems: string[]): Promise<O
   const name = setup.file ?? 'genome from the link';
   if (setup.genome === undefined) {
     problems.push(
-      `This link was taken with the local file ${name}, which was too large to travel in the link: ${DEFAULT_PRESET} opened instead, with its own regulation.`,
+      `This link was taken with the local file ${name}, which was too large to travel in the link: `
+        + `${DEFAULT_PRESET} opened instead, with its own regulation.`,
     );
   } else {
     try {
@@ -63,7 +64,8 @@ export async function openingGenome(setup: Setup, problems: string[]): Promise<O
       };
     } catch (error) {
       problems.push(
-        `URL: field genome: the genome in the link cannot open: ${(error as Error).message}. ${DEFAULT_PRESET} opened instead, with its own regulation.`,
+        `URL: field genome: the genome in the link cannot open: ${(error as Error).message}. `
+          + `${DEFAULT_PRESET} opened instead, with its own regulation.`,
       );
     }
   }

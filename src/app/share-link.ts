@@ -34,7 +34,9 @@ export async function withHistory(
   if (strokes.length > MAX_LINK_STROKES_CHARS) {
     return {
       setup,
-      notice: `Your strokes cannot travel in the link: packed, they take ${kb(strokes.length)}, and a link carries at most ${kb(MAX_LINK_STROKES_CHARS)}. The link opens the setup without them.`,
+      notice:
+        `Your strokes cannot travel in the link: packed, they take ${kb(strokes.length)}, `
+        + `and a link carries at most ${kb(MAX_LINK_STROKES_CHARS)}. The link opens the setup without them.`,
     };
   }
   return { setup: { ...setup, strokes, at: history.step }, notice: null };
@@ -51,7 +53,9 @@ export async function linkSetup(
   return {
     setup: { ...setup, file: file.name },
     notice:
-      `${file.name} cannot travel in the link: packed, it takes ${kb(genome.length)}, and a link carries at most ${kb(MAX_LINK_GENOME_CHARS)}. `
-      + `The link holds the rest of the setup; whoever opens it gets ${DEFAULT_PRESET} instead and is told so. Send the file along with it.`,
+      `${file.name} cannot travel in the link: packed, it takes ${kb(genome.length)}, `
+      + `and a link carries at most ${kb(MAX_LINK_GENOME_CHARS)}. `
+      + `The link holds the rest of the setup; whoever opens it gets ${DEFAULT_PRESET} instead and is told so. `
+      + 'Send the file along with it.',
   };
 }

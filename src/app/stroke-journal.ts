@@ -127,7 +127,8 @@ export function replayJournal(sim: Simulation, journal: StrokeJournal, ops: read
   ops.forEach((op, i) => {
     if (op.step < sim.stepCount)
       throw new Error(
-        `URL: field strokes: call ${i} (${op.op}) was made at step ${op.step}, but the grid is at step ${sim.stepCount}`,
+        `URL: field strokes: call ${i} (${op.op}) was made at step ${op.step}, `
+          + `but the grid is at step ${sim.stepCount}`,
       );
     sim.step(op.step - sim.stepCount);
     journal.beginStroke();

@@ -1,9 +1,9 @@
 /**
  * `npm run bench:train -- [--json FILE] [--steps N] [--repeats N] [--cell-steps-per-pass LIST]`: forward +
- * backward cell-steps per second of the trainer (loss and gradients of a whole rollout, as one training iteration computes them),
- * for the Growing-NCA-shaped genome (16 channels, identity/sobel_x/sobel_y, one expert 48 -> 128 -> 16)
- * and a K = 4 genome of the same expert size (4 x 32 hidden, linear gate, top-k 2), batch 8 on 72x72, fire
- * rate 0.5, 64-step rollouts, with 1 and 2 worker threads, on two kinds of grid:
+ * backward cell-steps per second of the trainer (loss and gradients of a whole rollout, as one training
+ * iteration computes them), for the Growing-NCA-shaped genome (16 channels, identity/sobel_x/sobel_y, one
+ * expert 48 -> 128 -> 16) and a K = 4 genome of the same expert size (4 x 32 hidden, linear gate, top-k 2),
+ * batch 8 on 72x72, fire rate 0.5, 64-step rollouts, with 1 and 2 worker threads, on two kinds of grid:
  *   full      every cell alive (worst case; what a dense implementation such as PyTorch always computes)
  *   organism  a disc of living cells covering about a quarter of the grid (a grown 40x40 emoji)
  * cell-steps = batch x width x height x steps per iteration, whatever the number of cells that work.

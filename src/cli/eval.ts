@@ -28,7 +28,8 @@ interface EvalOptions extends RegulationFlags, TargetFlags {
 function buildProgram(): Command {
   const program = new Command('eval')
     .description(
-      'Measure a genome against its target: RGBA mean squared error after growing from one seed (reference step), mean over seeds.',
+      'Measure a genome against its target: RGBA mean squared error after growing from one seed (reference step), '
+        + 'mean over seeds.',
     )
     .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)');
   addTargetOptions(program, true)
@@ -50,7 +51,8 @@ function buildProgram(): Command {
     .addOption(
       new Option(
         '--trials',
-        'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, top-k 1, erasure, 1000 steps alone',
+        'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, '
+          + 'top-k 1, erasure, 1000 steps alone',
       ),
     )
     .addOption(new Option('--out <file.json>', 'also write the JSON to this file').argParser(parseOutputPath));

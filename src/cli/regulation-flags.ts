@@ -63,7 +63,8 @@ export function regulationFromFlags(genome: Genome, options: RegulationFlags, fi
   const outOfRange = options.knockout?.find((k) => k >= experts);
   if (outOfRange !== undefined) {
     throw new Error(
-      `option '--knockout <list>': expected expert indices in [0, ${experts - 1}] (${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`,
+      `option '--knockout <list>': expected expert indices in [0, ${experts - 1}] `
+        + `(${file} has ${experts} expert${experts === 1 ? '' : 's'}), got ${outOfRange}`,
     );
   }
   return resolveParams(

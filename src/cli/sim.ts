@@ -80,7 +80,8 @@ function buildProgram(): Command {
     .addOption(
       new Option(
         '--clone <X,Y,R[,LABEL]>',
-        `mark the living cells in a disc as a clone (repeatable; LABEL in [1, ${MAX_CLONE}], by default 1, 2, ... in order); --metrics then follows each clone`,
+        `mark the living cells in a disc as a clone (repeatable; LABEL in [1, ${MAX_CLONE}], by default 1, 2, ... `
+          + 'in order); --metrics then follows each clone',
       ).argParser(discParser({ maxLabel: MAX_CLONE })),
     )
     .addOption(

@@ -1,8 +1,8 @@
 /**
  * `--vary NAME=V1,V2,...` of `npm run sweep`: NAME is a regulation flag without its dashes (top-k,
  * temperature, threshold, plasticity, noise, fire-rate, morphogen-gain), `knockout` (values: expert
- * indices or `none`) or `environment` (values in [0, 1], for a genome that reads an environment signal). Every value is checked against the parameter's declaration; errors name the flag and
- * the value.
+ * indices or `none`) or `environment` (values in [0, 1], for a genome that reads an environment signal).
+ * Every value is checked against the parameter's declaration; errors name the flag and the value.
  */
 import { InvalidArgumentError } from 'commander';
 import { parameterProblem, type ParameterName } from '../model/params.ts';
@@ -56,7 +56,8 @@ export function checkKnockouts(axes: readonly Axis[], experts: number, file: str
     const bad = axis.values.find((v) => v !== null && v >= experts);
     if (bad !== undefined && bad !== null) {
       throw new Error(
-        `option '--vary <NAME=VALUES>': knockout: expected expert indices in [0, ${experts - 1}] or none (${file} has ${experts} experts), got ${bad}`,
+        `option '--vary <NAME=VALUES>': knockout: expected expert indices in [0, ${experts - 1}] or none `
+          + `(${file} has ${experts} experts), got ${bad}`,
       );
     }
   }

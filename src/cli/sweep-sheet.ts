@@ -69,23 +69,23 @@ export function sheetSvg(
   const sheetWidth = columns * tileWidth + (columns - 1) * GAP,
     sheetHeight = rows * tileHeight + (rows - 1) * GAP;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + sheetWidth + 8}" height="${top + sheetHeight + 8}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelWidth + sheetWidth + 8}" height="${top + sheetHeight + 8}" `
+      + 'font-family="sans-serif" font-size="12">',
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="4" y="16" font-size="14">${escapeXml(title)}</text>`,
   ];
   const last = axes[axes.length - 1];
   for (let c = 0; c < columns && last; c++) {
-    parts.push(
-      `<text x="${labelWidth + c * (tileWidth + GAP) + tileWidth / 2}" y="${top - 8}" text-anchor="middle">${escapeXml(valueLabel(last, c))}</text>`,
-    );
+    const x = labelWidth + c * (tileWidth + GAP) + tileWidth / 2;
+    parts.push(`<text x="${x}" y="${top - 8}" text-anchor="middle">${escapeXml(valueLabel(last, c))}</text>`);
   }
   for (let r = 0; r < rows && axes.length > 1; r++) {
-    parts.push(
-      `<text x="${labelWidth - 8}" y="${top + r * (tileHeight + GAP) + tileHeight / 2 + 4}" text-anchor="end">${escapeXml(rowLabel(r))}</text>`,
-    );
+    const y = top + r * (tileHeight + GAP) + tileHeight / 2 + 4;
+    parts.push(`<text x="${labelWidth - 8}" y="${y}" text-anchor="end">${escapeXml(rowLabel(r))}</text>`);
   }
   parts.push(
-    `<image x="${labelWidth}" y="${top}" width="${sheetWidth}" height="${sheetHeight}" style="image-rendering:pixelated" href="data:image/png;base64,${png.toString('base64')}"/>`,
+    `<image x="${labelWidth}" y="${top}" width="${sheetWidth}" height="${sheetHeight}" `
+      + `style="image-rendering:pixelated" href="data:image/png;base64,${png.toString('base64')}"/>`,
     '</svg>',
     '',
   );

@@ -160,7 +160,8 @@ function plan(file: string, o: SweepOptions): Plan {
     const grid = parseState(text, o.fromState);
     if (grid.channels !== genome.architecture.channels || grid.experts !== K) {
       throw new Error(
-        `option '--from-state <file>': ${o.fromState}: expected a state of ${genome.architecture.channels} channels and ${K} experts (${file}), got ${grid.channels} and ${grid.experts}`,
+        `option '--from-state <file>': ${o.fromState}: expected a state of ${genome.architecture.channels} channels `
+          + `and ${K} experts (${file}), got ${grid.channels} and ${grid.experts}`,
       );
     }
     startState = { file: o.fromState, text };
@@ -286,7 +287,8 @@ async function main(argv: string[]): Promise<void> {
     results.map((r) => r[0].image!),
     p.size.width,
   );
-  const title = `${p.genome.metadata.name || file}: ${o.steps} steps on ${p.size.width}x${p.size.height}${o.fromState ? ` from ${o.fromState}` : ''}, ${o.view}`;
+  const grid = `${p.size.width}x${p.size.height}${o.fromState ? ` from ${o.fromState}` : ''}`;
+  const title = `${p.genome.metadata.name || file}: ${o.steps} steps on ${grid}, ${o.view}`;
   mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'sheet.png'), png);
   writeFileAtomic(join(o.out, 'sheet.svg'), sheetSvg(layout, o.vary, p.cells, png, title));
@@ -305,9 +307,8 @@ async function main(argv: string[]): Promise<void> {
     rows,
   };
   writeFileAtomic(join(o.out, 'sweep.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(
-    `${JSON.stringify({ out: o.out, growths: p.cells.length * seeds.length, seconds: report.seconds, workers: o.workers })}\n`,
-  );
+  const summary = { out: o.out, growths: p.cells.length * seeds.length, seconds: report.seconds, workers: o.workers };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
 main(process.argv).catch((error: unknown) => {

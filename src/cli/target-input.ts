@@ -38,7 +38,8 @@ export function loadTarget(
   }
   if (image.width > width || image.height > height) {
     throw new Error(
-      `option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, larger than the ${width}x${height} grid (${sizeFlag})`,
+      `option '--target <file.png>': ${options.target} is ${image.width}x${image.height}, `
+        + `larger than the ${width}x${height} grid (${sizeFlag})`,
     );
   }
   return padTarget(premultiplyRgba8(image.data, image.width, image.height), image.width, image.height, width, height);

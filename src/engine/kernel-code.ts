@@ -40,7 +40,8 @@ export function layerFunction(sizes: EngineSizes, perception: AtlasLayout, weigh
     const [originX, originY] = atlasTexel(perception, 0, 0, i);
     const x = num(originX / perception.textureWidth),
       y = num(originY / perception.textureHeight);
-    return `  sum += mat4(${w(4 * i)}, ${w(4 * i + 1)}, ${w(4 * i + 2)}, ${w(4 * i + 3)})\n    * texture2D(u_perception, base + vec2(${x}, ${y}));`;
+    const block = `mat4(${w(4 * i)}, ${w(4 * i + 1)}, ${w(4 * i + 2)}, ${w(4 * i + 3)})`;
+    return `  sum += ${block}\n    * texture2D(u_perception, base + vec2(${x}, ${y}));`;
   });
   return [
     'vec4 layer(float v, vec2 base) {',

@@ -26,7 +26,10 @@ export interface EngineSizes {
 export interface EngineLayouts {
   /** state [0, S) | marks [S, S + K4) | expression [S + K4, S + 2 K4): what a step carries forward. */
   cells: AtlasLayout;
-  /** (knockout bits, forced expert, clone label) [0] | morphogens [1, 1 + M4): what the user paints, and the lineage. */
+  /**
+   * (knockout bits, forced expert, clone label) [0] | morphogens [1, 1 + M4): what the user paints, and the
+   * lineage.
+   */
   fields: AtlasLayout;
   perception: AtlasLayout;
   gateHidden: AtlasLayout;

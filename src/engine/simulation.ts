@@ -198,7 +198,10 @@ export function createSimulation(config: SimulationConfig) {
       params = resolveParams({ ...params, ...overrides }, expertCount(genome), 'simulation params');
     },
 
-    /** One seed cell at the centre again, painted fields back to the genome's initial morphogens (usually none); optionally a new seed for the random streams. */
+    /**
+     * One seed cell at the centre again, painted fields back to the genome's initial morphogens (usually
+     * none); optionally a new seed for the random streams.
+     */
     reset(newSeed = seed): void {
       checkSeed(newSeed);
       seed = newSeed;

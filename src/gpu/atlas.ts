@@ -43,7 +43,9 @@ export function atlasLayout(
   };
   if (width > maxTextureSize || layout.textureHeight > maxTextureSize) {
     throw new Error(
-      `${name} buffer: a ${width}x${height} grid with ${count} slots per cell needs a ${layout.textureWidth}x${layout.textureHeight} texture; this GPU's largest is ${maxTextureSize}x${maxTextureSize}. Use a smaller grid.`,
+      `${name} buffer: a ${width}x${height} grid with ${count} slots per cell needs a `
+        + `${layout.textureWidth}x${layout.textureHeight} texture; `
+        + `this GPU's largest is ${maxTextureSize}x${maxTextureSize}. Use a smaller grid.`,
     );
   }
   return layout;

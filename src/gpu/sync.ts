@@ -10,7 +10,9 @@ export function createSync(regl: REGL.Regl): (texture: REGL.Texture2D) => void {
   const target = regl.framebuffer({ width: 1, height: 1, colorType: 'uint8', depthStencil: false });
   const touch = regl({
     ...FULL_SCREEN,
-    frag: 'precision highp float; uniform sampler2D u_source; void main() { gl_FragColor = clamp(texture2D(u_source, vec2(0.5)), 0.0, 1.0); }',
+    frag:
+      'precision highp float; uniform sampler2D u_source; '
+      + 'void main() { gl_FragColor = clamp(texture2D(u_source, vec2(0.5)), 0.0, 1.0); }',
     framebuffer: target,
     uniforms: { u_source: regl.prop<{ source: REGL.Texture2D }, 'source'>('source') },
   });

@@ -4,7 +4,8 @@
  * loop variable a constant:
  *
  *   // unroll
- *   for (int m = 0; m < MARK_SLOTS; m++) { x[m] = ...; }   ->   { const int m = 0; x[m] = ...; } { const int m = 1; ... }
+ *   for (int m = 0; m < MARK_SLOTS; m++) { x[m] = ...; }
+ *     ->   { const int m = 0; x[m] = ...; } { const int m = 1; x[m] = ...; } ...
  *
  * Why: SwiftShader, the software GPU of headless Chromium (and of every CI run), compiles loops as written,
  * and an array indexed by a loop variable (a local array, or a uniform array) becomes a per-fragment memory
@@ -69,7 +70,8 @@ export function unrollLoops(source: string, defines: Defines): string {
   const stray = /^[ \t]*\/\/ unroll[ \t]*\n(.*)$/m.exec(text);
   if (stray) {
     throw new Error(
-      `unroll: the // unroll marker before "${stray[1].trim()}" is not followed by a loop written "for (int i = A; i < B; i++) {"`,
+      `unroll: the // unroll marker before "${stray[1].trim()}" is not followed by a loop written `
+        + '"for (int i = A; i < B; i++) {"',
     );
   }
   return text;

@@ -25,7 +25,8 @@ export function parseGenome(text: string, fileName: string): Genome {
 export function genomeFromJson(json: unknown, fileName: string): Genome {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error(
-      `${fileName}: expected a genome object with format "${GENOME_FORMAT}" or a Growing-NCA layer array, got ${Array.isArray(json) ? 'an array' : typeof json}`,
+      `${fileName}: expected a genome object with format "${GENOME_FORMAT}" or a Growing-NCA layer array, `
+        + `got ${Array.isArray(json) ? 'an array' : typeof json}`,
     );
   }
   const file = parseOrThrow(genomeFileSchema, json, fileName);
@@ -64,7 +65,8 @@ function decodeExperts(file: GenomeFile, arch: Architecture, fileName: string) {
   const layers = file.weights.experts;
   if (layers.length !== arch.expertHidden.length) {
     throw new Error(
-      `${fileName}: field weights.experts: expected ${arch.expertHidden.length} experts (architecture.experts), got ${layers.length}`,
+      `${fileName}: field weights.experts: expected ${arch.expertHidden.length} experts (architecture.experts), `
+        + `got ${layers.length}`,
     );
   }
   const inputs = perceptionSize(arch);
@@ -88,7 +90,8 @@ function decodeGate(file: GenomeFile, arch: Architecture, fileName: string) {
       : [gateInputSize(arch), arch.gateHidden, arch.expertHidden.length];
   if (layers === null || layers.length !== sizes.length - 1) {
     throw new Error(
-      `${where}: expected ${sizes.length - 1} layers for architecture.gate.hidden = ${arch.gateHidden}, got ${layers === null ? 'null' : layers.length}`,
+      `${where}: expected ${sizes.length - 1} layers for architecture.gate.hidden = ${arch.gateHidden}, `
+        + `got ${layers === null ? 'null' : layers.length}`,
     );
   }
   return { layers: layers.map((layer, i) => decodeDense(layer, sizes[i], sizes[i + 1], `${where}[${i}]`)) };

@@ -76,7 +76,8 @@ export function parseJournal(json: unknown, context: string): JournalOp[] {
   const back = ops.findIndex((op, i) => i > 0 && op.step < ops[i - 1].step);
   if (back >= 0)
     throw new Error(
-      `${context}: field [${back}].step: expected at least ${ops[back - 1].step} (the step of the call before), got ${ops[back].step}`,
+      `${context}: field [${back}].step: expected at least ${ops[back - 1].step} (the step of the call before), `
+        + `got ${ops[back].step}`,
     );
   return ops;
 }

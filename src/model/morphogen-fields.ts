@@ -73,7 +73,8 @@ export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): Morpho
     || !names.every((n) => (MORPHOGEN_FIELDS as readonly unknown[]).includes(n))
   ) {
     throw new Error(
-      `${where}: expected ${M} field name${M === 1 ? '' : 's'} (one per morphogen channel) from ${MORPHOGEN_FIELDS.join(', ')}, got ${JSON.stringify(names)}`,
+      `${where}: expected ${M} field name${M === 1 ? '' : 's'} (one per morphogen channel) `
+        + `from ${MORPHOGEN_FIELDS.join(', ')}, got ${JSON.stringify(names)}`,
     );
   }
   if (M === 0) return null;
@@ -83,7 +84,8 @@ export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): Morpho
     scaleHeight = side(grid?.height);
   if (grid !== undefined && (scaleWidth === null || scaleHeight === null)) {
     throw new Error(
-      `${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid), got ${JSON.stringify(grid)}`,
+      `${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 `
+        + `(the training grid), got ${JSON.stringify(grid)}`,
     );
   }
   return { fields: names as MorphogenField[], scaleWidth: scaleWidth ?? 0, scaleHeight: scaleHeight ?? 0 };

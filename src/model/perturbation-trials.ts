@@ -53,7 +53,10 @@ export interface TrialRow {
   /** When the perturbation is lifted (right after the cut, for erasure). */
   lossAtLift: number;
   lossAtEnd: number;
-  /** Steps after lifting until the loss is within 1.5x of lossBefore; 0 = it never left; null = not within recoverSteps. */
+  /**
+   * Steps after lifting until the loss is within 1.5x of lossBefore; 0 = it never left; null = not within
+   * recoverSteps.
+   */
   stepsToRecover: number | null;
 }
 

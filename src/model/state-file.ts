@@ -88,7 +88,8 @@ export function parseState(text: string, fileName: string): CellState {
     const Type = ARRAYS[field];
     if (bytes.length !== cells * per[field] * Type.BYTES_PER_ELEMENT) {
       throw new Error(
-        `${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, got ${bytes.length / Type.BYTES_PER_ELEMENT}`,
+        `${fileName}: field ${field}: expected ${cells * per[field]} values for a ${width}x${height} grid, `
+          + `got ${bytes.length / Type.BYTES_PER_ELEMENT}`,
       );
     }
     arrays[field] = new Type(bytes.buffer as ArrayBuffer); // base64ToBytes made a buffer of exactly these bytes

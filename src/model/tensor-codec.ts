@@ -35,13 +35,16 @@ export function decodeTensor(tensor: EncodedTensor, where: string): Float32Array
   const expectedChars = Math.ceil(expectedBytes / 3) * 4;
   if (tensor.data.length % 4 !== 0 || !BASE64.test(tensor.data)) {
     throw new Error(
-      `${where}.data: expected base64 text (A-Z a-z 0-9 + /, padded with =), got ${tensor.data.length} characters that are not`,
+      `${where}.data: expected base64 text (A-Z a-z 0-9 + /, padded with =), `
+        + `got ${tensor.data.length} characters that are not`,
     );
   }
   const bytes = base64ToBytes(tensor.data) ?? new Uint8Array(0);
   if (bytes.length !== expectedBytes) {
     throw new Error(
-      `${where}.data: expected ${expectedChars} base64 characters (${expectedBytes} bytes: ${count} ${tensor.dtype} values for shape [${tensor.shape.join(', ')}]), got ${tensor.data.length} characters (${bytes.length} bytes)`,
+      `${where}.data: expected ${expectedChars} base64 characters `
+        + `(${expectedBytes} bytes: ${count} ${tensor.dtype} values for shape [${tensor.shape.join(', ')}]), `
+        + `got ${tensor.data.length} characters (${bytes.length} bytes)`,
     );
   }
   const values =

@@ -34,7 +34,8 @@ export function isViewName(name: string): name is ViewName {
 export function renderView(genome: Genome, grid: CellState, view: ViewName): Uint8ClampedArray {
   if (grid.channels !== genome.architecture.channels || grid.experts !== expertCount(genome)) {
     throw new Error(
-      `renderView: grid has ${grid.channels} channels and ${grid.experts} experts, the genome ${genome.architecture.channels} and ${expertCount(genome)}`,
+      `renderView: grid has ${grid.channels} channels and ${grid.experts} experts, `
+        + `the genome ${genome.architecture.channels} and ${expertCount(genome)}`,
     );
   }
   const cells = grid.width * grid.height;

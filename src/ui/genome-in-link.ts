@@ -18,13 +18,19 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   return new Uint8Array(await new Response(source).arrayBuffer());
 }
 
-/** Text deflated and written in base64url: what a link carries of a file (here, and the strokes of strokes-in-link.ts). */
+/**
+ * Text deflated and written in base64url: what a link carries of a file (here, and the strokes of
+ * strokes-in-link.ts).
+ */
 export async function packForLink(text: string): Promise<string> {
   const packed = await through(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
   return bytesToBase64(packed).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The text packForLink packed; throws saying what is wrong with it (`what` names the content, the caller the field). */
+/**
+ * The text packForLink packed; throws saying what is wrong with it (`what` names the content, the caller the
+ * field).
+ */
 export async function unpackFromLink(payload: string, what: string): Promise<string> {
   const bytes = /^[A-Za-z0-9_-]+$/.test(payload)
     ? base64ToBytes(
@@ -36,7 +42,8 @@ export async function unpackFromLink(payload: string, what: string): Promise<str
     : null;
   if (!bytes)
     throw new Error(
-      `expected the ${what} packed as base64url text, got ${payload.length} characters that are not (a link cut short or edited?)`,
+      `expected the ${what} packed as base64url text, got ${payload.length} characters that are not `
+        + '(a link cut short or edited?)',
     );
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(

@@ -30,14 +30,15 @@ export function showLegend(root: HTMLElement, view: ViewSettings, experts: numbe
     ]);
   const ramp = (gradient: string, low: string, high: string) =>
     el('span', { className: 'item' }, [low, el('span', { className: 'ramp', style: `background: ${gradient}` }), high]);
-  const title = el('strong', {
-    textContent: `${genomeName}: ${RENDER_MODES[view.mode].label}${RENDER_MODES[view.mode].index ? ` ${view.index}` : ''}  `,
-  });
+  const mode = RENDER_MODES[view.mode];
+  const title = el('strong', { textContent: `${genomeName}: ${mode.label}${mode.index ? ` ${view.index}` : ''}  ` });
   const w = KNOCKOUT_STRIPE_PIXELS;
   const stripes = el('span', { className: 'item' }, [
     el('span', {
       className: 'swatch',
-      style: `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, ${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
+      style:
+        `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, `
+        + `${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
     }),
     'knocked out',
   ]);

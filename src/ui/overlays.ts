@@ -70,15 +70,21 @@ export function createAbout(root: HTMLElement): Overlay {
       el('h2', { textContent: 'About Epigenesis' }),
       el('p', {
         textContent:
-          'Every cell on the grid runs the same genome: a fixed, trained set of expert sub-circuits, the way every cell of a body carries the same DNA. What differs between cells is which parts of the genome they express.',
+          'Every cell on the grid runs the same genome: a fixed, trained set of expert sub-circuits, the way every '
+          + 'cell of a body carries the same DNA. What differs between cells is which parts of the genome they '
+          + 'express.',
       }),
       el('p', {
         textContent:
-          'A small regulatory layer, like transcription factors, reads each cell’s neighbourhood, its painted morphogens and its own epigenetic marks, and picks the experts the cell expresses. The marks remember past choices: low plasticity commits a cell to its fate, reprogramming makes it pluripotent again.',
+          'A small regulatory layer, like transcription factors, reads each cell’s neighbourhood, its painted '
+          + 'morphogens and its own epigenetic marks, and picks the experts the cell expresses. The marks remember '
+          + 'past choices: low plasticity commits a cell to its fate, reprogramming makes it pluripotent again.',
       }),
       el('p', {
         textContent:
-          'Only expressed experts are computed, as in a sparse mixture-of-experts model: the active-parameter fraction is the transcribed share of the genome. Knock out an expert, force one, or damage the organism, and watch the tissue regulate itself.',
+          'Only expressed experts are computed, as in a sparse mixture-of-experts model: the active-parameter '
+          + 'fraction is the transcribed share of the genome. Knock out an expert, force one, or damage the '
+          + 'organism, and watch the tissue regulate itself.',
       }),
       el('p', {}, [
         'The maths of one step, the vocabulary and the genome file format: ',

@@ -8,7 +8,10 @@ import { packForLink, unpackFromLink } from './genome-in-link.ts';
 /** The most characters the strokes may take in a link: past this, sharing says they stay behind. */
 export const MAX_LINK_STROKES_CHARS = 32 * 1024;
 
-/** Numbers travel whole: a disc's centre is rounded to a cell where it is painted, and a rounded copy could round the other way. */
+/**
+ * Numbers travel whole: a disc's centre is rounded to a cell where it is painted, and a rounded copy could
+ * round the other way.
+ */
 export function packStrokes(ops: readonly JournalOp[]): Promise<string> {
   return packForLink(JSON.stringify(ops));
 }

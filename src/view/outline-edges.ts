@@ -25,7 +25,8 @@ export function outlineRuns(labels: ArrayLike<number>, width: number, height: nu
     throw new Error(`outline: ${labels.length} labels for a ${width}x${height} grid`);
   const at = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 0 : labels[y * width + x]);
   const runs: OutlineRun[] = [];
-  // One scan per grid line and side: `inside` gives the cell on that side of the line at step i, `outside` its neighbour.
+  // One scan per grid line and side: `inside` gives the cell on that side of the line at step i, `outside` its
+  // neighbour.
   const scan = (
     length: number,
     inside: (i: number) => number,

@@ -66,7 +66,8 @@ export function createOverlayContent() {
   let cloneRuns = new Map<number, OutlineRun[]>();
 
   function drawClones(labels: Uint8Array | null, frame: OverlayFrame, px: number): void {
-    const fits = labels !== null && labels.length === frame.gridWidth * frame.gridHeight; // stale labels of another grid size draw nothing
+    // Stale labels, of another grid size, draw nothing.
+    const fits = labels !== null && labels.length === frame.gridWidth * frame.gridHeight;
     if (changed(memos.cloneRuns, [labels, frame.gridWidth, frame.gridHeight])) {
       cloneRuns = new Map();
       for (const run of fits ? outlineRuns(labels, frame.gridWidth, frame.gridHeight) : []) {

@@ -107,7 +107,8 @@ export function createOverlayLayer(regl: REGL.Regl): OverlayLayer {
       path = 'shared context';
     } catch (error) {
       console.warn(
-        `Overlays: pixi.js cannot draw on the grid's WebGL context (${(error as Error).message}); drawing on a canvas above it, which snapshots and recordings do not include.`,
+        `Overlays: pixi.js cannot draw on the grid's WebGL context (${(error as Error).message}); `
+          + 'drawing on a canvas above it, which snapshots and recordings do not include.',
       );
       ({ renderer, canvas: stacked } = await stackedRenderer(pixi, canvas));
       path = 'stacked canvas';

@@ -19,7 +19,7 @@ const genome = randomGenome(
 );
 genome.metadata.provenance = { morphogens: ['environment'] };
 
-it('a genome that reads an environment gets a slider; the slider sets the field everywhere and travels in the share link', async () => {
+it('a genome reading an environment gets a slider that sets the field everywhere and travels in the link', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, `${app.url}#preset=untrained-k4&size=32x32&seed=1`);
   // The default genomes read no environment: no slider.

@@ -23,7 +23,8 @@ it('hovering a cell shows its type, expression, marks and state; outside the org
     .toMatch(/^cell \(2[34], 2[34]\): expert [0-3]$/);
   const rows = await page.locator('#inspector .inspector-row').allTextContents();
   expect(rows.map((r) => r.split(/\d|-/)[0])).toEqual(['expression', 'marks', 'state']);
-  expect(await page.locator('#inspector .inspector-row').nth(2).locator('.inspector-value').count()).toBe(16); // the ladybeetle's channels
+  const stateValues = page.locator('#inspector .inspector-row').nth(2).locator('.inspector-value');
+  expect(await stateValues.count()).toBe(16); // the ladybeetle's channels
 
   // The fit camera shows the 48-cell grid over 95 % of the canvas's short side: cell (45, 45) is empty.
   const side = Math.min(box.width, box.height) * 0.95;
@@ -43,7 +44,7 @@ it('the about panel links to the design notes in docs/', async () => {
   expect(await page.getAttribute('[data-testid=about-docs]', 'href')).toBe('docs/DESIGN.md');
 });
 
-it('a genome trained with a morphogen gradient starts with it painted: the inspector reads it under the pointer', async () => {
+it('a genome trained with a morphogen gradient starts with it painted: the inspector reads it', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#preset=french-flag/french-flag&size=64x64&seed=2`);
   const box = (await page.locator('#view').boundingBox())!;

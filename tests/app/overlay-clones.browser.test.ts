@@ -36,7 +36,7 @@ function labels(): Uint8Array {
   return out;
 }
 
-it('outlines each clone just inside its cells, in its colour, where the camera shows them; the grid under them is untouched', async () => {
+it('outlines each clone just inside its cells, in its colour, where the camera shows it; grid untouched', async () => {
   const session = createGpuSession(canvas, { genome, width: W, height: H, seed: 1, params: {} });
   gpu = session;
   const app = createApp(

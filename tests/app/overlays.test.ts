@@ -25,7 +25,10 @@ afterAll(async () => {
 
 const SIZE = 48;
 
-/** The canvas as the Snapshot button saves it. A dispatched click leaves the mouse (and the inspected cell) where it is. */
+/**
+ * The canvas as the Snapshot button saves it. A dispatched click leaves the mouse (and the inspected cell) where
+ * it is.
+ */
 async function snapshot(page: Page): Promise<PNG> {
   const [png] = await Promise.all([
     page.waitForEvent('download'),
@@ -45,7 +48,10 @@ const screen = (camera: Camera, image: PNG) => ({
   y: (cy: number) => (cy - camera.centerY) * camera.zoom + image.height / 2,
 });
 
-/** The scale bar's first and last pixels are its colour, the pixel past its end is not, and its label is drawn above it. */
+/**
+ * The scale bar's first and last pixels are its colour, the pixel past its end is not, and its label is drawn
+ * above it.
+ */
 function expectScaleBar(image: PNG, zoom: number): void {
   const length = Math.round(scaleBar(zoom, SCALE_BAR.maxLength).pixels);
   const [left, row] = [SCALE_BAR.margin, image.height - SCALE_BAR.margin - SCALE_BAR.thickness / 2];
@@ -72,7 +78,7 @@ function knockoutEdges(image: PNG, camera: Camera, disc: { x: number; y: number;
   ];
 }
 
-it('snapshots hold the scale bar, the knockout outline and the inspected cell, following the camera; undo and context loss', async () => {
+it('snapshots: scale bar, knockout outline and inspected cell, following the camera; undo; context loss', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 }, acceptDownloads: true });
   const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=2&camera=24,24,9`);
   await waitForStep(page, 5);

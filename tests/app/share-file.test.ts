@@ -72,7 +72,7 @@ it('a local genome travels in the share link: the link opens the same genome wit
   await Promise.all([page.close(), again.close()]); // a page left open goes on stepping, slowing the next test
 });
 
-it('a genome too large for a link: told at share time, and again by the link, which opens the default preset', async () => {
+it('a genome too large for a link: told when shared and by the link, which opens the default preset', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#size=32x32&seed=5`);
   const large = randomGenome(
@@ -95,7 +95,8 @@ it('a genome too large for a link: told at share time, and again by the link, wh
   const opened = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(opened, link);
   expect(await banner(opened)).toContain(
-    'This link was taken with the local file large.genome.json, which was too large to travel in the link: ladybeetle/ladybeetle opened instead',
+    'This link was taken with the local file large.genome.json, which was too large to travel in the link: '
+      + 'ladybeetle/ladybeetle opened instead',
   );
   expect(await opened.inputValue('[data-testid=preset]')).toBe('ladybeetle/ladybeetle');
   expect(await paramValue(opened, 'temperature (tau)')).toBe('1.00'); // the file's regulation stayed with the file

@@ -69,7 +69,7 @@ it('clones and a wound travel in the link: the opened page replays them and stan
   expect([...errors, ...openErrors]).toEqual([]);
 });
 
-it('a link with broken strokes says so and grows from one seed cell; an imported state is not sent as strokes', async () => {
+it('a link with broken strokes says so and grows from one seed; an imported state is not sent as strokes', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = await openPage(page, `${app.url}#size=${SIZE}x${SIZE}&seed=4&at=30&strokes=bm90LWRlZmxhdGU`);
   await expect

@@ -55,7 +55,10 @@ async function watchPage(page: Page): Promise<void> {
   });
 }
 
-/** Drags the erase brush across the middle of the canvas, one awaited mouse event at a time, as a user's mouse would. */
+/**
+ * Drags the erase brush across the middle of the canvas, one awaited mouse event at a time, as a user's mouse
+ * would.
+ */
 async function timedStroke(page: Page) {
   const box = (await page.locator('#view').boundingBox())!;
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -123,7 +126,7 @@ it('erases along a mouse drag while it grows, reports what the stroke cost, and 
   // No check on the cells here: the organism regrows while the stroke lasts (the paused stroke checks).
   const aliveAfter = await metric(page, 'alive');
 
-  console.log(
-    `stroke-latency ${JSON.stringify({ paused, running: { ...running, stepsPerSecond: Math.round(stepsPerSecond * 10) / 10, alive: [beforeRunning, aliveAfter] } })}`,
-  );
+  const stepsPerSecondRounded = Math.round(stepsPerSecond * 10) / 10;
+  const runningReport = { ...running, stepsPerSecond: stepsPerSecondRounded, alive: [beforeRunning, aliveAfter] };
+  console.log(`stroke-latency ${JSON.stringify({ paused, running: runningReport })}`);
 });

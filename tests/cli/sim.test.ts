@@ -146,7 +146,7 @@ describe('sim CLI', () => {
     expect(bad.stderr).toMatch(/--knockout.*\[0, 2\].*got 3/);
   });
 
-  it('lineage tracing: two clones marked on the grown beetle, a wound cut between them, each clone followed', async () => {
+  it('lineage tracing: two clones marked on the grown beetle, a wound cut between them, each followed', async () => {
     const out = join(dir, 'clones.png');
     const metrics = join(dir, 'clones.json');
     const run = await sim(

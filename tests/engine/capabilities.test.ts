@@ -29,7 +29,8 @@ describe('GPU capabilities', () => {
 
   it('give a clear error where neither can', () => {
     expect(() => detectCapabilities(fakeRegl(['OES_texture_float'], []))).toThrow(
-      /This browser's WebGL \(test GPU\) cannot render to float textures: it lacks OES_texture_float with WEBGL_color_buffer_float and OES_texture_half_float with EXT_color_buffer_half_float/,
+      "This browser's WebGL (test GPU) cannot render to float textures: it lacks OES_texture_float with "
+        + 'WEBGL_color_buffer_float and OES_texture_half_float with EXT_color_buffer_half_float',
     );
   });
 });

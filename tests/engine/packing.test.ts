@@ -29,7 +29,8 @@ describe('atlas layouts', () => {
 
   it('name the buffer, the grid and the limit when a grid does not fit', () => {
     expect(() => atlasLayout(4096, 4096, 12, 8192, 'perception')).toThrow(
-      "perception buffer: a 4096x4096 grid with 12 slots per cell needs a 8192x24576 texture; this GPU's largest is 8192x8192. Use a smaller grid.",
+      'perception buffer: a 4096x4096 grid with 12 slots per cell needs a 8192x24576 texture; '
+        + "this GPU's largest is 8192x8192. Use a smaller grid.",
     );
   });
 });

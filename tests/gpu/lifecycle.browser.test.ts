@@ -205,8 +205,10 @@ describe('half floats', () => {
     const gpu = sim.readState();
     const stateError = maxAbsDifference(gpu.state, reference.state);
     const largest = Math.max(...reference.state.map(Math.abs));
+    const marksError = maxAbsDifference(gpu.marks, reference.marks);
     console.log(
-      `float16, one step: max abs error ${stateError.toExponential(2)} on state values up to ${largest.toFixed(2)}; marks ${maxAbsDifference(gpu.marks, reference.marks).toExponential(2)}`,
+      `float16, one step: max abs error ${stateError.toExponential(2)} on state values up to ${largest.toFixed(2)}; `
+        + `marks ${marksError.toExponential(2)}`,
     );
     // Inputs, weights, every intermediate and the result are each rounded to 11 bits.
     expect(stateError).toBeLessThanOrEqual(largest * 2 ** -8);

@@ -30,8 +30,10 @@ it.each(['float32', 'float16'] as const)(
       losses.push(rgbaLoss(sim.readState(), target));
     }
     const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
+    const precisionName = precision === 'float16' ? HALF_FLOAT_PRECISION : 'float32';
     console.log(
-      `lizard-regenerating on the GPU (${precision === 'float16' ? HALF_FLOAT_PRECISION : 'float32'}): losses ${losses.map((l) => l.toFixed(5)).join(', ')}, mean ${mean.toFixed(5)}`,
+      `lizard-regenerating on the GPU (${precisionName}): losses ${losses.map((l) => l.toFixed(5)).join(', ')}, `
+        + `mean ${mean.toFixed(5)}`,
     );
     expect(mean).toBeLessThanOrEqual(BAND);
   },

@@ -160,7 +160,8 @@ describe('stochastic fire', () => {
       for (let y = 0; y < size; y++) {
         for (let x = 0; x < size; x++) {
           const cell = y * size + x;
-          const changed = start.state[cell * 12 + 4] !== candidate.data[atlasIndex(candidate.layout, x, y, 1, 0)]; // channel 4
+          // Channel 4: slot 1, component 0.
+          const changed = start.state[cell * 12 + 4] !== candidate.data[atlasIndex(candidate.layout, x, y, 1, 0)];
           total++;
           if (changed === fires(x, y, start.step, seed, 0.5)) agree++;
         }

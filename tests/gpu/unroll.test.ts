@@ -6,13 +6,18 @@ describe('unrollLoops: marked GLSL loops become one block per iteration', () => 
     const source =
       'void main() {\n  // unroll\n  for (int m = 0; m < SLOTS; m++) {\n    x[m] = y[m];\n  }\n  z = 1;\n}';
     expect(unrollLoops(source, { SLOTS: 2 })).toBe(
-      'void main() {\n  { const int m = 0;\n    x[m] = y[m];\n  }\n  { const int m = 1;\n    x[m] = y[m];\n  }\n  z = 1;\n}',
+      'void main() {\n'
+        + '  { const int m = 0;\n    x[m] = y[m];\n  }\n'
+        + '  { const int m = 1;\n    x[m] = y[m];\n  }\n'
+        + '  z = 1;\n}',
     );
   });
 
   it('unrolls nested marked loops, <= bounds and negative starts, and leaves unmarked loops alone', () => {
     const source =
-      '// unroll\nfor (int dy = -1; dy <= 1; dy++) {\n  // unroll\n  for (int dx = 0; dx < 2; dx++) { s += f(dx, dy); }\n  for (int i = 0; i < N; i++) { t += i; }\n}';
+      '// unroll\nfor (int dy = -1; dy <= 1; dy++) {\n'
+      + '  // unroll\n  for (int dx = 0; dx < 2; dx++) { s += f(dx, dy); }\n'
+      + '  for (int i = 0; i < N; i++) { t += i; }\n}';
     const out = unrollLoops(source, { N: 3 });
     expect(out.match(/const int dy = /g)).toHaveLength(3);
     expect(out.match(/const int dx = /g)).toHaveLength(6);

@@ -57,7 +57,7 @@ describe('genome file v1', () => {
   });
 });
 
-const MALFORMED: [string, string, RegExp][] = [
+const MALFORMED: [string, string, RegExp | string][] = [
   ['not JSON', 'hello', /^test\.genome\.json: expected JSON .* does not parse/],
   ['an empty file', '', /^test\.genome\.json: expected JSON .*the file is empty/],
   ['a truncated file', serializeGenome(genome).slice(0, 500), /^test\.genome\.json: expected JSON .* does not parse/],
@@ -186,7 +186,8 @@ const MALFORMED: [string, string, RegExp][] = [
     fileWith((j) => {
       j.weights.experts[1].out.b.data = j.weights.experts[1].out.b.data.slice(8);
     }),
-    /field weights\.experts\[1\]\.out\.b\.data: expected 32 base64 characters \(24 bytes: 6 float32 values for shape \[6\]\), got 24 characters \(18 bytes\)/,
+    'field weights.experts[1].out.b.data: expected 32 base64 characters '
+      + '(24 bytes: 6 float32 values for shape [6]), got 24 characters (18 bytes)',
   ],
   [
     'text that is not base64',

@@ -23,7 +23,8 @@ describe('parseJournal: the brush calls a share link carries', () => {
     [
       'an unknown brush',
       [{ step: 0, op: 'paint', disc }],
-      'URL: strokes: field [0].op: expected one of erase, reprogram, plantSeed, knockout, force, paintMorphogen, markClone, clearClones, got "paint"',
+      'URL: strokes: field [0].op: expected one of erase, reprogram, plantSeed, knockout, force, paintMorphogen, '
+        + 'markClone, clearClones, got "paint"',
     ],
     [
       'a number for a call',

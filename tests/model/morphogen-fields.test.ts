@@ -56,11 +56,13 @@ describe('morphogen fields a genome was trained with', () => {
   it('a file whose field list does not fit is refused at load, naming the field', () => {
     const text = (fields: unknown, grid: unknown = { width: 8, height: 8 }) => serializeGenome(trainedOn(fields, grid));
     expect(() => parseGenome(text(['x']), 'f.genome.json')).toThrow(
-      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) from x, y, radial, environment, got ["x"]',
+      'f.genome.json: field metadata.provenance.morphogens: expected 2 field names (one per morphogen channel) '
+        + 'from x, y, radial, environment, got ["x"]',
     );
     expect(() => parseGenome(text(['x', 'z']), 'f.genome.json')).toThrow('got ["x","z"]');
     expect(() => parseGenome(text(['x', 'y'], { width: 'wide' }), 'f.genome.json')).toThrow(
-      'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 (the training grid)',
+      'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 '
+        + '(the training grid)',
     );
     expect(parseGenome(text(['x', 'radial']), 'f.genome.json').metadata.provenance.morphogens).toEqual(['x', 'radial']);
   });
