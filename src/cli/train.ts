@@ -125,7 +125,8 @@ function buildProgram(): Command {
     .addOption(
       new Option(
         '--train <weights>',
-        'which weights learn: all, gate (the regulatory layer; experts frozen bit for bit), experts (overrides training.train)',
+        'which weights learn: all, gate (the regulatory layer; experts frozen bit for bit), experts'
+          + ' (overrides training.train)',
       ).choices(TRAINABLE),
     )
     .addOption(
@@ -219,7 +220,8 @@ function plan(o: TrainOptions): Plan {
     const saved = checkpoint.config as { json: Record<string, unknown>; dir: string };
     if (o.seed !== undefined || o.batch !== undefined || o.pool !== undefined) {
       throw new Error(
-        '--resume: --seed, --batch and --pool cannot change in a resumed run (the pool and random streams depend on them)',
+        '--resume: --seed, --batch and --pool cannot change in a resumed run'
+          + ' (the pool and random streams depend on them)',
       );
     }
     configJson = saved.json;
@@ -240,7 +242,8 @@ function plan(o: TrainOptions): Plan {
   const config = parseTrainConfig(configJson, configFile);
   if (resumed && resumed.iteration > config.training.iterations) {
     throw new Error(
-      `--iterations: expected at least the checkpoint's ${resumed.iteration} iterations, got ${config.training.iterations}`,
+      `--iterations: expected at least the checkpoint's ${resumed.iteration} iterations,`
+        + ` got ${config.training.iterations}`,
     );
   }
   const out = o.out ? resolve(o.out) : resolve(configDir, config.out);
@@ -250,7 +253,8 @@ function plan(o: TrainOptions): Plan {
     );
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
     throw new Error(
-      `${o.out ? '--out' : `${configFile}: field out`}: expected a file in an existing folder, but ${dirname(out)} is not a folder`,
+      `${o.out ? '--out' : `${configFile}: field out`}: expected a file in an existing folder,`
+        + ` but ${dirname(out)} is not a folder`,
     );
   }
   const base = join(dirname(out), basename(out, '.genome.json'));
@@ -303,7 +307,10 @@ function plan(o: TrainOptions): Plan {
   };
 }
 
-/** The weights of a genome file to start from: its architecture the config's, or the config's reading fewer morphogens. */
+/**
+ * The weights of a genome file to start from: its architecture the config's, or the config's reading fewer
+ * morphogens.
+ */
 function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   let genome: Genome;
   try {
@@ -323,6 +330,11 @@ interface Progress {
   stop(): void;
 }
 
+/** The config's target images: its one target, or each body's. */
+function targetsOf(config: TrainConfig) {
+  return config.target ? [config.target] : config.bodies!.map((b) => b.target);
+}
+
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '-';
   const h = Math.floor(seconds / 3600),
@@ -334,8 +346,10 @@ function formatDuration(seconds: number): string {
 /** The line a person reads: iteration, loss, seconds an iteration, time left at that pace. */
 function progressLine(entry: HistoryEntry, total: number, secondsPerIteration: number): string {
   return (
-    `it ${entry.iteration}/${total} | loss ${entry.loss.toExponential(3)} (rgba ${entry.rgba.toExponential(3)}) | lr ${entry.lr.toExponential(1)} `
-    + `| ${secondsPerIteration.toFixed(2)} s/it | eta ${formatDuration((total - entry.iteration) * secondsPerIteration)} | elapsed ${formatDuration(entry.elapsed)}`
+    `it ${entry.iteration}/${total} | loss ${entry.loss.toExponential(3)} (rgba ${entry.rgba.toExponential(3)})`
+    + ` | lr ${entry.lr.toExponential(1)} | ${secondsPerIteration.toFixed(2)} s/it`
+    + ` | eta ${formatDuration((total - entry.iteration) * secondsPerIteration)}`
+    + ` | elapsed ${formatDuration(entry.elapsed)}`
   );
 }
 
@@ -383,10 +397,12 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  if (!options.quiet)
-    process.stderr.write(
-      `train: ${config.name}, backend ${runner.backend}, ${p.resumed ? `resuming at iteration ${state.iteration}` : p.from ? `from ${options.from}` : 'from scratch'}\n`,
-    );
+  const start = p.resumed
+    ? `resuming at iteration ${state.iteration}`
+    : p.from
+      ? `from ${options.from}`
+      : 'from scratch';
+  if (!options.quiet) process.stderr.write(`train: ${config.name}, backend ${runner.backend}, ${start}\n`);
   log({
     event: p.resumed ? 'resume' : 'start',
     ...(options.from ? { from: resolve(options.from) } : {}),
@@ -445,7 +461,9 @@ async function main(argv: string[]): Promise<void> {
     name: config.name,
     description:
       config.description
-      || `Trained by npm run train on ${(config.target ? [config.target] : config.bodies!.map((b) => b.target)).map((t) => t.file).join(', ')}.`,
+      || `Trained by npm run train on ${targetsOf(config)
+        .map((t) => t.file)
+        .join(', ')}.`,
     provenance: {
       trainer: 'epigenesis src/train',
       config: p.configJson,
@@ -488,7 +506,8 @@ async function main(argv: string[]): Promise<void> {
     );
     const t = config.target ?? config.bodies![0].target;
     const environment = config.bodies ? ` --environment ${config.bodies[0].environment}` : '';
-    const targetFlags = `--target ${relative(process.cwd(), resolve(p.configDir, t.file))}${t.tile === undefined ? '' : ` --tile ${t.tile} --tile-size ${t.tileSize}`}${environment}`;
+    const tile = t.tile === undefined ? '' : ` --tile ${t.tile} --tile-size ${t.tileSize}`;
+    const targetFlags = `--target ${relative(process.cwd(), resolve(p.configDir, t.file))}${tile}${environment}`;
     writeFileAtomic(
       join(p.reportDir, 'report.md'),
       reportMarkdown(config.name, relative(process.cwd(), p.out), targetFlags, report.metrics),

@@ -126,7 +126,10 @@ function surrounded(width: number, height: number, isBody: (i: number) => boolea
   return out;
 }
 
-/** Clusters the opaque pixels of `image` by colour, then (splitInside) by place. Throws naming `where` when it cannot. */
+/**
+ * Clusters the opaque pixels of `image` by colour, then (splitInside) by place. Throws naming `where` when it
+ * cannot.
+ */
 export function colourClusters(image: Rgba8, options: ColourClusterOptions, where: string): ColourClusters {
   const { clusters, splitInside, minAlpha, maxDistance } = options;
   const pixels: number[] = [];
@@ -141,7 +144,8 @@ export function colourClusters(image: Rgba8, options: ColourClusterOptions, wher
   const distinct = new Set(colours.map((c) => c.join(','))).size;
   if (distinct < clusters) {
     throw new Error(
-      `${where}: field clusters: expected at most the ${distinct} distinct colours of the target with alpha >= ${minAlpha}, got ${clusters}`,
+      `${where}: field clusters: expected at most the ${distinct} distinct colours of the target`
+        + ` with alpha >= ${minAlpha}, got ${clusters}`,
     );
   }
   const assignment = kMeans(colours, clusters, modalColour(colours));

@@ -191,7 +191,8 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   if (!config.target === !config.bodies)
     fail(
       'target',
-      `expected either target (one image) or bodies (several, each with its environment), got ${config.target ? 'both' : 'neither'}`,
+      'expected either target (one image) or bodies (several, each with its environment),'
+        + ` got ${config.target ? 'both' : 'neither'}`,
     );
   if (config.bodies) {
     if (!config.architecture.morphogens.includes('environment'))
@@ -230,13 +231,15 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
   if (config.training.remodel > spare) {
     fail(
       'training.remodel',
-      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.training.remodel}`,
+      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged),`
+        + ` got ${config.training.remodel}`,
     );
   }
   if (config.perturb.grids > spare) {
     fail(
       'perturb.grids',
-      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged), got ${config.perturb.grids}`,
+      `expected at most ${spare} (training.batch less the reseeded grid and the ${config.training.damage} damaged),`
+        + ` got ${config.perturb.grids}`,
     );
   }
   for (const field of ['hold', 'forceRadius', 'topK', 'temperature'] as const) {

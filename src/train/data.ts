@@ -24,7 +24,8 @@ export function cropImage(image: Rgba8, tile: number | undefined, tileSize: numb
   const count = Math.floor(image.width / tileSize);
   if (image.height !== tileSize || tile >= count) {
     throw new Error(
-      `${where}: field tile: expected a tile index in [0, ${Math.max(0, count - 1)}] of a ${tileSize}-pixel-high sheet, got tile ${tile} of a ${image.width}x${image.height} image`,
+      `${where}: field tile: expected a tile index in [0, ${Math.max(0, count - 1)}] of a ${tileSize}-pixel-high sheet,`
+        + ` got tile ${tile} of a ${image.width}x${image.height} image`,
     );
   }
   return { width: tileSize, height: tileSize, data: sheetTile(image.data, image.width, image.height, tile, tileSize) };
@@ -82,7 +83,8 @@ export function trainingData(
   for (const { image, name } of bodies) {
     if (image.width > width || image.height > height) {
       throw new Error(
-        `${name}: the target is ${image.width}x${image.height}, larger than the ${width}x${height} grid (field grid); expected at most ${width}x${height}`,
+        `${name}: the target is ${image.width}x${image.height}, larger than the ${width}x${height} grid (field grid);`
+          + ` expected at most ${width}x${height}`,
       );
     }
   }
@@ -92,7 +94,8 @@ export function trainingData(
     const { image } = tissue;
     if (image.width !== target.width || image.height !== target.height) {
       throw new Error(
-        `${tissueName}: expected a tissue image as large as the target (${target.width}x${target.height}), got ${image.width}x${image.height}`,
+        `${tissueName}: expected a tissue image as large as the target (${target.width}x${target.height}),`
+          + ` got ${image.width}x${image.height}`,
       );
     }
     labels = padLabels(tissueLabels(image, experts), image.width, image.height, width, height);
@@ -100,7 +103,8 @@ export function trainingData(
     const clusters = colourClusters(target, tissue.clusters, tissueName);
     if (clusters.sizes.length > experts) {
       throw new Error(
-        `${tissueName}: expected at most ${experts} clusters (one per expert), got ${clusters.sizes.length} after splitInside`,
+        `${tissueName}: expected at most ${experts} clusters (one per expert),`
+          + ` got ${clusters.sizes.length} after splitInside`,
       );
     }
     labels = padLabels(clusters.labels, target.width, target.height, width, height);

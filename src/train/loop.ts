@@ -90,7 +90,10 @@ export function initialGenome(config: TrainConfig): Genome {
   });
 }
 
-/** A fresh run: seeded weights, or `from` (a genome's weights, to continue its training with a new optimiser and pool). */
+/**
+ * A fresh run: seeded weights, or `from` (a genome's weights, to continue its training with a new optimiser and
+ * pool).
+ */
 export function initialState(config: TrainConfig, from?: Float32Array[]): TrainerState {
   const weights = from ? from.map((w) => w.slice()) : weightsFromGenome(initialGenome(config)).values;
   const { width, height } = config.grid;
@@ -209,7 +212,8 @@ export async function trainLoop(
         pool.marks.set(result.marks.subarray(b * cells * K, (b + 1) * cells * K), slot * cells * K);
       });
     }
-    // A non-finite loss skips the update and leaves the pool as it was (the drawn grids are reseeded next time they come up worst).
+    // A non-finite loss skips the update and leaves the pool as it was (the drawn grids are reseeded next time
+    // they come up worst).
     state.iteration++;
     const seconds = (performance.now() - start) / 1000;
     const previous = state.history[state.history.length - 1];

@@ -7,14 +7,16 @@ import type { ReportMetrics } from './report.ts';
 
 const loss = (x: number) => x.toFixed(4);
 const ratio = (x: number) => x.toFixed(2);
+const percents = (shares: number[]) => shares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ');
 
 export function reportMarkdown(name: string, genomeFile: string, targetCommand: string, m: ReportMetrics): string {
   const q = m.quality;
   const lines = [
     `# ${name}: measured`,
     '',
-    `Loss (RGBA mean squared error against the target centred on a ${q.width}x${q.height} grid, grown from one seed, mean of`,
-    `${q.seeds.length} seeds): \`npm run eval -- ${genomeFile} ${targetCommand} --size ${q.width}x${q.height}\``,
+    `Loss (RGBA mean squared error against the target centred on a ${q.width}x${q.height} grid, grown from one seed,`,
+    `mean of ${q.seeds.length} seeds):`
+      + ` \`npm run eval -- ${genomeFile} ${targetCommand} --size ${q.width}x${q.height}\``,
     '',
     '| steps | loss (mean) | per seed | alive cells |',
     '| --- | --- | --- | --- |',
@@ -22,7 +24,8 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       (a) => `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} |`,
     ),
     '',
-    `Cell types at step ${m.steps} (top-${m.topK}), share of alive cells per dominant expert: ${m.sparse.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')};`
+    `Cell types at step ${m.steps} (top-${m.topK}), share of alive cells per dominant expert:`
+      + ` ${percents(m.sparse.typeShares)};`
       + ` ${m.expertsOver10Percent} experts at 10% or more.`
       + (m.tissueAgreement === null
         ? ''
@@ -47,12 +50,16 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
     );
   }
   for (const sw of m.switches ?? []) {
+    const reached =
+      sw.stepsToNewBody === null
+        ? "it does not come within 1.5x of the new body's own loss"
+        : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`;
     const at = sw.series.filter((p, i) => i === sw.series.length - 1 || [0, 10, 50, 100, 200].includes(p.step));
     lines.push(
       `### Environment switched from body ${sw.from} to body ${sw.to} after ${sw.growSteps} steps`,
       '',
-      `Loss to each body's target after the switch (\`switch-${sw.from}-to-${sw.to}.png\`: the organism ${sw.keepAt.join(', ')} steps`
-        + ` after it); ${sw.stepsToNewBody === null ? "it does not come within 1.5x of the new body's own loss" : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`}.`,
+      `Loss to each body's target after the switch (\`switch-${sw.from}-to-${sw.to}.png\`: the organism`
+        + ` ${sw.keepAt.join(', ')} steps after it); ${reached}.`,
       '',
       `| steps after | ${m.bodies!.map((_, b) => `loss to body ${b}`).join(' | ')} | alive cells |`,
       `| --- | ${m.bodies!.map(() => '---').join(' | ')} | --- |`,
@@ -65,18 +72,21 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
     lines.push(
       `## Perturbations on ${t.width}x${t.height}`,
       '',
-      `\`npm run eval -- ${genomeFile} ${targetCommand} --size ${t.width}x${t.height} --trials\`: grown ${o.growSteps} steps (seed ${t.seed}),`
-        + ` each perturbation held ${o.holdSteps} steps and lifted, then ${o.recoverSteps} steps; alive ratio against an unperturbed twin;`
+      `\`npm run eval -- ${genomeFile} ${targetCommand} --size ${t.width}x${t.height} --trials\`:`
+        + ` grown ${o.growSteps} steps (seed ${t.seed}), each perturbation held ${o.holdSteps} steps and lifted,`
+        + ` then ${o.recoverSteps} steps; alive ratio against an unperturbed twin;`
         + ' recovered = loss back within 1.5x of before.',
       '',
       '| perturbation | largest alive ratio | loss before | loss when lifted | loss at end | steps to recover |',
       '| --- | --- | --- | --- | --- | --- |',
       ...t.rows.map(
         (r) =>
-          `| ${r.trial} | ${ratio(r.maxAliveRatio)} | ${loss(r.lossBefore)} | ${loss(r.lossAtLift)} | ${loss(r.lossAtEnd)} | ${r.stepsToRecover ?? `not in ${o.recoverSteps}`} |`,
+          `| ${r.trial} | ${ratio(r.maxAliveRatio)} | ${loss(r.lossBefore)} | ${loss(r.lossAtLift)}`
+          + ` | ${loss(r.lossAtEnd)} | ${r.stepsToRecover ?? `not in ${o.recoverSteps}`} |`,
       ),
       '',
-      `Left alone for ${t.alone.steps} steps: ${t.alone.aliveBefore} -> ${t.alone.aliveAtEnd} alive cells (largest ratio ${ratio(t.alone.maxAliveRatio)}),`
+      `Left alone for ${t.alone.steps} steps: ${t.alone.aliveBefore} -> ${t.alone.aliveAtEnd} alive cells`
+        + ` (largest ratio ${ratio(t.alone.maxAliveRatio)}),`
         + ` loss ${loss(t.alone.lossBefore)} -> ${loss(t.alone.lossAtEnd)}.`,
       '',
     );

@@ -312,8 +312,10 @@ export function lossCurveSvg(history: HistoryEntry[]): string {
     top = 16,
     bottom = 40;
   const points = history.filter((h) => Number.isFinite(h.loss) && h.loss > 0);
-  if (points.length === 0)
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><text x="20" y="40">no finite loss recorded</text></svg>\n`;
+  if (points.length === 0) {
+    const text = '<text x="20" y="40">no finite loss recorded</text>';
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${text}</svg>\n`;
+  }
   const values = points.flatMap((p) => [p.loss, p.rgba]).filter((v) => v > 0);
   const lo = Math.floor(Math.log10(Math.min(...values))),
     hi = Math.ceil(Math.log10(Math.max(...values)));

@@ -167,7 +167,8 @@ class WorkerRunner implements ShardRunner {
     } else if (m.type === 'error') {
       // tfjs-wasm aborts without a word when its heap is full: say what to change.
       const hint = /Aborted\(\)|out of memory|memory access out of bounds/i.test(m.message ?? '')
-        ? ` (tfjs-wasm ran out of memory: lower training.cellStepsPerPass, now ${this.setup.cellStepsPerPass ?? CELL_STEPS_PER_PASS}; the last checkpoint is kept)`
+        ? ' (tfjs-wasm ran out of memory: lower training.cellStepsPerPass,'
+          + ` now ${this.setup.cellStepsPerPass ?? CELL_STEPS_PER_PASS}; the last checkpoint is kept)`
         : '';
       this.failAll(new Error(`training worker: ${hint ? `${m.message?.split('\n')[0]}${hint}` : m.message}`));
     }

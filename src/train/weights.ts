@@ -73,7 +73,8 @@ export function weightsForArchitecture(
   const added = want.morphogens - have.morphogens;
   if (added < 0 || (added > 0 && !genome.gate)) {
     throw new Error(
-      `architecture.morphogens: expected the config's ${want.morphogens} (or fewer, with a gate to read the new ones), got ${have.morphogens}`,
+      `architecture.morphogens: expected the config's ${want.morphogens} (or fewer, with a gate to read the new ones),`
+        + ` got ${have.morphogens}`,
     );
   }
   if (added === 0) return { values: weightsFromGenome(genome).values, extended: 0 };

@@ -79,7 +79,7 @@ const logLines = (file: string) =>
     .map((l) => JSON.parse(l));
 
 describe('train CLI', () => {
-  it('a few iterations lower the loss and write a genome that loads and runs, with provenance and a report', async () => {
+  it('a few iterations lower the loss and write a genome that loads and runs, with provenance and report', async () => {
     // Unperturbed: 30 iterations show learning most plainly without perturbed grids in the loss.
     const file = config('grow', { perturb: { grids: 0 } }, { workers: 2 });
     const run = await train('--config', file, '--quiet');
@@ -135,7 +135,8 @@ describe('train CLI', () => {
   it('Ctrl-C writes a checkpoint; resuming it ends exactly where an uninterrupted run ends', async () => {
     const file = config('stop', {}, { iterations: 2000, checkpointEvery: 100000 });
     const log = join(dir, 'stop/stop.log.jsonl');
-    // Its own process group, signalled as a whole: what Ctrl-C in a terminal does (tsx's launcher and the node child both get it).
+    // Its own process group, signalled as a whole: what Ctrl-C in a terminal does (tsx's launcher and the node
+    // child both get it).
     const child = spawn(TSX, ['src/cli/train.ts', '--config', file, '--quiet', '--no-report'], {
       cwd: ROOT,
       detached: true,
@@ -176,7 +177,7 @@ describe('train CLI', () => {
     expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(straight.stdout).loss);
   });
 
-  it('a resumed run takes flags that change its recipe (damage, report steps) and records them in the genome', async () => {
+  it('a resumed run takes flags that change its recipe (damage, report steps), recorded in the genome', async () => {
     const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
     expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
     const resumed = await train(
@@ -227,7 +228,7 @@ describe('train CLI', () => {
     });
   });
 
-  it('without --quiet and without a terminal: a plain progress line per checkpoint with loss, s/it and ETA; the log keeps wall time', async () => {
+  it('prints a progress line per checkpoint (loss, s/it, ETA) off a terminal; the log keeps wall time', async () => {
     const file = config('progress', {}, { iterations: 20, checkpointEvery: 10 });
     const run = await train('--config', file, '--no-report');
     expect(run.code).toBe(0);
@@ -237,7 +238,8 @@ describe('train CLI', () => {
     for (const [i, line] of lines.slice(1).entries()) {
       expect(line).toMatch(
         new RegExp(
-          `^train: it ${(i + 1) * 10}/20 \\| loss \\d\\.\\d{3}e-\\d+ \\(rgba \\d\\.\\d{3}e-\\d+\\) \\| lr 3\\.0e-3 \\| \\d+\\.\\d\\d s/it \\| eta \\d+s \\| elapsed \\d+s$`,
+          `^train: it ${(i + 1) * 10}/20 \\| loss \\d\\.\\d{3}e-\\d+ \\(rgba \\d\\.\\d{3}e-\\d+\\) \\| lr 3\\.0e-3`
+            + ' \\| \\d+\\.\\d\\d s/it \\| eta \\d+s \\| elapsed \\d+s$',
         ),
       );
     }
@@ -267,7 +269,7 @@ describe('train CLI', () => {
     ).toBe(which);
   });
 
-  it('several bodies, each in its environment: one genome trained on both, resumed exactly, reported per body', async () => {
+  it('trains one genome on several bodies, each in its environment, resumed exactly, reported per body', async () => {
     const square = join(dir, 'square.png');
     writePng(square, 10, 10, (x, y) => (x > 1 && x < 8 && y > 1 && y < 8 ? [40, 60, 220, 255] : [0, 0, 0, 0]));
     const bodies = {
@@ -319,7 +321,7 @@ describe('train CLI', () => {
     expect(weights(join(dir, 'halves/halves.genome.json'))).toEqual(weights(join(dir, 'bodies/bodies.genome.json')));
   });
 
-  it('a batch whose damaged seed dies adds a zero gradient instead of stopping the run (batch 2, 2 workers, damage 1)', async () => {
+  it('adds a zero gradient for a batch whose damaged seed dies (batch 2, 2 workers, damage 1)', async () => {
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
     const file = config(
       'wiped',

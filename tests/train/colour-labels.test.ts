@@ -22,7 +22,7 @@ describe("tissue labels from the target's colour clusters", () => {
     return x < 6 ? RED : BLACK;
   });
 
-  it('labels each opaque pixel with its colour cluster, the largest cluster as expert 0, transparent pixels none', () => {
+  it('labels each opaque pixel with its colour cluster, the largest as expert 0, transparent pixels none', () => {
     const { labels, centres, sizes } = colourClusters(beetle, options, 'target.png');
     expect(centres[0]).toEqual([200, 10, 20]);
     expect(centres[1][0]).toBeLessThan(60);
@@ -65,7 +65,8 @@ describe("tissue labels from the target's colour clusters", () => {
   it('asks for no more clusters than the image has colours, naming the field', () => {
     const flat = image(4, 4, () => RED);
     expect(() => colourClusters(flat, options, 'presets/x/target.png')).toThrow(
-      'presets/x/target.png: field clusters: expected at most the 1 distinct colours of the target with alpha >= 0.5, got 2',
+      'presets/x/target.png: field clusters: expected at most the 1 distinct colours of the target'
+        + ' with alpha >= 0.5, got 2',
     );
   });
 });

@@ -78,7 +78,7 @@ describe('tfjs step = reference step', () => {
     }
   });
 
-  it('perturbations held for the first steps of a rollout, per grid: knockout, force in a disc, top-k and temperature', () => {
+  it('holds perturbations for the first steps of a rollout, per grid: knockout, disc, top-k, temperature', () => {
     const params = resolveParams({ topK: 2, fireRate: 0.7, plasticity: 0.5 }, 4, 'test');
     const perturbations: (Perturbation | null)[] = [
       { kind: 'knockout', expert: 1, steps: 2 },
