@@ -15,10 +15,10 @@ import { fitCamera, screenToCell } from '../view/camera.ts';
 import type { AppModel } from './app-context.ts';
 import { eventHandlers } from './event-handlers.ts';
 import { createGpuSession, type GpuSession } from './gpu-session.ts';
-import { createStrokes } from './strokes.ts';
-import { createStrokeJournal, replayJournal, trackJournal } from './stroke-journal.ts';
+import { createStrokes, recordStrokes } from './strokes.ts';
+import { createStrokeJournal, replayJournal } from './stroke-journal.ts';
 import type { JournalOp } from '../model/journal-ops.ts';
-import { createPaintedRegions, trackPaint } from './painted-regions.ts';
+import { createPaintedRegions } from './painted-regions.ts';
 import { createOverlayScene } from '../view/overlay-scene.ts';
 import { downloadStem } from './file-names.ts';
 import { createCloneLabels } from './clone-labels.ts';
@@ -29,7 +29,7 @@ export { DEFAULT_SIZE, randomSeed } from './grid-defaults.ts';
 export function createApp(canvas: HTMLCanvasElement, ui: AppUi, model: AppModel, gpu: GpuSession) {
   const painted = createPaintedRegions();
   const journal = createStrokeJournal();
-  const strokes = trackJournal(trackPaint(createStrokes(), painted), journal);
+  const strokes = recordStrokes(recordStrokes(createStrokes(), painted), journal);
   const cloneLabels = createCloneLabels();
   /** What the overlays show; kept here, so a GPU session rebuilt after a context loss shows it again. */
   const overlays = createOverlayScene();

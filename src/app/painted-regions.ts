@@ -7,7 +7,7 @@
 import type { Simulation } from '../engine/simulation.ts';
 import { discCells, type Disc } from '../model/brushes.ts';
 import type { RegionMasks } from '../view/overlay-scene.ts';
-import type { Strokes } from './strokes.ts';
+import type { StrokeRecorder } from './strokes.ts';
 
 type Dab =
   | { kind: 'knockout'; disc: Disc; bits: number; on: boolean }
@@ -36,13 +36,11 @@ function apply(painted: Painted, dab: Dab): void {
   }
 }
 
-export interface PaintedRegions {
-  /** `sim` with its knockout, force and morphogen brushes recorded into the current stroke. */
-  record(sim: Simulation): Simulation;
-  /** A stroke starts: what undo takes back. Call it for every stroke, as the undo stack does. */
-  beginStroke(): void;
-  undo(): void;
-  clear(): void;
+/**
+ * A recorder of the strokes (strokes.ts recordStrokes) that keeps the knockout, force and morphogen brushes.
+ * beginStroke comes with every stroke, as the undo stack's entries do.
+ */
+export interface PaintedRegions extends StrokeRecorder {
   /** The masks; the same object until the paint changes; null before anything was painted. */
   masks(): RegionMasks | null;
 }
@@ -115,33 +113,6 @@ export function createPaintedRegions(): PaintedRegions {
         };
       }
       return cached;
-    },
-  };
-}
-
-/** `strokes` with their field paint recorded into `painted`: every stroke, undo and clear reaches both. */
-export function trackPaint(strokes: Strokes, painted: PaintedRegions): Strokes {
-  return {
-    ...strokes,
-    start(sim, tool, x, y, cloneLabel) {
-      painted.beginStroke();
-      strokes.start(painted.record(sim), tool, x, y, cloneLabel);
-    },
-    remember(sim) {
-      painted.beginStroke();
-      strokes.remember(sim);
-    },
-    move(sim, tool, x, y) {
-      strokes.move(painted.record(sim), tool, x, y);
-    },
-    undo(sim) {
-      const undone = strokes.undo(sim);
-      if (undone) painted.undo();
-      return undone;
-    },
-    clear() {
-      strokes.clear();
-      painted.clear();
     },
   };
 }

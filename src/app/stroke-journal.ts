@@ -7,16 +7,10 @@
  */
 import type { Simulation } from '../engine/simulation.ts';
 import type { JournalOp } from '../model/journal-ops.ts';
-import type { Strokes } from './strokes.ts';
+import type { StrokeRecorder } from './strokes.ts';
 
-export interface StrokeJournal {
-  /** `sim` with its brushes recorded into the current stroke. */
-  record(sim: Simulation): Simulation;
-  /** An undoable action starts (a stroke, clearing the clones). */
-  beginStroke(): void;
-  undo(): void;
-  /** The grid started over from a seed: nothing to replay. */
-  clear(): void;
+/** A recorder of the strokes (strokes.ts recordStrokes): `clear` when the grid starts over from a seed. */
+export interface StrokeJournal extends StrokeRecorder {
   /** The grid came from somewhere a link cannot reach (an imported state): no replay until it starts over. */
   lose(reason: string): void;
   /** The calls to replay, in order; null with the reason when they cannot reproduce the grid. */
@@ -88,34 +82,21 @@ export function createStrokeJournal(): StrokeJournal {
   };
 }
 
+/** How to make each kind of recorded call again. */
+const CALLS: { [Op in JournalOp['op']]: (sim: Simulation, op: JournalOp & { op: Op }) => void } = {
+  erase: (sim, op) => sim.erase(op.disc),
+  reprogram: (sim, op) => sim.reprogram(op.disc),
+  plantSeed: (sim, op) => sim.plantSeed(op.x, op.y),
+  knockout: (sim, op) => sim.knockout(op.disc, op.expert, op.on),
+  force: (sim, op) => sim.force(op.disc, op.expert),
+  paintMorphogen: (sim, op) => sim.paintMorphogen(op.disc, op.channel, op.value),
+  markClone: (sim, op) => sim.markClone(op.disc, op.label),
+  clearClones: (sim) => sim.clearClones(),
+};
+
 /** Makes one recorded call again. */
 function apply(sim: Simulation, op: JournalOp): void {
-  switch (op.op) {
-    case 'erase':
-      sim.erase(op.disc);
-      break;
-    case 'reprogram':
-      sim.reprogram(op.disc);
-      break;
-    case 'plantSeed':
-      sim.plantSeed(op.x, op.y);
-      break;
-    case 'knockout':
-      sim.knockout(op.disc, op.expert, op.on);
-      break;
-    case 'force':
-      sim.force(op.disc, op.expert);
-      break;
-    case 'paintMorphogen':
-      sim.paintMorphogen(op.disc, op.channel, op.value);
-      break;
-    case 'markClone':
-      sim.markClone(op.disc, op.label);
-      break;
-    case 'clearClones':
-      sim.clearClones();
-      break;
-  }
+  (CALLS[op.op] as (sim: Simulation, op: JournalOp) => void)(sim, op);
 }
 
 /**
@@ -139,31 +120,4 @@ export function replayJournal(sim: Simulation, journal: StrokeJournal, ops: read
     }
   });
   if (until > sim.stepCount) sim.step(until - sim.stepCount);
-}
-
-/** `strokes` with every brush call journaled: each stroke, undo and clear reaches both. */
-export function trackJournal<S extends Strokes>(strokes: S, journal: StrokeJournal): S {
-  return {
-    ...strokes,
-    start(sim, tool, x, y, cloneLabel) {
-      journal.beginStroke();
-      strokes.start(journal.record(sim), tool, x, y, cloneLabel);
-    },
-    move(sim, tool, x, y) {
-      strokes.move(journal.record(sim), tool, x, y);
-    },
-    remember(sim) {
-      journal.beginStroke();
-      strokes.remember(sim);
-    },
-    undo(sim) {
-      const undone = strokes.undo(sim);
-      if (undone) journal.undo();
-      return undone;
-    },
-    clear() {
-      strokes.clear();
-      journal.clear();
-    },
-  };
 }

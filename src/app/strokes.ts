@@ -102,3 +102,40 @@ export function createStrokes(): Strokes {
     clear,
   };
 }
+
+/** What follows the strokes: the brush calls that reach the simulation, grouped stroke by stroke. */
+export interface StrokeRecorder {
+  /** `sim` with its brush calls recorded into the current stroke. */
+  record(sim: Simulation): Simulation;
+  /** An undoable action starts (a stroke, clearing the clones): what undo takes back. */
+  beginStroke(): void;
+  undo(): void;
+  clear(): void;
+}
+
+/** `strokes` with every brush call recorded by `recorder` too: each stroke, undo and clear reaches both. */
+export function recordStrokes<S extends Strokes>(strokes: S, recorder: StrokeRecorder): S {
+  return {
+    ...strokes,
+    start(sim, tool, x, y, cloneLabel) {
+      recorder.beginStroke();
+      strokes.start(recorder.record(sim), tool, x, y, cloneLabel);
+    },
+    move(sim, tool, x, y) {
+      strokes.move(recorder.record(sim), tool, x, y);
+    },
+    remember(sim) {
+      recorder.beginStroke();
+      strokes.remember(sim);
+    },
+    undo(sim) {
+      const undone = strokes.undo(sim);
+      if (undone) recorder.undo();
+      return undone;
+    },
+    clear() {
+      strokes.clear();
+      recorder.clear();
+    },
+  };
+}

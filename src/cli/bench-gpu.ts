@@ -3,21 +3,19 @@
  * EPIGENESIS_BROWSER). Serves src/bench with vite, runs every case in the page and prints JSON. Measures
  * and reports; it never fails on a number.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { writeFileAtomic } from './atomic.ts';
 import { browserArgs, browserPath } from './browser.ts';
-import { integerParser } from './flags.ts';
+import { integerOption } from './flags.ts';
 
 const options = new Command('bench')
   .description('GPU benchmark: steps/s, cell-updates/s and efficiency against a peak multiply-add shader.')
   .option('--json <file>', 'also write the JSON report here')
   .option('--quick', 'sizes 96 and 256 only, one second a case')
   .option('--smoke', 'tiny grids, three steps a case: checks the benchmark runs, measures nothing useful')
-  .addOption(
-    new Option('--seconds <int>', 'minimum timed seconds per case').default(3).argParser(integerParser(1, 600)),
-  )
+  .addOption(integerOption('--seconds <int>', 'minimum timed seconds per case', 3, 1, 600))
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse()
   .opts<{ json?: string; quick?: boolean; smoke?: boolean; seconds: number }>();

@@ -20,7 +20,7 @@ import type { ShardSetup } from '../train/objective.ts';
 import { startRunner, type BatchInput } from '../train/shards.ts';
 import { weightsFromGenome } from '../train/weights.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerParser, parseOutputPath } from './flags.ts';
+import { integerOption, parseOutputPath } from './flags.ts';
 
 const W = 72,
   H = 72,
@@ -92,15 +92,9 @@ async function main(): Promise<void> {
     .description('Forward + backward cell-steps per second of the trainer (see the header of src/cli/bench-train.ts).')
     .addOption(new Option('--json <file>', 'write the figures as JSON').argParser(parseOutputPath))
     .addOption(
-      new Option('--steps <int>', 'rollout length (quick runs: fewer; the real configuration is 64)')
-        .default(64)
-        .argParser(integerParser(1, 1000)),
+      integerOption('--steps <int>', 'rollout length (quick runs: fewer; the real configuration is 64)', 64, 1, 1000),
     )
-    .addOption(
-      new Option('--repeats <int>', 'timed iterations per measurement (after one warm-up)')
-        .default(2)
-        .argParser(integerParser(1, 100)),
-    )
+    .addOption(integerOption('--repeats <int>', 'timed iterations per measurement (after one warm-up)', 2, 1, 100))
     .addOption(new Option('--workers <list>', 'worker counts to compare').default('1,2'))
     .addOption(new Option('--backend <name>', 'tfjs backend').default('auto').choices(BACKENDS))
     .addOption(new Option('--grids <list>', 'grid kinds: full, organism').default('full,organism'))

@@ -10,7 +10,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_TRIALS, runTrials } from '../model/perturbation-trials.ts';
 import { measureQuality } from '../model/quality.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerListParser, integerParser, parseOutputPath, parseSize, type GridSize } from './flags.ts';
+import { integerListParser, integerOption, parseOutputPath, sizeOption, type GridSize } from './flags.ts';
 import { addTargetOptions, loadTarget, type TargetFlags } from './target-input.ts';
 import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
 
@@ -33,21 +33,13 @@ function buildProgram(): Command {
     )
     .argument('<genome>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)');
   addTargetOptions(program, true)
-    .addOption(
-      new Option('--size <WxH>', 'grid width x height in cells')
-        .default({ width: 72, height: 72 }, '72x72')
-        .argParser(parseSize),
-    )
+    .addOption(sizeOption())
     .addOption(
       new Option('--steps <list>', 'step counts to measure at')
         .default([96, 200], '96,200')
         .argParser(integerListParser(0, MAX_STEPS)),
     )
-    .addOption(
-      new Option('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1')
-        .default(3)
-        .argParser(integerParser(1, 1000)),
-    )
+    .addOption(integerOption('--seeds <int>', 'growths, with fire/noise seeds 0 .. N-1', 3, 1, 1000))
     .addOption(
       new Option(
         '--trials',

@@ -41,6 +41,21 @@ export function parseSize(text: string): GridSize {
   return size;
 }
 
+/** An integer flag in [min, max], `fallback` unless given. */
+export function integerOption(flags: string, description: string, fallback: number, min: number, max: number): Option {
+  return new Option(flags, description).default(fallback).argParser(integerParser(min, max));
+}
+
+/** --size WxH of the CLIs that grow a grid: 72x72 unless given. */
+export function sizeOption(description = 'grid width x height in cells'): Option {
+  return new Option('--size <WxH>', description).default({ width: 72, height: 72 }, '72x72').argParser(parseSize);
+}
+
+/** --steps N of the CLIs that grow a grid once: 200 unless given, at most `max`; `verb` says what the steps do. */
+export function stepsOption(verb: string, max: number): Option {
+  return integerOption('--steps <int>', `steps to ${verb}, in [0, ${max}]`, 200, 0, max);
+}
+
 /** "0,2" -> [0, 2]; "" -> [] (no knockouts). The range is checked once the genome's K is known. */
 export function parseIndexList(text: string): number[] {
   if (text.trim() === '') return [];

@@ -7,30 +7,22 @@ import type { Architecture } from '../model/genome.ts';
 import { serializeGenome } from '../model/genome-file.ts';
 import { randomGenome } from '../model/random-genome.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerParser, parseIndexList } from './flags.ts';
+import { integerOption, parseIndexList } from './flags.ts';
 
 const program = new Command('genome:random')
   .description(
     'Write an untrained genome with seeded random weights (runs every code path, grows no particular shape).',
   )
   .requiredOption('--out <file>', 'where to write the *.genome.json')
-  .addOption(new Option('--channels <int>', 'state channels C').default(12).argParser(integerParser(4, 64)))
+  .addOption(integerOption('--channels <int>', 'state channels C', 12, 4, 64))
   .addOption(
     new Option('--experts <list>', 'hidden size of each expert, comma-separated')
       .default([32, 32, 32, 32], '32,32,32,32')
       .argParser(parseIndexList),
   )
-  .addOption(
-    new Option('--gate-hidden <int>', 'gate hidden layer size (0 = linear gate)')
-      .default(16)
-      .argParser(integerParser(0, 512)),
-  )
-  .addOption(
-    new Option('--morphogens <int>', 'painted morphogen fields the gate reads')
-      .default(1)
-      .argParser(integerParser(0, 8)),
-  )
-  .addOption(new Option('--seed <int>', 'seed of the weights').default(1).argParser(integerParser(0, 2 ** 31)))
+  .addOption(integerOption('--gate-hidden <int>', 'gate hidden layer size (0 = linear gate)', 16, 0, 512))
+  .addOption(integerOption('--morphogens <int>', 'painted morphogen fields the gate reads', 1, 0, 8))
+  .addOption(integerOption('--seed <int>', 'seed of the weights', 1, 0, 2 ** 31))
   .addOption(new Option('--output-scale <number>', "scale of the experts' output layers").default(1).argParser(Number))
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
   .parse();

@@ -17,7 +17,15 @@ import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
 import { VIEW_MEANINGS, VIEW_NAMES, renderView, type ViewName } from '../model/views.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { discParser, integerParser, parseOutputPath, parseSize, type DiscFlag, type GridSize } from './flags.ts';
+import {
+  discParser,
+  integerOption,
+  parseOutputPath,
+  sizeOption,
+  stepsOption,
+  type DiscFlag,
+  type GridSize,
+} from './flags.ts';
 import { eraseDisc } from '../model/brushes.ts';
 import { cloneFates, markClone, MAX_CLONE } from '../model/clones.ts';
 import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
@@ -44,21 +52,9 @@ function buildProgram(): Command {
   const program = new Command('sim')
     .description('Grow an organism from one seed cell at the centre (reference step) and save a view and its metrics.')
     .argument('<file>', 'a genome (*.genome.json) or a Growing-NCA model (*.json)')
-    .addOption(
-      new Option('--steps <int>', `steps to run, in [0, ${MAX_STEPS}]`)
-        .default(200)
-        .argParser(integerParser(0, MAX_STEPS)),
-    )
-    .addOption(
-      new Option('--size <WxH>', 'grid width x height in cells')
-        .default({ width: 72, height: 72 }, '72x72')
-        .argParser(parseSize),
-    )
-    .addOption(
-      new Option('--seed <int>', `seed of the fire and noise streams, in [0, ${SEED_MAX}]`)
-        .default(0)
-        .argParser(integerParser(0, SEED_MAX)),
-    )
+    .addOption(stepsOption('run', MAX_STEPS))
+    .addOption(sizeOption())
+    .addOption(integerOption('--seed <int>', `seed of the fire and noise streams, in [0, ${SEED_MAX}]`, 0, 0, SEED_MAX))
     .addOption(
       new Option('--view <name>', 'what --out shows (see Views below)').default('phenotype').choices(VIEW_NAMES),
     )
@@ -72,11 +68,7 @@ function buildProgram(): Command {
         parseOutputPath,
       ),
     )
-    .addOption(
-      new Option('--every <int>', 'metrics every this many steps (and at the last step)')
-        .default(10)
-        .argParser(integerParser(1, MAX_STEPS)),
-    )
+    .addOption(integerOption('--every <int>', 'metrics every this many steps (and at the last step)', 10, 1, MAX_STEPS))
     .addOption(
       new Option(
         '--clone <X,Y,R[,LABEL]>',
@@ -84,18 +76,18 @@ function buildProgram(): Command {
           + 'in order); --metrics then follows each clone',
       ).argParser(discParser({ maxLabel: MAX_CLONE })),
     )
-    .addOption(
-      new Option('--clone-at <int>', 'the step at which --clone marks')
-        .default(0)
-        .argParser(integerParser(0, MAX_STEPS)),
-    )
+    .addOption(integerOption('--clone-at <int>', 'the step at which --clone marks', 0, 0, MAX_STEPS))
     .addOption(
       new Option('--erase <X,Y,R>', 'kill the cells in a disc: a wound (repeatable)').argParser(discParser(false)),
     )
     .addOption(
-      new Option('--erase-at <int>', 'the step at which --erase cuts (after any --clone of that step)')
-        .default(0)
-        .argParser(integerParser(0, MAX_STEPS)),
+      integerOption(
+        '--erase-at <int>',
+        'the step at which --erase cuts (after any --clone of that step)',
+        0,
+        0,
+        MAX_STEPS,
+      ),
     );
   return (
     addRegulationOptions(program)

@@ -33,7 +33,7 @@ import {
 import { VIEW_NAMES, type ViewName } from '../model/views.ts';
 import { encodeSetup } from '../ui/url-state.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerParser, parseSize, type GridSize } from './flags.ts';
+import { integerOption, sizeOption, stepsOption, type GridSize } from './flags.ts';
 import { checkKnockouts, parseVary } from './sweep-axes.ts';
 import { sheetLayout, sheetPng, sheetSvg } from './sweep-sheet.ts';
 import type { SweepTask, SweepTaskResult } from './sweep-worker.ts';
@@ -65,21 +65,9 @@ function buildProgram(): Command {
         .argParser(parseVary)
         .makeOptionMandatory(),
     )
-    .addOption(
-      new Option('--steps <int>', `steps to grow, in [0, ${MAX_STEPS}]`)
-        .default(200)
-        .argParser(integerParser(0, MAX_STEPS)),
-    )
-    .addOption(
-      new Option('--size <WxH>', 'grid width x height (ignored with --from-state, whose grid is used)')
-        .default({ width: 72, height: 72 }, '72x72')
-        .argParser(parseSize),
-    )
-    .addOption(
-      new Option('--seeds <int>', 'growths per combination, fire/noise seeds 0 .. N-1')
-        .default(1)
-        .argParser(integerParser(1, 100)),
-    )
+    .addOption(stepsOption('grow', MAX_STEPS))
+    .addOption(sizeOption('grid width x height (ignored with --from-state, whose grid is used)'))
+    .addOption(integerOption('--seeds <int>', 'growths per combination, fire/noise seeds 0 .. N-1', 1, 1, 100))
     .addOption(
       new Option('--view <name>', 'what the contact sheet shows')
         .default('phenotype')
@@ -94,9 +82,7 @@ function buildProgram(): Command {
     .addOption(
       new Option('--out <dir>', 'folder to write the sheet and the table to (made if missing)').makeOptionMandatory(),
     )
-    .addOption(
-      new Option('--workers <int>', 'worker threads').default(availableParallelism()).argParser(integerParser(1, 64)),
-    );
+    .addOption(integerOption('--workers <int>', 'worker threads', availableParallelism(), 1, 64));
   return addTargetOptions(program, false)
     .showHelpAfterError('(run with --help for the flags)')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { padTarget, premultiplyRgba8 } from '../model/target.ts';
 import { cropImage } from '../train/data.ts';
-import { integerParser } from './flags.ts';
+import { integerOption, integerParser } from './flags.ts';
 import { readPng } from './png.ts';
 
 export interface TargetFlags {
@@ -20,7 +20,7 @@ export function addTargetOptions(program: Command, required: boolean): Command {
         integerParser(0, 1000),
       ),
     )
-    .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)));
+    .addOption(integerOption('--tile-size <int>', 'side of a --tile', 40, 1, 1024));
 }
 
 /** The target on a width x height grid; errors name --target. */

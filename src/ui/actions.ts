@@ -1,6 +1,6 @@
 /** The header's actions: share link, PNG snapshot, state export and import, help and about. */
 import type { Emit } from './events.ts';
-import { el } from './dom.ts';
+import { button, el, jsonFileInput } from './dom.ts';
 
 export interface Actions {
   /** Shows whether a recording runs (the button reads Stop while it does). */
@@ -12,51 +12,18 @@ export function createActions(
   emit: Emit,
   overlays: { help: () => void; about: () => void },
 ): Actions {
-  const record = el('button', {
-    textContent: 'Record',
-    testid: 'record',
-    title: 'Record the view as a WebM video; click again to stop and save',
-    onclick: () => emit({ type: 'record' }),
-  });
-  const stateInput = el('input', {
-    type: 'file',
-    accept: '.json,application/json',
-    hidden: true,
-    testid: 'import-state-input',
-  });
-  stateInput.addEventListener('change', async () => {
-    const file = stateInput.files?.[0];
-    if (file) emit({ type: 'importState', name: file.name, text: await file.text() });
-    stateInput.value = '';
-  });
+  const record = button('Record', 'record', 'Record the view as a WebM video; click again to stop and save', () =>
+    emit({ type: 'record' }),
+  );
+  const stateInput = jsonFileInput('import-state-input', (name, text) => emit({ type: 'importState', name, text }));
   root.append(
-    el('button', {
-      textContent: 'Share link',
-      testid: 'share',
-      title: 'Put the whole setup in the address bar and copy it',
-      onclick: () => emit({ type: 'share' }),
-    }),
-    el('button', {
-      textContent: 'Snapshot PNG',
-      testid: 'snapshot',
-      title: 'Download the view as a PNG',
-      onclick: () => emit({ type: 'snapshot' }),
-    }),
+    button('Share link', 'share', 'Put the whole setup in the address bar and copy it', () => emit({ type: 'share' })),
+    button('Snapshot PNG', 'snapshot', 'Download the view as a PNG', () => emit({ type: 'snapshot' })),
     record,
-    el('button', {
-      textContent: 'Export state',
-      testid: 'export-state',
-      title: 'Save every cell to a file',
-      onclick: () => emit({ type: 'exportState' }),
-    }),
-    el('button', {
-      textContent: 'Load state',
-      testid: 'import-state',
-      title: 'Load a saved state file',
-      onclick: () => stateInput.click(),
-    }),
+    button('Export state', 'export-state', 'Save every cell to a file', () => emit({ type: 'exportState' })),
+    button('Load state', 'import-state', 'Load a saved state file', () => stateInput.click()),
     stateInput,
-    el('button', { textContent: '?', testid: 'help-button', title: 'Keyboard shortcuts (?)', onclick: overlays.help }),
+    button('?', 'help-button', 'Keyboard shortcuts (?)', overlays.help),
     el('button', { textContent: 'About', testid: 'about-button', onclick: overlays.about }),
   );
   return {

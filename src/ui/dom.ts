@@ -14,6 +14,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A button with its label, test id, tooltip (naming its shortcut, if any) and action. */
+export function button(textContent: string, testid: string, title: string, onclick: () => void): HTMLButtonElement {
+  return el('button', { textContent, testid, title, onclick });
+}
+
+/** A hidden input for a JSON file: `open` gets the chosen file's name and text. */
+export function jsonFileInput(testid: string, open: (name: string, text: string) => void): HTMLInputElement {
+  const input = el('input', { type: 'file', accept: '.json,application/json', hidden: true, testid });
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (file) open(file.name, await file.text());
+    input.value = ''; // the same file again is a new choice
+  });
+  return input;
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`index.html: no element #${id}`);

@@ -10,7 +10,7 @@ import {
   SILENT_GREY,
   expertColour,
 } from '../model/palette.ts';
-import { RENDER_MODES, type ViewSettings } from '../view/render-modes.ts';
+import { RENDER_MODES, type RenderMode, type ViewSettings } from '../view/render-modes.ts';
 import { el, rgbCss } from './dom.ts';
 
 // The ramps of kernels/render.glsl, from the same declarations (src/model/palette.ts).
@@ -33,44 +33,30 @@ export function showLegend(root: HTMLElement, view: ViewSettings, experts: numbe
   const mode = RENDER_MODES[view.mode];
   const title = el('strong', { textContent: `${genomeName}: ${mode.label}${mode.index ? ` ${view.index}` : ''}  ` });
   const w = KNOCKOUT_STRIPE_PIXELS;
-  const stripes = el('span', { className: 'item' }, [
-    el('span', {
-      className: 'swatch',
-      style:
-        `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, `
-        + `${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
-    }),
-    'knocked out',
-  ]);
-  let body: HTMLElement[] = [];
-  switch (view.mode) {
-    case 'type':
-      body = [
-        ...Array.from({ length: experts }, (_, k) => swatch(expertColour(k), `expert ${k}`)),
-        swatch(SILENT_GREY, 'silent'),
-      ];
-      break;
-    case 'expression':
-    case 'marks':
-      body = [ramp(HEAT, '0', '1')];
-      break;
-    case 'morphogen':
-      body = [ramp(HEAT, '0', '|1|')];
-      break;
-    case 'potency':
-      body = [ramp(GREYS, 'pluripotent', 'committed')];
-      break;
-    case 'channel':
-      body = [ramp(SIGNED, '−', '+')];
-      break;
-    case 'alive':
-      body = [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')];
-      break;
-    case 'fields':
-      body = [stripes, el('span', { textContent: 'forced: the expert’s colour' })];
-      break;
-    default:
-      body = [el('span', { textContent: RENDER_MODES[view.mode].meaning })];
-  }
+  const stripes = () =>
+    el('span', { className: 'item' }, [
+      el('span', {
+        className: 'swatch',
+        style:
+          `background: repeating-linear-gradient(45deg, ${rgbCss(KNOCKOUT_STRIPE)} 0 ${w}px, `
+          + `${rgbCss(BACKGROUND)} ${w}px ${2 * w}px)`,
+      }),
+      'knocked out',
+    ]);
+  // What each mode's colours mean; a mode not named here says what it shows.
+  const keys: Partial<Record<RenderMode, () => HTMLElement[]>> = {
+    type: () => [
+      ...Array.from({ length: experts }, (_, k) => swatch(expertColour(k), `expert ${k}`)),
+      swatch(SILENT_GREY, 'silent'),
+    ],
+    expression: () => [ramp(HEAT, '0', '1')],
+    marks: () => [ramp(HEAT, '0', '1')],
+    morphogen: () => [ramp(HEAT, '0', '|1|')],
+    potency: () => [ramp(GREYS, 'pluripotent', 'committed')],
+    channel: () => [ramp(SIGNED, '−', '+')],
+    alive: () => [swatch(ALIVE_DARK, 'alive'), swatch(BACKGROUND, 'dead')],
+    fields: () => [stripes(), el('span', { textContent: 'forced: the expert’s colour' })],
+  };
+  const body = keys[view.mode]?.() ?? [el('span', { textContent: mode.meaning })];
   root.replaceChildren(title, ...body);
 }

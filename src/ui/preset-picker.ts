@@ -3,7 +3,7 @@
  * in our format or the Growing-NCA demo format. Emits the file's text; the app parses it.
  */
 import type { Emit } from './events.ts';
-import { el } from './dom.ts';
+import { button, el, jsonFileInput } from './dom.ts';
 
 export interface PresetPicker {
   /** Which entry the picker shows: a preset key, or a local file's name. */
@@ -24,26 +24,16 @@ export function createPresetPicker(
   });
   select.append(...keys.map((key) => el('option', { value: key, textContent: key })));
   const local = el('option', { value: '', disabled: true });
-  const input = el('input', {
-    type: 'file',
-    accept: '.json,application/json',
-    hidden: true,
-    testid: 'open-file-input',
-  });
-  input.addEventListener('change', async () => {
-    const file = input.files?.[0];
-    if (file) emit({ type: 'openFile', name: file.name, text: await file.text() });
-    input.value = ''; // the same file again is a new choice
-  });
+  const input = jsonFileInput('open-file-input', (name, text) => emit({ type: 'openFile', name, text }));
   root.append(
     el('span', { textContent: 'genome' }),
     select,
-    el('button', {
-      textContent: 'Open file…',
-      testid: 'open-file',
-      title: 'Open a genome (.genome.json or a Growing-NCA model); or drop it on the page',
-      onclick: () => input.click(),
-    }),
+    button(
+      'Open file…',
+      'open-file',
+      'Open a genome (.genome.json or a Growing-NCA model); or drop it on the page',
+      () => input.click(),
+    ),
     input,
   );
 

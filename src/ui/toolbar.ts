@@ -3,7 +3,7 @@
  * and what the brush paints. Emits the whole ToolSettings on each change; the pointer reads the tool.
  */
 import type { Emit, Tool, ToolSettings } from './events.ts';
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 
 export const TOOL_INFO: Record<Tool, { label: string; key: string; meaning: string }> = {
   pan: { label: 'Pan', key: 'h', meaning: 'drag to move the view (or drag with the right button, any tool)' },
@@ -37,17 +37,12 @@ export function createToolbar(root: HTMLElement, emit: Emit): Toolbar {
   const buttons = new Map<Tool, HTMLButtonElement>();
   const tools = el('div', { className: 'tools' });
   for (const [tool, info] of Object.entries(TOOL_INFO) as [Tool, (typeof TOOL_INFO)[Tool]][]) {
-    const button = el('button', {
-      textContent: info.label,
-      title: `${info.meaning} (${info.key})`,
-      testid: `tool-${tool}`,
-      onclick: () => {
-        settings.tool = tool;
-        changed();
-      },
+    const toolButton = button(info.label, `tool-${tool}`, `${info.meaning} (${info.key})`, () => {
+      settings.tool = tool;
+      changed();
     });
-    buttons.set(tool, button);
-    tools.append(button);
+    buttons.set(tool, toolButton);
+    tools.append(toolButton);
   }
   const radius = el('input', {
     type: 'range',
@@ -108,18 +103,8 @@ export function createToolbar(root: HTMLElement, emit: Emit): Toolbar {
     expertRow,
     paintRow,
     morphRow,
-    el('button', {
-      textContent: 'Undo stroke',
-      testid: 'undo',
-      title: 'Undo the last stroke (u / Ctrl+Z)',
-      onclick: () => emit({ type: 'undo' }),
-    }),
-    el('button', {
-      textContent: 'Clear clones',
-      testid: 'clear-clones',
-      title: 'Remove every clone mark (undoable)',
-      onclick: () => emit({ type: 'clearClones' }),
-    }),
+    button('Undo stroke', 'undo', 'Undo the last stroke (u / Ctrl+Z)', () => emit({ type: 'undo' })),
+    button('Clear clones', 'clear-clones', 'Remove every clone mark (undoable)', () => emit({ type: 'clearClones' })),
   );
 
   function render(): void {

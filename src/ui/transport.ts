@@ -1,6 +1,6 @@
 /** Play / pause, one step, reset, new seed, fit: the frame loop's controls. */
 import type { Emit } from './events.ts';
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 
 export interface Transport {
   setPlaying(playing: boolean): void;
@@ -19,25 +19,10 @@ export function createTransport(root: HTMLElement, emit: Emit): Transport {
   });
   root.append(
     play,
-    el('button', { textContent: 'Step', testid: 'step', title: 'One step (.)', onclick: () => emit({ type: 'step' }) }),
-    el('button', {
-      textContent: 'Reset',
-      testid: 'reset',
-      title: 'One seed cell again (r)',
-      onclick: () => emit({ type: 'reset', newSeed: false }),
-    }),
-    el('button', {
-      textContent: 'New seed',
-      testid: 'new-seed',
-      title: 'Reset with a new random seed (n)',
-      onclick: () => emit({ type: 'reset', newSeed: true }),
-    }),
-    el('button', {
-      textContent: 'Fit',
-      testid: 'fit',
-      title: 'Fit the grid to the screen (f)',
-      onclick: () => emit({ type: 'fit' }),
-    }),
+    button('Step', 'step', 'One step (.)', () => emit({ type: 'step' })),
+    button('Reset', 'reset', 'One seed cell again (r)', () => emit({ type: 'reset', newSeed: false })),
+    button('New seed', 'new-seed', 'Reset with a new random seed (n)', () => emit({ type: 'reset', newSeed: true })),
+    button('Fit', 'fit', 'Fit the grid to the screen (f)', () => emit({ type: 'fit' })),
   );
   const size = el('select', {
     testid: 'grid-size',

@@ -25,6 +25,8 @@ export interface OverlayScene {
   setInspected(cell: Cell | null): void;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -32,30 +34,24 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export function createOverlayScene(): OverlayScene {
-  let clones: Uint8Array | null = null;
-  let regions: RegionMasks | null = null;
-  let inspected: Cell | null = null;
-  return {
-    get clones() {
-      return clones;
-    },
-    get regions() {
-      return regions;
-    },
-    get inspected() {
-      return inspected;
-    },
+  // Read-only to the scene's readers; its setters write them.
+  const scene: Mutable<OverlayScene> = {
+    clones: null,
+    regions: null,
+    inspected: null,
     setClones(labels) {
       // The app reads the labels again at every measure: the same labels keep the old array, so the
       // outlines are not rebuilt ten times a second for nothing.
-      if (!labels || !clones || !sameBytes(labels, clones)) clones = labels;
+      if (!labels || !scene.clones || !sameBytes(labels, scene.clones)) scene.clones = labels;
     },
     setPaintedRegions(next) {
-      regions = next;
+      scene.regions = next;
     },
     setInspected(cell) {
       // The pointer reports the same cell many times: keep the object, so the marker is not rebuilt.
-      if (cell?.x !== inspected?.x || cell?.y !== inspected?.y) inspected = cell && { x: cell.x, y: cell.y };
+      const { inspected } = scene;
+      if (cell?.x !== inspected?.x || cell?.y !== inspected?.y) scene.inspected = cell && { x: cell.x, y: cell.y };
     },
   };
+  return scene;
 }

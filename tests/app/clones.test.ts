@@ -5,18 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cloneColour } from '../../src/model/palette.ts';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { useApp } from '../support/app-server.ts';
 import { cellsOnScreen, grownPage, metric, pause, settled, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const SIZE = 72;
 const cloneSize = async (page: import('playwright').Page, label: number) => {

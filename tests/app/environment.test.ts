@@ -1,20 +1,14 @@
 /** The environment signal in the app: a slider for genomes that read one, the field it sets, the share link. */
 import { serializeGenome } from '../../src/model/genome-file.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { openPage, pause, setParam } from './page-helpers.ts';
+import { testGenome } from '../support/genomes.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
-const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
+const genome = testGenome(
+  { channels: 8, expertHidden: [8, 8], morphogens: 1 },
   { seed: 3, outputScale: 0.2, name: 'two-bodies' },
 );
 genome.metadata.provenance = { morphogens: ['environment'] };

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { census, metric, openPage, pause, setParam, stepOnce, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 it('opens on the default preset and grows it from one cell, drawing the canvas', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 it('hovering a cell shows its type, expression, marks and state; outside the organism it reads empty', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -8,17 +8,14 @@ import { createApp } from '../../src/app/app.ts';
 import { createGpuSession, destroyGpuSession, type GpuSession } from '../../src/app/gpu-session.ts';
 import type { AppUi } from '../../src/app/ui.ts';
 import { cloneColour, type Rgb } from '../../src/model/palette.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { fitCamera, panCamera } from '../../src/view/camera.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const W = 32,
   H = 24,
   VIEW_W = 320,
   VIEW_H = 240;
-const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
-  { seed: 4, outputScale: 0.5 },
-);
+const genome = testGenome({ channels: 8, expertHidden: [8, 8] }, { seed: 4, outputScale: 0.5 });
 
 const canvas = document.createElement('canvas');
 Object.assign(canvas.style, { width: `${VIEW_W}px`, height: `${VIEW_H}px`, display: 'block' });

@@ -6,22 +6,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { discCells } from '../../src/model/brushes.ts';
 import { KNOCKOUT_STRIPE } from '../../src/model/palette.ts';
 import type { Camera } from '../../src/view/camera.ts';
 import { MARKER_COLOUR, SCALE_BAR } from '../../src/view/overlay-style.ts';
 import { scaleBar } from '../../src/view/scale-bar.ts';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { useApp } from '../support/app-server.ts';
 import { loseContext, openPage, pause, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const SIZE = 48;
 

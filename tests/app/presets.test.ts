@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { census, metric, openPage, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 it("switches presets, opens Growing-NCA files, and shows a bad file's error while the sim runs on", async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -5,20 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { serializeGenome } from '../../src/model/genome-file.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { packGenomeText } from '../../src/ui/genome-in-link.ts';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { useApp } from '../support/app-server.ts';
 import { census, openPage, setParam, waitForStep } from './page-helpers.ts';
+import { testGenome } from '../support/genomes.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const paramValue = (page: Page, label: string) =>
   page
@@ -75,16 +69,7 @@ it('a local genome travels in the share link: the link opens the same genome wit
 it('a genome too large for a link: told when shared and by the link, which opens the default preset', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#size=32x32&seed=5`);
-  const large = randomGenome(
-    {
-      channels: 16,
-      perception: ['identity', 'sobel_x', 'sobel_y'],
-      expertHidden: [128, 128],
-      gateHidden: 0,
-      morphogens: 0,
-    },
-    { seed: 3 },
-  );
+  const large = testGenome({ channels: 16, expertHidden: [128, 128] }, { seed: 3 });
   await openFile(page, 'large.genome.json', serializeGenome(large));
   await setParam(page, 'temperature (tau)', 0.5);
   const link = await share(page);

@@ -4,17 +4,11 @@
  * link was taken at. An imported state cannot travel: sharing says so.
  */
 import type { Page } from 'playwright';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { cellsOnScreen, grownPage, metric, openPage, pause, settled, stepOnce, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const SIZE = 48;
 const hashOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1));

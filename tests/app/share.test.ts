@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { expect, it } from 'vitest';
+import { useApp } from '../support/app-server.ts';
 import { metric, openPage, pause, setParam, stepOnce, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const paramValue = (page: import('playwright').Page, label: string) =>
   page

@@ -1,16 +1,10 @@
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { KNOCKOUT_STRIPE } from '../../src/model/palette.ts';
-import { openApp, type AppSession } from '../support/app-server.ts';
+import { useApp } from '../support/app-server.ts';
 import { census, metric, openPage, pause, stepOnce, waitForStep } from './page-helpers.ts';
 
-let app: AppSession;
-beforeAll(async () => {
-  app = await openApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 it('erases with a mouse drag, undoes the stroke, plants a seed, and knocks out a region', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -6,10 +6,10 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeGenome } from '../../src/model/genome-file.ts';
 import { resolveParams } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
-import { runCli } from '../support/run-cli.ts';
+import { flags, runCli } from '../support/run-cli.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'eval-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,8 +24,8 @@ for (let y = 0; y < 6; y++)
     png.data.set(x > 0 && x < 5 && y > 0 && y < 5 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 6 + x) * 4);
 writeFileSync(TARGET, PNG.sync.write(png));
 
-const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
+const genome = testGenome(
+  { channels: 8, expertHidden: [8, 8] },
   { seed: 4, outputScale: 0.3, regulation: { topK: 1 } },
 );
 const GENOME = join(dir, 'tiny.genome.json');
@@ -68,21 +68,7 @@ describe('eval CLI', () => {
 
   it('--out writes the same JSON; regulation flags change the run', async () => {
     const out = join(dir, 'eval.json');
-    const run = await evaluate(
-      GENOME,
-      '--target',
-      TARGET,
-      '--size',
-      '16x16',
-      '--steps',
-      '6',
-      '--seeds',
-      '1',
-      '--out',
-      out,
-      '--top-k',
-      '2',
-    );
+    const run = await evaluate(GENOME, ...flags({ target: TARGET, size: '16x16', steps: 6, seeds: 1, out, topK: 2 }));
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(run.stdout);
     expect(JSON.parse(run.stdout).params.topK).toBe(2);

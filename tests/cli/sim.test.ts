@@ -8,8 +8,8 @@ import { flagName } from '../../src/cli/flags.ts';
 import { serializeGenome } from '../../src/model/genome-file.ts';
 import { BACKGROUND, EXPERT_COLOURS, cloneColour } from '../../src/model/palette.ts';
 import { PARAMETER_NAMES } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
-import { runCli } from '../support/run-cli.ts';
+import { flags, runCli } from '../support/run-cli.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const LIZARD = 'tests/fixtures/growing-ca/lizard-regenerating.json';
 const dir = mkdtempSync(join(tmpdir(), 'sim-test-'));
@@ -25,19 +25,7 @@ describe('sim CLI', () => {
   it('grows the lizard: a PNG, the metrics series, a one-line summary, nothing on stderr', async () => {
     const out = join(dir, 'lizard.png');
     const metrics = join(dir, 'lizard.json');
-    const run = await sim(
-      LIZARD,
-      '--steps',
-      '40',
-      '--size',
-      '32x32',
-      '--seed',
-      '1',
-      '--out',
-      out,
-      '--metrics',
-      metrics,
-    );
+    const run = await sim(LIZARD, ...flags({ steps: 40, size: '32x32', seed: 1, out, metrics }));
     expect(run.stderr).toBe(''); // no progress bar when stderr is not a TTY
     expect(run.code).toBe(0);
 
@@ -75,21 +63,7 @@ describe('sim CLI', () => {
     const out = join(dir, 'rgba.png');
     const metrics = join(dir, 'rgba.json');
     // 48x48: at 32x32 the 40-cell lizard wraps around the torus and leaves little empty space.
-    const run = await sim(
-      LIZARD,
-      '--steps',
-      '40',
-      '--size',
-      '48x48',
-      '--view',
-      'rgba',
-      '--every',
-      '15',
-      '--out',
-      out,
-      '--metrics',
-      metrics,
-    );
+    const run = await sim(LIZARD, ...flags({ steps: 40, size: '48x48', view: 'rgba', every: 15, out, metrics }));
     expect(run.code).toBe(0);
     const all = pixels(PNG.sync.read(readFileSync(out)));
     expect(all).toHaveLength(48 * 48);
@@ -100,14 +74,8 @@ describe('sim CLI', () => {
   });
 
   it('regulation flags and --knockout override the genome: knocked-out experts never appear', async () => {
-    const genome = randomGenome(
-      {
-        channels: 8,
-        perception: ['identity', 'sobel_x', 'sobel_y'],
-        expertHidden: [8, 8, 8],
-        gateHidden: 0,
-        morphogens: 0,
-      },
+    const genome = testGenome(
+      { channels: 8, expertHidden: [8, 8, 8] },
       { seed: 5, outputScale: 0.5, regulation: { temperature: 0.5, knockouts: [0] } },
     );
     const file = join(dir, 'k3.genome.json');
@@ -116,20 +84,7 @@ describe('sim CLI', () => {
     const metrics = join(dir, 'k3.json');
     const run = await sim(
       file,
-      '--steps',
-      '30',
-      '--size',
-      '16x16',
-      '--top-k',
-      '1',
-      '--knockout',
-      '1,2',
-      '--view',
-      'type',
-      '--out',
-      out,
-      '--metrics',
-      metrics,
+      ...flags({ steps: 30, size: '16x16', topK: 1, knockout: '1,2', view: 'type', out, metrics }),
     );
     expect(run.code).toBe(0);
     const report = readJson(metrics);
@@ -151,28 +106,18 @@ describe('sim CLI', () => {
     const metrics = join(dir, 'clones.json');
     const run = await sim(
       'presets/ladybeetle/ladybeetle.genome.json',
-      '--steps',
-      '160',
-      '--size',
-      '72x72',
-      '--every',
-      '20',
-      '--clone',
-      '28,36,6',
-      '--clone',
-      '44,36,6,9',
-      '--clone-at',
-      '100',
-      '--erase',
-      '36,36,6',
-      '--erase-at',
-      '100',
-      '--view',
-      'clone',
-      '--out',
-      out,
-      '--metrics',
-      metrics,
+      ...flags({
+        steps: 160,
+        size: '72x72',
+        every: 20,
+        clone: ['28,36,6', '44,36,6,9'],
+        cloneAt: 100,
+        erase: '36,36,6',
+        eraseAt: 100,
+        view: 'clone',
+        out,
+        metrics,
+      }),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -208,8 +153,8 @@ describe('sim CLI', () => {
       ['--clone', '3,4,2', '--clone-at', '50', '--steps', '10'],
       "option '--clone-at <int>': expected a step in [0, --steps 10], got 50",
     ],
-  ])('refuses %j with exit 2, naming the flag', async (flags, message) => {
-    const run = await sim(LIZARD, '--size', '16x16', ...flags);
+  ])('refuses %j with exit 2, naming the flag', async (args, message) => {
+    const run = await sim(LIZARD, '--size', '16x16', ...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -8,18 +8,18 @@ import { serializeState } from '../../src/model/state-file.ts';
 import { serializeGenome } from '../../src/model/genome-file.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
-import { ROOT, runCli } from '../support/run-cli.ts';
+import { flags, ROOT, runCli } from '../support/run-cli.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sweep-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = runCli;
+const sweep = (...args: string[]) => runCli('sweep', ...args);
 
-const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 0 },
+const genome = testGenome(
+  { channels: 8, expertHidden: [8, 8] },
   { seed: 6, outputScale: 0.3, regulation: { topK: 1 } },
 );
 const GENOME = join(dir, 'tiny.genome.json');
@@ -33,23 +33,9 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 describe('sweep CLI', () => {
   it('every combination, its table equal to single sim and eval runs, a labelled contact sheet', async () => {
     const out = join(dir, 'grid');
-    const run = await cli(
-      'sweep',
+    const run = await sweep(
       GENOME,
-      '--vary',
-      'top-k=1,2',
-      '--vary',
-      'temperature=0.5,2,4',
-      '--steps',
-      '6',
-      '--size',
-      '16x16',
-      '--seeds',
-      '2',
-      '--target',
-      TARGET,
-      '--out',
-      out,
+      ...flags({ vary: ['top-k=1,2', 'temperature=0.5,2,4'], steps: 6, size: '16x16', seeds: 2, target: TARGET, out }),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -70,21 +56,10 @@ describe('sweep CLI', () => {
     const sims = await Promise.all(
       [0, 1].map(async (seed) => {
         const metrics = join(dir, `sim-${seed}.json`);
-        const sim = await cli(
+        const sim = await runCli(
           'sim',
           GENOME,
-          '--steps',
-          '6',
-          '--size',
-          '16x16',
-          '--seed',
-          String(seed),
-          '--top-k',
-          '2',
-          '--temperature',
-          '2',
-          '--metrics',
-          metrics,
+          ...flags({ steps: 6, size: '16x16', seed, topK: 2, temperature: 2, metrics }),
         );
         expect(sim.code).toBe(0);
         return readJson(metrics).series.at(-1);
@@ -99,21 +74,10 @@ describe('sweep CLI', () => {
     expect(row.aliveCount).toBe((sims[0].aliveCount + sims[1].aliveCount) / 2);
     const evaluated = JSON.parse(
       (
-        await cli(
+        await runCli(
           'eval',
           GENOME,
-          '--target',
-          TARGET,
-          '--size',
-          '16x16',
-          '--steps',
-          '6',
-          '--seeds',
-          '2',
-          '--top-k',
-          '2',
-          '--temperature',
-          '2',
+          ...flags({ target: TARGET, size: '16x16', steps: 6, seeds: 2, topK: 2, temperature: 2 }),
         )
       ).stdout,
     );
@@ -139,18 +103,7 @@ describe('sweep CLI', () => {
     const k4 = JSON.parse(readFileSync(join(ROOT, preset), 'utf8'));
     expect(k4.architecture.experts).toHaveLength(4);
     const out = join(dir, 'k4');
-    const run = await cli(
-      'sweep',
-      preset,
-      '--vary',
-      'knockout=none,1',
-      '--steps',
-      '0',
-      '--size',
-      '12x12',
-      '--out',
-      out,
-    );
+    const run = await sweep(preset, ...flags({ vary: 'knockout=none,1', steps: 0, size: '12x12', out }));
     expect(run.code).toBe(0);
     const rows = readJson(join(out, 'sweep.json')).rows;
     expect(rows.map((r: { params: { knockouts: number[] } }) => r.params.knockouts)).toEqual([[], [1]]);
@@ -160,17 +113,9 @@ describe('sweep CLI', () => {
     const grown = runReference(genome, params, createSeededState(genome, 20, 14), 3, 8);
     const stateFile = join(dir, 'grown.state.json');
     writeFileSync(stateFile, serializeState(grown, 'tiny'));
-    const fromState = await cli(
-      'sweep',
+    const fromState = await sweep(
       GENOME,
-      '--vary',
-      'top-k=1',
-      '--steps',
-      '0',
-      '--from-state',
-      stateFile,
-      '--out',
-      join(dir, 'state'),
+      ...flags({ vary: 'top-k=1', steps: 0, fromState: stateFile, out: join(dir, 'state') }),
     );
     expect(fromState.code).toBe(0);
     const report = readJson(join(dir, 'state/sweep.json'));
@@ -181,29 +126,18 @@ describe('sweep CLI', () => {
   });
 
   it('varies the environment signal of a genome that reads one, as sim --environment grows it', async () => {
-    const envGenome = randomGenome(
-      {
-        channels: 8,
-        perception: ['identity', 'sobel_x', 'sobel_y'],
-        expertHidden: [8, 8],
-        gateHidden: 0,
-        morphogens: 1,
-      },
-      { seed: 9, outputScale: 0.4 },
-    );
+    const envGenome = testGenome({ channels: 8, expertHidden: [8, 8], morphogens: 1 }, { seed: 9, outputScale: 0.4 });
     envGenome.metadata.provenance = { morphogens: ['environment'] };
     const file = join(dir, 'env.genome.json');
     writeFileSync(file, serializeGenome(envGenome));
     const out = join(dir, 'env');
-    expect(
-      (await cli('sweep', file, '--vary', 'environment=0,1', '--steps', '8', '--size', '16x16', '--out', out)).code,
-    ).toBe(0);
+    const run = await sweep(file, ...flags({ vary: 'environment=0,1', steps: 8, size: '16x16', out }));
+    expect(run.code).toBe(0);
     const rows = readJson(join(out, 'sweep.json')).rows;
     for (const [i, value] of ['0', '1'].entries()) {
       const metrics = join(dir, `env-${value}.json`);
-      expect(
-        (await cli('sim', file, '--steps', '8', '--size', '16x16', '--environment', value, '--metrics', metrics)).code,
-      ).toBe(0);
+      const sim = await runCli('sim', file, ...flags({ steps: 8, size: '16x16', environment: value, metrics }));
+      expect(sim.code).toBe(0);
       const last = readJson(metrics).series.at(-1);
       expect(rows[i].aliveCount).toBe(last.aliveCount);
       expect(rows[i].meanPotency).toBeCloseTo(last.meanPotency, 12);
@@ -249,7 +183,7 @@ describe('sweep CLI', () => {
     ];
     it.each(cases)('%s', async (_, args, message) => {
       const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);
-      const run = await cli('sweep', GENOME, ...args, '--steps', '2', '--size', '8x8', '--out', out);
+      const run = await sweep(GENOME, ...args, '--steps', '2', '--size', '8x8', '--out', out);
       expect(run.stderr).toMatch(message);
       expect(run.code).toBe(2);
       expect(existsSync(out)).toBe(false);

@@ -5,17 +5,13 @@ import { engineLayouts, engineSizes } from '../../src/engine/layouts.ts';
 import { packExpertHidden, packExpertOut, packGate, type WeightTexture } from '../../src/engine/weights.ts';
 import { forceRegion, knockoutRegion, paintMorphogen } from '../../src/model/brushes.ts';
 import { denseForward } from '../../src/model/dense.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
+import type { PerceptionFilter } from '../../src/model/perception.ts';
 import { randomLivingState } from '../model/grids.ts';
+import { testGenome } from '../support/genomes.ts';
 
-const genome = randomGenome(
-  {
-    channels: 7,
-    perception: ['identity', 'sobel_x', 'laplacian'],
-    expertHidden: [5, 9, 3],
-    gateHidden: 6,
-    morphogens: 3,
-  },
+const perception: PerceptionFilter[] = ['identity', 'sobel_x', 'laplacian'];
+const genome = testGenome(
+  { channels: 7, perception, expertHidden: [5, 9, 3], gateHidden: 6, morphogens: 3 },
   { seed: 2 },
 );
 const sizes = engineSizes(genome);

@@ -3,22 +3,16 @@ import { createSimulation, type Simulation } from '../../src/engine/simulation.t
 import * as brushes from '../../src/model/brushes.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { referenceStep, runReference } from '../../src/model/reference.ts';
 import { createSeededState, type CellState } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { maxAbsDifference, testRegl } from './harness.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const W = 30,
   H = 22;
-const genome = randomGenome(
-  {
-    channels: 9,
-    perception: ['identity', 'sobel_x', 'sobel_y'],
-    expertHidden: [12, 8, 10, 6, 14],
-    gateHidden: 6,
-    morphogens: 2,
-  },
+const genome = testGenome(
+  { channels: 9, expertHidden: [12, 8, 10, 6, 14], gateHidden: 6, morphogens: 2 },
   { seed: 5, outputScale: 0.5 },
 );
 const start = randomLivingState(genome, W, H, 3, { x0: 4, y0: 3, x1: 25, y1: 18 });
@@ -148,14 +142,8 @@ describe('metrics reduced on the GPU agree with the reference metrics', () => {
 
 describe('the environment signal on the GPU, as in the reference', () => {
   // A genome trained with an x gradient and an environment signal (its provenance names both fields).
-  const envGenome = randomGenome(
-    {
-      channels: 9,
-      perception: ['identity', 'sobel_x', 'sobel_y'],
-      expertHidden: [12, 8, 10],
-      gateHidden: 0,
-      morphogens: 2,
-    },
+  const envGenome = testGenome(
+    { channels: 9, expertHidden: [12, 8, 10], morphogens: 2 },
     { seed: 8, outputScale: 0.5 },
   );
   envGenome.metadata.provenance = { morphogens: ['x', 'environment'] };

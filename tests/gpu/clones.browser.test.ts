@@ -8,19 +8,11 @@ import { referenceStep } from '../../src/model/reference.ts';
 import type { CellState } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { testRegl } from './harness.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const W = 28,
   H = 22;
-const genome = randomGenome(
-  {
-    channels: 8,
-    perception: ['identity', 'sobel_x', 'sobel_y'],
-    expertHidden: [10, 6, 12],
-    gateHidden: 0,
-    morphogens: 1,
-  },
-  { seed: 9, outputScale: 0.3 },
-);
+const genome = testGenome({ channels: 8, expertHidden: [10, 6, 12], morphogens: 1 }, { seed: 9, outputScale: 0.3 });
 const params = resolveParams({ topK: 2 }, 3, 'test');
 const start = randomLivingState(genome, W, H, 6, { x0: 7, y0: 5, x1: 20, y1: 16 });
 

@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../src/engine/simulation.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { testRegl } from './harness.ts';
+import { testGenome } from '../support/genomes.ts';
 
-const genome = randomGenome(
-  {
-    channels: 8,
-    perception: ['identity', 'sobel_x', 'sobel_y'],
-    expertHidden: [10, 6, 12],
-    gateHidden: 0,
-    morphogens: 1,
-  },
-  { seed: 5, outputScale: 0.3 },
-);
+const genome = testGenome({ channels: 8, expertHidden: [10, 6, 12], morphogens: 1 }, { seed: 5, outputScale: 0.3 });
 const W = 24,
   H = 20;
 const start = randomLivingState(genome, W, H, 3, { x0: 4, y0: 4, x1: 19, y1: 15 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulation, type Simulation } from '../../src/engine/simulation.ts';
+import { createSimulation, type Simulation, type SimulationConfig } from '../../src/engine/simulation.ts';
 import { createEngineRegl } from '../../src/gpu/create-regl.ts';
 import { HALF_FLOAT_PRECISION } from '../../src/gpu/capabilities.ts';
 import { resolveParams } from '../../src/model/params.ts';
@@ -7,18 +7,17 @@ import { randomGenome } from '../../src/model/random-genome.ts';
 import { referenceStep } from '../../src/model/reference.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { maxAbsDifference, testRegl } from './harness.ts';
+import { testArchitecture, testGenome } from '../support/genomes.ts';
 
-const ARCH = {
-  channels: 10,
-  perception: ['identity', 'sobel_x', 'sobel_y'] as const,
-  expertHidden: [16, 12, 8],
-  gateHidden: 6,
-  morphogens: 1,
-};
-const genome = randomGenome({ ...ARCH, perception: [...ARCH.perception] }, { seed: 8, outputScale: 0.5 });
+const ARCH = testArchitecture({ channels: 10, expertHidden: [16, 12, 8], gateHidden: 6, morphogens: 1 });
+const genome = randomGenome(ARCH, { seed: 8, outputScale: 0.5 });
 const W = 26,
   H = 18;
 const start = randomLivingState(genome, W, H, 2, { x0: 3, y0: 3, x1: 20, y1: 14 });
+
+/** A simulation of the file's genome from the start grid, seed 1; `config` adds to that or changes it. */
+const startSim = (config: Partial<SimulationConfig> = {}) =>
+  createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, ...config });
 
 let sim: Simulation | null = null;
 afterEach(() => {
@@ -28,19 +27,8 @@ afterEach(() => {
 
 describe('the pass list, its timing and its buffers', () => {
   it('a step is an ordered list of passes; each is timed and each buffer can be read', () => {
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
-    expect(sim.passNames).toEqual([
-      'life',
-      'perceive',
-      'gate0',
-      'gate1',
-      'noise',
-      'regulate',
-      'hidden',
-      'update',
-      'survive',
-      'mask',
-    ]);
+    sim = startSim();
+    expect(sim.passNames.join(' ')).toBe('life perceive gate0 gate1 noise regulate hidden update survive mask');
     const timings = sim.profileStep();
     expect(timings.map((t) => t.name)).toEqual(sim.passNames);
     expect(timings.every((t) => t.milliseconds >= 0)).toBe(true);
@@ -68,7 +56,7 @@ describe('the pass list, its timing and its buffers', () => {
 
 describe('reading one cell', () => {
   it.each(['float32', 'float16'] as const)('readCell gives the cell of readState (%s)', (precision) => {
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start, precision });
+    sim = startSim({ precision });
     sim.step(2);
     const grid = sim.readState();
     for (const [x, y] of [
@@ -88,15 +76,7 @@ describe('reading one cell', () => {
 
 describe('live changes', () => {
   it('setParams takes effect at the next step without a restart, and rejects a bad value changing nothing', () => {
-    sim = createSimulation({
-      regl: testRegl(),
-      genome,
-      width: W,
-      height: H,
-      seed: 1,
-      state: start,
-      params: { fireRate: 1 },
-    });
+    sim = startSim({ params: { fireRate: 1 } });
     sim.step(2);
     const before = sim.readState();
     sim.setParams({ topK: 1, temperature: 0.5 });
@@ -116,7 +96,7 @@ describe('live changes', () => {
   });
 
   it('setGenome keeps the cells when the shapes match, restarts from a seed when they do not', () => {
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
+    sim = startSim();
     sim.step(1);
     const cells = sim.readState();
     const sibling = randomGenome(
@@ -125,32 +105,13 @@ describe('live changes', () => {
     );
     sim.setGenome(sibling);
     expect(maxAbsDifference(sim.readState().state, cells.state)).toBe(0);
-    expect(sim.passNames).toEqual([
-      'life',
-      'perceive',
-      'gate0',
-      'noise',
-      'regulate',
-      'hidden',
-      'update',
-      'survive',
-      'mask',
-    ]);
-    const lizardShaped = randomGenome(
-      {
-        channels: 16,
-        perception: ['identity', 'sobel_x', 'sobel_y'],
-        expertHidden: [32],
-        gateHidden: null,
-        morphogens: 0,
-      },
-      { seed: 3 },
-    );
+    expect(sim.passNames.join(' ')).toBe('life perceive gate0 noise regulate hidden update survive mask');
+    const lizardShaped = testGenome({ channels: 16, expertHidden: [32], gateHidden: null }, { seed: 3 });
     sim.setGenome(lizardShaped);
     expect(sim.stepCount).toBe(0);
     expect(sim.metrics().aliveCount).toBe(1);
     sim.step(2);
-    expect(sim.passNames).toEqual(['life', 'perceive', 'regulate', 'hidden', 'update', 'survive', 'mask']);
+    expect(sim.passNames.join(' ')).toBe('life perceive regulate hidden update survive mask');
   });
 
   it('a genome that cannot be compiled for this grid leaves the running simulation untouched', () => {
@@ -178,7 +139,7 @@ describe('live changes', () => {
   });
 
   it('reset starts again from one seed cell with a new seed', () => {
-    sim = createSimulation({ regl: testRegl(), genome, width: W, height: H, seed: 1, state: start });
+    sim = startSim();
     sim.step(2);
     sim.reset(99);
     expect([sim.seed, sim.stepCount, sim.metrics().aliveCount]).toEqual([99, 0, 1]);
@@ -189,16 +150,7 @@ describe('live changes', () => {
 describe('half floats', () => {
   it(`run the same step within the precision of float16 (${HALF_FLOAT_PRECISION})`, () => {
     const params = resolveParams({ ...genome.regulation, fireRate: 1, topK: 2 }, 3, 't');
-    sim = createSimulation({
-      regl: testRegl(),
-      genome,
-      width: W,
-      height: H,
-      seed: 1,
-      state: start,
-      params,
-      precision: 'float16',
-    });
+    sim = startSim({ params, precision: 'float16' });
     expect(sim.capabilities.precision).toBe('float16');
     sim.step(1);
     const reference = referenceStep(genome, params, start, 1).grid;

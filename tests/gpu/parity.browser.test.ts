@@ -9,16 +9,11 @@ import { fires, referenceStep } from '../../src/model/reference.ts';
 import type { CellState } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 import { maxAbsDifference, testRegl } from './harness.ts';
+import { testArchitecture } from '../support/genomes.ts';
 
 const W = 24,
   H = 20;
-const ARCH: Architecture = {
-  channels: 12,
-  perception: ['identity', 'sobel_x', 'sobel_y'],
-  expertHidden: [24, 16, 20, 12],
-  gateHidden: 8,
-  morphogens: 0,
-};
+const ARCH = testArchitecture({ channels: 12, expertHidden: [24, 16, 20, 12], gateHidden: 8 });
 
 let sim: Simulation | null = null;
 afterEach(() => {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eraseDisc } from '../../src/model/brushes.ts';
 import { cloneFates, markClone, MAX_CLONE, propagateClones } from '../../src/model/clones.ts';
-import type { Architecture } from '../../src/model/genome.ts';
 import { isAliveCell } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createEmptyState, type CellState } from '../../src/model/state.ts';
 import { randomLivingState } from './grids.ts';
+import { testGenome } from '../support/genomes.ts';
 
-const ARCH: Architecture = {
-  channels: 6,
-  perception: ['identity', 'sobel_x', 'sobel_y'],
-  expertHidden: [8, 8, 8],
-  gateHidden: 0,
-  morphogens: 0,
-};
-const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.1 });
+const genome = testGenome({ channels: 6, expertHidden: [8, 8, 8] }, { seed: 4, outputScale: 0.1 });
 const W = 7,
   H = 6;
 

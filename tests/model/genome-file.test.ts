@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Architecture } from '../../src/model/genome.ts';
 import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
+import { PERCEPTION_FILTERS } from '../../src/model/perception.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
+import { testArchitecture } from '../support/genomes.ts';
 
-const ARCH: Architecture = {
-  channels: 6,
-  perception: ['identity', 'sobel_x', 'sobel_y', 'laplacian'],
-  expertHidden: [8, 5, 12],
-  gateHidden: 4,
-  morphogens: 2,
-};
+// Every filter, a gate with a hidden layer and morphogens: every part of the file.
+const perception = [...PERCEPTION_FILTERS];
+const ARCH = testArchitecture({ channels: 6, perception, expertHidden: [8, 5, 12], gateHidden: 4, morphogens: 2 });
 const FILE = 'test.genome.json';
 const genome = randomGenome(ARCH, { seed: 7, regulation: { topK: 2, plasticity: 0.2, knockouts: [1] }, name: 'test' });
 
@@ -19,6 +16,17 @@ function fileWith(edit: (json: any) => void): string {
   const json = JSON.parse(serializeGenome(genome));
   edit(json);
   return JSON.stringify(json);
+}
+
+/** A valid genome file with the field at `path` ("weights.gate[1].b") set to `value`, or left out if undefined. */
+function fileWithField(path: string, value: unknown): string {
+  const keys = path.split(/[.[\]]+/).filter((key) => key !== '');
+  const last = keys.pop()!;
+  return fileWith((json) => {
+    const parent = keys.reduce((node, key) => node[key], json);
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  });
 }
 
 describe('genome file v1', () => {
@@ -62,102 +70,69 @@ const MALFORMED: [string, string, RegExp | string][] = [
   ['an empty file', '', /^test\.genome\.json: expected JSON .*the file is empty/],
   ['a truncated file', serializeGenome(genome).slice(0, 500), /^test\.genome\.json: expected JSON .* does not parse/],
   ['a number instead of an object', '42', /^test\.genome\.json: expected a genome object .* got number/],
-  [
-    'another format',
-    fileWith((j) => {
-      j.format = 'png';
-    }),
-    /field format: expected "epigenesis-genome", got "png"/,
-  ],
-  [
-    'a future version',
-    fileWith((j) => {
-      j.version = 2;
-    }),
-    /field version: expected 1, got 2/,
-  ],
+  ['another format', fileWithField('format', 'png'), /field format: expected "epigenesis-genome", got "png"/],
+  ['a future version', fileWithField('version', 2), /field version: expected 1, got 2/],
   [
     'a missing field',
-    fileWith((j) => {
-      delete j.architecture.channels;
-    }),
+    fileWithField('architecture.channels', undefined),
     /field architecture\.channels: expected an integer in \[4, 64\], got nothing \(missing\)/,
   ],
   [
     'a missing section',
-    fileWith((j) => {
-      delete j.weights;
-    }),
+    fileWithField('weights', undefined),
     /field weights: expected an object with experts, gate, got nothing \(missing\)/,
   ],
   [
     'a wrong type',
-    fileWith((j) => {
-      j.architecture.channels = '16';
-    }),
+    fileWithField('architecture.channels', '16'),
     /field architecture\.channels: expected an integer in \[4, 64\], got "16"/,
   ],
   [
     'a fractional size',
-    fileWith((j) => {
-      j.architecture.morphogens = 1.5;
-    }),
+    fileWithField('architecture.morphogens', 1.5),
     /field architecture\.morphogens: expected an integer in \[0, 8\], got 1\.5/,
   ],
   [
     'an unknown filter',
-    fileWith((j) => {
-      j.architecture.perception[0] = 'blur';
-    }),
+    fileWithField('architecture.perception[0]', 'blur'),
     /field architecture\.perception\[0\]: expected one of identity, sobel_x, sobel_y, laplacian, got "blur"/,
   ],
   [
     'an unknown field',
-    fileWith((j) => {
-      j.architecture.colour = 1;
-    }),
+    fileWithField('architecture.colour', 1),
     /field architecture: unknown field "colour"; expected only channels, perception, experts, gate, morphogens/,
   ],
   [
     'channels > 64',
-    fileWith((j) => {
-      j.architecture.channels = 65;
-    }),
+    fileWithField('architecture.channels', 65),
     /field architecture\.channels: expected an integer in \[4, 64\], got 65/,
   ],
   [
     'K > 16',
-    fileWith((j) => {
-      j.architecture.experts = Array.from({ length: 17 }, () => ({ hidden: 8 }));
-    }),
+    fileWithField(
+      'architecture.experts',
+      Array.from({ length: 17 }, () => ({ hidden: 8 })),
+    ),
     /field architecture\.experts: expected 1 to 16 experts, got 17/,
   ],
   [
     'no experts',
-    fileWith((j) => {
-      j.architecture.experts = [];
-    }),
+    fileWithField('architecture.experts', []),
     /field architecture\.experts: expected 1 to 16 experts, got none/,
   ],
   [
     'hidden > 512',
-    fileWith((j) => {
-      j.architecture.experts[0].hidden = 513;
-    }),
+    fileWithField('architecture.experts[0].hidden', 513),
     /field architecture\.experts\[0\]\.hidden: expected an integer in \[1, 512\], got 513/,
   ],
   [
     'gate hidden > 512',
-    fileWith((j) => {
-      j.architecture.gate.hidden = 100000;
-    }),
+    fileWithField('architecture.gate.hidden', 100000),
     /field architecture\.gate\.hidden: expected an integer in \[0, 512\], got 100000/,
   ],
   [
     'a weight shape that does not match',
-    fileWith((j) => {
-      j.architecture.experts[0].hidden = 9;
-    }),
+    fileWithField('architecture.experts[0].hidden', 9),
     /field weights\.experts\[0\]\.hidden\.w\.shape: expected \[24, 9\] for this architecture, got \[24, 8\]/,
   ],
   [
@@ -176,9 +151,7 @@ const MALFORMED: [string, string, RegExp | string][] = [
   ],
   [
     'gate weights without a gate',
-    fileWith((j) => {
-      j.architecture.gate = null;
-    }),
+    fileWithField('architecture.gate', null),
     /field weights\.gate: expected null \(architecture\.gate is null\), got 2 layers/,
   ],
   [
@@ -191,51 +164,37 @@ const MALFORMED: [string, string, RegExp | string][] = [
   ],
   [
     'text that is not base64',
-    fileWith((j) => {
-      j.weights.experts[0].out.b.data = 'not base64!!';
-    }),
+    fileWithField('weights.experts[0].out.b.data', 'not base64!!'),
     /field weights\.experts\[0\]\.out\.b\.data: expected base64 text/,
   ],
   [
     'a wrong dtype',
-    fileWith((j) => {
-      j.weights.experts[0].out.b.dtype = 'int8';
-    }),
+    fileWithField('weights.experts[0].out.b.dtype', 'int8'),
     /field weights\.experts\[0\]\.out\.b\.dtype: expected "float32" or "float16", got "int8"/,
   ],
   [
     'NaN weights',
-    fileWith((j) => {
-      j.weights.experts[0].out.b.data = floats([1, NaN, 0, 0, 0, 0]);
-    }),
+    fileWithField('weights.experts[0].out.b.data', floats([1, NaN, 0, 0, 0, 0])),
     /field weights\.experts\[0\]\.out\.b\.data: expected finite numbers, got NaN at index 1/,
   ],
   [
     'Infinity weights',
-    fileWith((j) => {
-      j.weights.gate[1].b.data = floats([0, 0, Infinity]);
-    }),
+    fileWithField('weights.gate[1].b.data', floats([0, 0, Infinity])),
     /field weights\.gate\[1\]\.b\.data: expected finite numbers, got Infinity at index 2/,
   ],
   [
     'a regulation value out of range',
-    fileWith((j) => {
-      j.regulation.topK = 0;
-    }),
+    fileWithField('regulation.topK', 0),
     /field regulation\.topK: expected an integer in \[1, 16\], got 0/,
   ],
   [
     'an unknown regulation parameter',
-    fileWith((j) => {
-      j.regulation.speed = 2;
-    }),
+    fileWithField('regulation.speed', 2),
     /field regulation\.speed: unknown parameter; expected one of temperature, topK/,
   ],
   [
     'a knockout of a missing expert',
-    fileWith((j) => {
-      j.regulation.knockouts = [3];
-    }),
+    fileWithField('regulation.knockouts', [3]),
     /field regulation\.knockouts: expected an array of expert indices in \[0, 2\], got \[3\]/,
   ],
 ];

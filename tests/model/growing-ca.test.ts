@@ -184,74 +184,59 @@ describe('importGrowingCa: malformed files', () => {
   };
   const bytes = (n: number) => Buffer.alloc(n, 128).toString('base64');
 
+  // Every message starts with the file's name, then says what is wrong.
   const cases: [string, unknown, string][] = [
-    ['not an array', { layers: [] }, 'lizard.json: expected a JSON array of 2 Growing-NCA layers, got object'],
-    [
-      'wrong layer count',
-      valid().slice(0, 1),
-      'lizard.json: expected 2 layers (perception -> hidden, hidden -> update), got 1',
-    ],
-    ['a layer that is not an object', [valid()[0], 3], 'lizard.json: field [1]: expected a layer object'],
-    [
-      'type other than uint8',
-      withLayer(1, { type: 'float32' }),
-      'lizard.json: field [1].type: expected "uint8", got "float32"',
-    ],
-    ['missing type', withLayer(0, { type: undefined }), 'lizard.json: field [0].type: expected "uint8", got undefined'],
-    [
-      'in_ch as a string',
-      withLayer(0, { in_ch: '48' }),
-      'lizard.json: field [0].in_ch: expected a positive integer, got "48"',
-    ],
+    ['not an array', { layers: [] }, 'expected a JSON array of 2 Growing-NCA layers, got object'],
+    ['wrong layer count', valid().slice(0, 1), 'expected 2 layers (perception -> hidden, hidden -> update), got 1'],
+    ['a layer that is not an object', [valid()[0], 3], 'field [1]: expected a layer object'],
+    ['type other than uint8', withLayer(1, { type: 'float32' }), 'field [1].type: expected "uint8", got "float32"'],
+    ['missing type', withLayer(0, { type: undefined }), 'field [0].type: expected "uint8", got undefined'],
+    ['in_ch as a string', withLayer(0, { in_ch: '48' }), 'field [0].in_ch: expected a positive integer, got "48"'],
     [
       'missing out_ch',
       withLayer(1, { out_ch: undefined }),
-      'lizard.json: field [1].out_ch: expected a positive integer, got undefined',
+      'field [1].out_ch: expected a positive integer, got undefined',
     ],
     [
       'non-finite weight scale',
       withLayer(0, { weight_scale: Infinity }),
-      'lizard.json: field [0].weight_scale: expected a finite number, got Infinity',
+      'field [0].weight_scale: expected a finite number, got Infinity',
     ],
-    [
-      'null bias scale',
-      withLayer(1, { bias_scale: null }),
-      'lizard.json: field [1].bias_scale: expected a finite number, got null',
-    ],
+    ['null bias scale', withLayer(1, { bias_scale: null }), 'field [1].bias_scale: expected a finite number, got null'],
     [
       'missing data',
       withLayer(0, { data_b64: undefined }),
-      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got undefined',
+      'field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got undefined',
     ],
     [
       'bad base64',
       withLayer(0, { data_b64: '@@@@' }),
-      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got text that is not base64',
+      'field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got text that is not base64',
     ],
     [
       'wrong decoded length',
       withLayer(0, { data_b64: bytes(6270) }),
-      'lizard.json: field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got 6270',
+      'field [0].data_b64: expected base64 of (48+1)*128 = 6272 bytes, got 6270',
     ],
     [
       'perception not 3 x channels',
       withLayer(0, { in_ch: 47, data_b64: bytes(48 * 128) }),
-      'lizard.json: field [0].in_ch: expected 3 x channels',
+      'field [0].in_ch: expected 3 x channels',
     ],
     [
       'hidden sizes that do not chain',
       withLayer(1, { in_ch: 64, data_b64: bytes(65 * 16) }),
-      'lizard.json: field [1].in_ch: expected 128 (= [0].out_ch), got 64',
+      'field [1].in_ch: expected 128 (= [0].out_ch), got 64',
     ],
     [
       'output that is not the channel count',
       withLayer(1, { out_ch: 12, data_b64: bytes(129 * 12) }),
-      'lizard.json: field [1].out_ch: expected 16',
+      'field [1].out_ch: expected 16',
     ],
   ];
   for (const [what, json, message] of cases) {
     it(`refuses ${what}`, () => {
-      expect(() => importGrowingCa(json, 'lizard.json')).toThrow(message);
+      expect(() => importGrowingCa(json, 'lizard.json')).toThrow(`lizard.json: ${message}`);
     });
   }
 });

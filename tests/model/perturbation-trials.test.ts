@@ -6,10 +6,10 @@ import { parseGenome } from '../../src/model/genome-file.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { runTrials, trialPerturbations } from '../../src/model/perturbation-trials.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
 import { padTarget, premultiplyRgba8, sheetTile } from '../../src/model/target.ts';
+import { testGenome } from '../support/genomes.ts';
 
 const FIXTURES = 'tests/fixtures/growing-ca';
 const lizard = parseGenome(readFileSync(`${FIXTURES}/lizard-regenerating.json`, 'utf8'), 'lizard');
@@ -62,16 +62,7 @@ describe('perturbation trials', () => {
   });
 
   it('K experts: a knockout and a forced disc per expert, and the regulation trial', () => {
-    const genome = randomGenome(
-      {
-        channels: 8,
-        perception: ['identity', 'sobel_x', 'sobel_y'],
-        expertHidden: [8, 8, 8, 8],
-        gateHidden: 0,
-        morphogens: 0,
-      },
-      { seed: 2 },
-    );
+    const genome = testGenome({ channels: 8, expertHidden: [8, 8, 8, 8] }, { seed: 2 });
     const list = trialPerturbations(genome, { ...options, holdSteps: 50 });
     expect(list.map((p) => p.kind)).toEqual([
       'knockout',

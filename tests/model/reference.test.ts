@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Architecture, Genome } from '../../src/model/genome.ts';
+import type { Genome } from '../../src/model/genome.ts';
 import { measure } from '../../src/model/metrics.ts';
 import { resolveParams, type RegulationOverrides } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { referenceStep, runReference } from '../../src/model/reference.ts';
 import { aliveMask, type CellState } from '../../src/model/state.ts';
 import { randomLivingState, rollGrid } from './grids.ts';
+import { testArchitecture } from '../support/genomes.ts';
 
-const ARCH: Architecture = {
-  channels: 7,
-  perception: ['identity', 'sobel_x', 'sobel_y'],
-  expertHidden: [12, 8, 16, 10],
-  gateHidden: 6,
-  morphogens: 1,
-};
+const ARCH = testArchitecture({ channels: 7, expertHidden: [12, 8, 16, 10], gateHidden: 6, morphogens: 1 });
 const genome = randomGenome(ARCH, { seed: 3, outputScale: 0.05 });
 const params = (overrides: RegulationOverrides = {}, g: Genome = genome) =>
   resolveParams({ fireRate: 1, ...overrides }, g.architecture.expertHidden.length, 'test');

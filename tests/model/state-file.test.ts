@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { parseState, serializeState } from '../../src/model/state-file.ts';
 import { randomLivingState } from './grids.ts';
+import { testGenome } from '../support/genomes.ts';
 
-const genome = randomGenome(
-  {
-    channels: 8,
-    perception: ['identity', 'sobel_x', 'sobel_y'],
-    expertHidden: [6, 6, 6],
-    gateHidden: 0,
-    morphogens: 2,
-  },
-  { seed: 2 },
-);
+const genome = testGenome({ channels: 8, expertHidden: [6, 6, 6], morphogens: 2 }, { seed: 2 });
 const grid = { ...randomLivingState(genome, 11, 7, 4), step: 23 };
 grid.clones.set([3, 3, 0, 15], 20);
 const text = serializeState(grid, 'tiny');
-const edited = (change: (json: Record<string, unknown>) => void) => {
-  const json = JSON.parse(text);
-  change(json);
-  return JSON.stringify(json);
-};
+/** The file with these fields changed; a field set to undefined is left out. */
+const edited = (fields: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(text), ...fields });
 
 describe('state files', () => {
   it('round-trip every array and the step', () => {
@@ -32,12 +20,7 @@ describe('state files', () => {
   });
 
   it('load an export from before lineage tracing with no clones', () => {
-    const back = parseState(
-      edited((j) => {
-        delete j.clones;
-      }),
-      'old.state.json',
-    );
+    const back = parseState(edited({ clones: undefined }), 'old.state.json');
     expect(back.clones.length).toBe(77);
     expect(back.clones.every((label) => label === 0)).toBe(true);
   });
@@ -46,58 +29,34 @@ describe('state files', () => {
     ['not JSON', '{"format":', /^grid\.state\.json: not JSON/],
     [
       'another format',
-      edited((j) => {
-        j.format = 'png';
-      }),
+      edited({ format: 'png' }),
       'grid.state.json: field format: expected "epigenesis-state", got "png"',
     ],
     [
       'a grid too large',
-      edited((j) => {
-        j.width = 5000;
-      }),
+      edited({ width: 5000 }),
       'grid.state.json: field width: expected an integer in [3, 4096], got 5000',
     ],
     [
       'too many experts',
-      edited((j) => {
-        j.experts = 17;
-      }),
+      edited({ experts: 17 }),
       'grid.state.json: field experts: expected an integer in [1, 16], got 17',
     ],
     [
       'a missing array',
-      edited((j) => {
-        delete j.marks;
-      }),
+      edited({ marks: undefined }),
       'grid.state.json: field marks: expected a string, got nothing (missing)',
     ],
-    [
-      'an unknown field',
-      edited((j) => {
-        j.colour = 1;
-      }),
-      /grid\.state\.json: unknown field "colour"/,
-    ],
-    [
-      'not base64',
-      edited((j) => {
-        j.forced = '@@@';
-      }),
-      'grid.state.json: field forced: expected base64 text',
-    ],
+    ['an unknown field', edited({ colour: 1 }), /grid\.state\.json: unknown field "colour"/],
+    ['not base64', edited({ forced: '@@@' }), 'grid.state.json: field forced: expected base64 text'],
     [
       'an array of another size',
-      edited((j) => {
-        j.width = 12;
-      }),
+      edited({ width: 12 }),
       'grid.state.json: field state: expected 672 values for a 12x7 grid, got 616',
     ],
     [
       'a clone label out of range',
-      edited((j) => {
-        j.clones = Buffer.from(new Uint8Array(77).fill(16)).toString('base64');
-      }),
+      edited({ clones: Buffer.from(new Uint8Array(77).fill(16)).toString('base64') }),
       'grid.state.json: field clones: expected labels in [0, 15], got 16 at cell 0',
     ],
   ])('%s is refused, naming the field', (_, bad, message) => {

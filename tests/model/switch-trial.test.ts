@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fillEnvironment } from '../../src/model/brushes.ts';
 import { resolveParams } from '../../src/model/params.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
 import { runSwitch } from '../../src/model/switch-trial.ts';
 import { rgbaLoss } from '../../src/model/target.ts';
+import { testGenome } from '../support/genomes.ts';
 
-const genome = randomGenome(
-  { channels: 8, perception: ['identity', 'sobel_x', 'sobel_y'], expertHidden: [8, 8], gateHidden: 0, morphogens: 1 },
-  { seed: 12, outputScale: 0.4 },
-);
+const genome = testGenome({ channels: 8, expertHidden: [8, 8], morphogens: 1 }, { seed: 12, outputScale: 0.4 });
 genome.metadata.provenance = { morphogens: ['environment'] };
 const params = resolveParams(genome.regulation, 2, 'test');
 const W = 14,

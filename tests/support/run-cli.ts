@@ -19,3 +19,14 @@ export function runCli(name: string, ...args: string[]): Promise<Run> {
     });
   });
 }
+
+/**
+ * Flags from named values, spelt as a user types them: { steps: 40, topK: 2, vary: ['a', 'b'] } ->
+ * --steps 40 --top-k 2 --vary a --vary b (an array repeats the flag).
+ */
+export function flags(values: Record<string, string | number | readonly (string | number)[]>): string[] {
+  return Object.entries(values).flatMap(([name, value]) => {
+    const flag = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    return (typeof value === 'object' ? value : [value]).flatMap((v) => [flag, String(v)]);
+  });
+}

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
-import { randomGenome } from '../../src/model/random-genome.ts';
 import { MAX_LINK_GENOME_CHARS, packGenomeText, unpackGenomeText } from '../../src/ui/genome-in-link.ts';
 import { decodeSetup, encodeSetup } from '../../src/ui/url-state.ts';
+import { testGenome } from '../support/genomes.ts';
 
 it('packs a genome file into base64url and back to the same genome', async () => {
   const text = readFileSync('presets/untrained-k4.genome.json', 'utf8');
@@ -30,16 +30,7 @@ it('every bundled genome fits in a link; a large one does not', async () => {
       MAX_LINK_GENOME_CHARS,
     );
   }
-  const large = randomGenome(
-    {
-      channels: 16,
-      perception: ['identity', 'sobel_x', 'sobel_y'],
-      expertHidden: [128, 128],
-      gateHidden: 0,
-      morphogens: 0,
-    },
-    { seed: 1 },
-  );
+  const large = testGenome({ channels: 16, expertHidden: [128, 128] }, { seed: 1 });
   expect((await packGenomeText(serializeGenome(large))).length).toBeGreaterThan(MAX_LINK_GENOME_CHARS);
 });
 
