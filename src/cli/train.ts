@@ -309,7 +309,7 @@ function plan(o: TrainOptions): Plan {
 
 /**
  * The weights of a genome file to start from: its architecture the config's, or the config's reading fewer
- * morphogens.
+ * morphogens or with a linear gate where the config's has a hidden layer (weightsForArchitecture).
  */
 function startingWeights(file: string, config: TrainConfig): Float32Array[] {
   let genome: Genome;
@@ -319,7 +319,7 @@ function startingWeights(file: string, config: TrainConfig): Float32Array[] {
     throw new Error(`--from: ${(error as Error).message}`);
   }
   try {
-    return weightsForArchitecture(genome, architectureOf(config)).values;
+    return weightsForArchitecture(genome, architectureOf(config), config.training.seed).values;
   } catch (error) {
     throw new Error(`--from ${file}: ${(error as Error).message}`);
   }

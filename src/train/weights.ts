@@ -2,7 +2,8 @@
  * A genome's weights as a flat, ordered list of named arrays: what the optimiser updates, what workers
  * receive, what checkpoints store. Order: expert k's hidden w, b, out w, b for every k, then the gate layers.
  */
-import { gateInputSize, type Architecture, type Dense, type Genome } from '../model/genome.ts';
+import { gateInputSize, type Architecture, type Dense, type Gate, type Genome } from '../model/genome.ts';
+import { randomDense, seededRandom } from '../model/random-genome.ts';
 
 export interface WeightList {
   names: string[];
@@ -46,16 +47,60 @@ export function genomeWithWeights(genome: Genome, values: Float32Array[]): Genom
 }
 
 /**
+ * A linear gate (logits z = W x + b) as a gate with a hidden layer of `hidden` >= 2K ReLU units that computes
+ * the same logits: units k and K + k carry relu(z_k) and relu(-z_k), and the output layer takes their
+ * difference, which is z_k to the bit. The other units start with seeded random input weights and zero output
+ * weights: they change nothing until training gives them a say. So a genome keeps growing exactly as it did
+ * while its regulation gains room to learn (the redfish preset: the ladybeetle's experts, a deeper gate).
+ */
+export function embedLinearGate(gate: Gate, hidden: number, seed: number): Gate {
+  const [linear] = gate.layers;
+  const { inputs, outputs: K } = linear;
+  if (gate.layers.length !== 1 || hidden < 2 * K) {
+    throw new Error(`architecture.gate: expected at least ${2 * K} hidden units to hold a linear gate, got ${hidden}`);
+  }
+  const first = randomDense(inputs, hidden, seededRandom(seed));
+  for (let i = 0; i < inputs; i++) {
+    for (let k = 0; k < K; k++) {
+      first.w[i * hidden + k] = linear.w[i * K + k];
+      first.w[i * hidden + K + k] = -linear.w[i * K + k];
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    first.b[k] = linear.b[k];
+    first.b[K + k] = -linear.b[k];
+  }
+  const second: Dense = { inputs: hidden, outputs: K, w: new Float32Array(hidden * K), b: new Float32Array(K) };
+  for (let k = 0; k < K; k++) {
+    second.w[k * K + k] = 1;
+    second.w[(K + k) * K + k] = -1;
+  }
+  return { layers: [first, second] };
+}
+
+/**
  * `genome`'s weights as the starting point of a run whose architecture is `want` (`npm run train --
- * --from`). The architectures must match, except that `want` may read more morphogen fields: the gate's
- * first layer then gets zero weights from the new inputs (appended last), so the genome starts out
- * behaving exactly as it did, whatever the new fields say, and learns to read them. Throws naming the
- * architecture field that differs; `extended` says how many inputs were added.
+ * --from`). The architectures must match, except that `want` may
+ * - read more morphogen fields: the gate's first layer then gets zero weights from the new inputs (appended
+ *   last), so the genome starts out behaving exactly as it did, whatever the new fields say, and learns to
+ *   read them (`extended` says how many inputs were added);
+ * - have a gate with a hidden layer where the genome's is linear: embedLinearGate, seeded by `seed`.
+ * Throws naming the architecture field that differs.
  */
 export function weightsForArchitecture(
   genome: Genome,
   want: Architecture,
+  seed = 0,
 ): { values: Float32Array[]; extended: number } {
+  const deepened =
+    genome.architecture.gateHidden === 0 && genome.gate && want.gateHidden !== null && want.gateHidden > 0;
+  if (deepened) {
+    genome = {
+      ...genome,
+      architecture: { ...genome.architecture, gateHidden: want.gateHidden },
+      gate: embedLinearGate(genome.gate!, want.gateHidden!, seed),
+    };
+  }
   const have = genome.architecture;
   const fields: [string, unknown, unknown][] = [
     ['channels', have.channels, want.channels],

@@ -1,10 +1,14 @@
-/** Starting a run from a genome whose gate reads fewer morphogen fields than the run's architecture. */
+/**
+ * Starting a run from a genome of another architecture: a gate that reads fewer morphogen fields, or a linear
+ * gate where the run's has a hidden layer.
+ */
 import { describe, expect, it } from 'vitest';
+import type { Genome } from '../../src/model/genome.ts';
 import { fillEnvironment } from '../../src/model/brushes.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { runReference } from '../../src/model/reference.ts';
-import { genomeWithWeights, weightsForArchitecture } from '../../src/train/weights.ts';
+import { genomeWithWeights, weightsForArchitecture, weightsFromGenome } from '../../src/train/weights.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 const arch = {
@@ -41,5 +45,33 @@ describe('weights for another architecture', () => {
     expect(() =>
       weightsForArchitecture(noGate, { ...arch, expertHidden: [8], gateHidden: null, morphogens: 1 }),
     ).toThrow('with a gate to read the new ones');
+  });
+});
+
+describe('a linear gate deepened into a gate with a hidden layer', () => {
+  const deeper = { ...arch, gateHidden: 7 };
+
+  it('grows exactly as the linear gate did, and its new units have a say once trained', () => {
+    const { values } = weightsForArchitecture(genome, deeper, 11);
+    const started = genomeWithWeights(randomGenome(deeper, { seed: 9 }), values);
+    expect(started.gate!.layers.map((l) => [l.inputs, l.outputs])).toEqual([
+      [genome.gate!.layers[0].inputs, 7],
+      [7, 2],
+    ]);
+    // The experts are the genome's, bit for bit.
+    expect(values.slice(0, 8)).toEqual(weightsFromGenome(genome).values.slice(0, 8));
+    const params = resolveParams({ topK: 1, fireRate: 0.6, noise: 0.3 }, 2, 'test');
+    const grow = (g: Genome) => runReference(g, params, randomLivingState(g, 14, 12, 5), 3, 5).state;
+    expect([...grow(started)]).toEqual([...grow(genome)]);
+    // Unit 4 (the first new one) reads the input: giving it an output weight changes the growth.
+    const second = started.gate!.layers[1];
+    second.w[4 * 2] = 3;
+    expect([...grow(started)]).not.toEqual([...grow(genome)]);
+  });
+
+  it('refuses a hidden layer too small to hold the linear gate, naming the field', () => {
+    expect(() => weightsForArchitecture(genome, { ...arch, gateHidden: 3 })).toThrow(
+      'architecture.gate: expected at least 4 hidden units to hold a linear gate, got 3',
+    );
   });
 });
