@@ -2,11 +2,19 @@
  * What each ui event does, by concern: the regulation, the transport, the tools (strokes and clones), the
  * view, and files and sharing (file-handlers.ts). One table, one handler per event type.
  */
+import type { UiEvent } from '../ui/events.ts';
 import { panCamera, zoomCamera } from '../view/camera.ts';
 import type { AppContext, EventHandlers } from './app-context.ts';
 import { fileHandlers } from './file-handlers.ts';
 import { resizeSimulation } from './gpu-session.ts';
 import { randomSeed } from './grid-defaults.ts';
+
+/** Each event to its own handler. */
+export function eventDispatcher(app: AppContext): (event: UiEvent) => void | Promise<void> {
+  const handlers = eventHandlers(app);
+  // TypeScript cannot pair a union's member with its entry of the table.
+  return (event) => (handlers[event.type] as (e: UiEvent) => void | Promise<void>)(event);
+}
 
 export function eventHandlers(app: AppContext): EventHandlers {
   return {

@@ -41,6 +41,17 @@ export function createGpuSession(canvas: HTMLCanvasElement, config: SessionConfi
   }
 }
 
+/** A new session going on from `sim` (its grid, seed, parameters and environment), from `state` if given. */
+export function nextGpuSession(
+  canvas: HTMLCanvasElement,
+  genome: Genome,
+  sim: Simulation,
+  state?: CellState,
+): GpuSession {
+  const { width, height, seed, params, environment } = sim;
+  return createGpuSession(canvas, { genome, width, height, seed, params, state, environment });
+}
+
 /** A new simulation of another grid size on the same context (the old one is destroyed). */
 export function resizeSimulation(session: GpuSession, config: SessionConfig): void {
   const sim = createSimulation({ regl: session.regl, ...config });

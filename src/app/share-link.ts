@@ -4,11 +4,36 @@
  * where it fits in MAX_LINK_GENOME_CHARS, otherwise only its name, so that the link says what it was taken
  * with. Whatever stays behind, a notice says so to the one who shares it.
  */
+import type { Simulation } from '../engine/simulation.ts';
+import { expertCount } from '../model/genome.ts';
 import type { JournalOp } from '../model/journal-ops.ts';
+import { environmentChannels } from '../model/morphogen-fields.ts';
+import { PARAMETER_NAMES, resolveParams, type ScalarParams } from '../model/params.ts';
 import { MAX_LINK_GENOME_CHARS, packGenomeText } from '../ui/genome-in-link.ts';
 import { MAX_LINK_STROKES_CHARS, packStrokes } from '../ui/strokes-in-link.ts';
 import type { Setup } from '../ui/url-state.ts';
+import type { AppModel } from './app-context.ts';
 import { DEFAULT_PRESET } from './presets.ts';
+
+/** The share link's setup: the parameters that differ from the genome's own regulation, and the rest. */
+export function shareSetup(model: AppModel, sim: Simulation): Setup {
+  const own = resolveParams(model.genome.regulation, expertCount(model.genome), model.label) as ScalarParams;
+  const current = sim.params as ScalarParams;
+  const params: Setup['params'] = Object.fromEntries(
+    PARAMETER_NAMES.filter((n) => current[n] !== own[n]).map((n) => [n, current[n]]),
+  );
+  return {
+    preset: model.preset ?? undefined,
+    seed: sim.seed,
+    width: sim.width,
+    height: sim.height,
+    params,
+    knockouts: sim.params.knockouts,
+    view: model.view,
+    camera: model.camera,
+    ...(environmentChannels(model.genome).length > 0 ? { environment: sim.environment } : {}),
+  };
+}
 
 export interface LinkHistory {
   /** The step the grid is at. */

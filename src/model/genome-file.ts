@@ -8,7 +8,7 @@ import { genomeFileSchema, GENOME_FORMAT, GENOME_VERSION, type DenseFile, type G
 import { importGrowingCa, isGrowingCaModel } from './growing-ca.ts';
 import { genomeMorphogenPlan } from './morphogen-fields.ts';
 import { parseOrThrow } from './schema-helpers.ts';
-import { PARAMETERS, parameterProblem, type ParameterName, type RegulationOverrides } from './params.ts';
+import { regulationSchema } from './parameter-schema.ts';
 import { decodeTensor, encodeTensor, type WeightDtype } from './tensor-codec.ts';
 
 export function parseGenome(text: string, fileName: string): Genome {
@@ -37,11 +37,12 @@ export function genomeFromJson(json: unknown, fileName: string): Genome {
     gateHidden: file.architecture.gate ? file.architecture.gate.hidden : null,
     morphogens: file.architecture.morphogens,
   };
+  const regulation = regulationSchema(architecture.expertHidden.length);
   const genome: Genome = {
     architecture,
     experts: decodeExperts(file, architecture, fileName),
     gate: decodeGate(file, architecture, fileName),
-    regulation: checkRegulation(file.regulation, architecture.expertHidden.length, fileName),
+    regulation: parseOrThrow(regulation, file.regulation, fileName, ['regulation']),
     metadata: { ...file.metadata },
   };
   genomeMorphogenPlan(genome, fileName); // a broken field list fails at load, not at the first reset
@@ -95,30 +96,6 @@ function decodeGate(file: GenomeFile, arch: Architecture, fileName: string) {
     );
   }
   return { layers: layers.map((layer, i) => decodeDense(layer, sizes[i], sizes[i + 1], `${where}[${i}]`)) };
-}
-
-function checkRegulation(regulation: Record<string, unknown>, experts: number, fileName: string): RegulationOverrides {
-  const result: RegulationOverrides = {};
-  for (const [name, value] of Object.entries(regulation)) {
-    const where = `${fileName}: field regulation.${name}`;
-    if (name === 'knockouts') {
-      if (!Array.isArray(value) || value.some((k) => !Number.isInteger(k) || k < 0 || k >= experts)) {
-        throw new Error(
-          `${where}: expected an array of expert indices in [0, ${experts - 1}], got ${JSON.stringify(value)}`,
-        );
-      }
-      result.knockouts = [...value] as number[];
-    } else if (name in PARAMETERS) {
-      const problem = parameterProblem(name as ParameterName, value);
-      if (problem) throw new Error(`${where}: ${problem}`);
-      result[name as ParameterName] = value as number;
-    } else {
-      throw new Error(
-        `${where}: unknown parameter; expected one of ${[...Object.keys(PARAMETERS), 'knockouts'].join(', ')}`,
-      );
-    }
-  }
-  return result;
 }
 
 function encodeDense(layer: Dense, dtype: WeightDtype): DenseFile {

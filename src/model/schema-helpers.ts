@@ -44,11 +44,14 @@ export function fieldName(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Parses `json` with `schema`; the first problem throws an Error naming `file` and the field. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
+/**
+ * Parses `json` with `schema`; the first problem throws an Error naming `file` and the field (under `at`,
+ * where `json` is a part of the file).
+ */
+export function parseOrThrow<T>(schema: z.ZodType<T>, json: unknown, file: string, at: readonly PropertyKey[] = []): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = fieldName(issue.path);
+  const field = fieldName([...at, ...issue.path]);
   throw new Error(`${file}: ${field ? `field ${field}: ` : ''}${issue.message}`);
 }
