@@ -9,8 +9,14 @@ it('opens on the default preset and grows it from one cell, drawing the canvas',
   const errors = await openPage(page, `${app.url}#size=48x48&seed=1`);
   expect(await page.inputValue('[data-testid=preset]')).toBe('ladybeetle/ladybeetle');
   await waitForStep(page, 1);
+  // From one cell, one step in: paused, so a busy machine cannot read it later in the growth.
+  await pause(page);
+  await page.click('[data-testid=reset]');
+  await expect.poll(() => metric(page, 'step')).toBe(0);
+  await stepOnce(page);
   const early = await metric(page, 'alive');
   const before = await page.locator('#view').screenshot();
+  await page.click('[data-testid=play]');
   await waitForStep(page, 25);
   expect(await metric(page, 'alive')).toBeGreaterThan(Math.max(early, 9) * 3);
   expect(Buffer.compare(before, await page.locator('#view').screenshot())).not.toBe(0);
