@@ -1,14 +1,15 @@
 /**
- * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png --out TARGET.png`: a target for
- * regulation-only training, the source image redrawn in the colours of a genome's own target (see
- * src/train/recolour.ts). Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
+ * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png [--split-inside] [--order LIST] --out
+ * TARGET.png`: a target for regulation-only training, the source image redrawn in the colours of a genome's
+ * own target (see src/train/recolour.ts); with the source as its own palette and an --order, its parts
+ * swap colours. Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or image; 1 anything else.
  */
 import { Command, Option } from 'commander';
 import { cropImage } from '../train/data.ts';
 import { recolourToPalette } from '../train/recolour.ts';
-import { integerParser, parseOutputPath } from './flags.ts';
+import { integerListParser, integerParser, parseOutputPath } from './flags.ts';
 import { readPng, writePngAtomic } from './png.ts';
 
 interface RecolourOptions {
@@ -16,13 +17,16 @@ interface RecolourOptions {
   tileSize: number;
   palette: string;
   colours: number;
+  splitInside: boolean;
+  order?: number[];
   out: string;
 }
 
 function buildProgram(): Command {
   return new Command('recolour')
     .description(
-      "Redraw an image in another image's colours: the i-th largest colour cluster takes the i-th largest's colour.",
+      "Redraw an image in another image's colours: source colour cluster i takes palette cluster --order[i]'s colour"
+        + ' (by default the i-th largest takes the i-th largest).',
     )
     .argument('<source>', 'the image to recolour (straight RGBA PNG)')
     .addOption(
@@ -38,6 +42,18 @@ function buildProgram(): Command {
       new Option('--colours <int>', 'colour clusters in each image').default(3).argParser(integerParser(1, 16)),
     )
     .addOption(
+      new Option(
+        '--split-inside',
+        "cut each colour but the body's into its part inside the body and the rest, as tissue labels do",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--order <list>',
+        'source cluster i takes palette cluster LIST[i] (largest first; default 0,1,2,...)',
+      ).argParser(integerListParser(0, 31)),
+    )
+    .addOption(
       new Option('--out <file.png>', 'the recoloured image to write').makeOptionMandatory().argParser(parseOutputPath),
     )
     .showHelpAfterError('(run with --help for the flags)')
@@ -51,7 +67,13 @@ function main(argv: string[]): void {
   let result: ReturnType<typeof recolourToPalette>;
   try {
     const image = cropImage(readPng(source), options.tile, options.tileSize, source);
-    result = recolourToPalette(image, readPng(options.palette), options.colours, { source, palette: options.palette });
+    const { colours, splitInside, order } = options;
+    result = recolourToPalette(
+      image,
+      readPng(options.palette),
+      { colours, splitInside, order },
+      { source, palette: options.palette },
+    );
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exit(2);

@@ -2,8 +2,9 @@
  * A target recoloured into a genome's palette: what a gate alone can aim at. Regulation chooses and places
  * what the experts draw; it cannot call up a colour that none of them makes (docs/experiments/regulation-only).
  * So a new organism for fixed experts is drawn in their colours: both images are clustered by colour (the
- * k-means of the tissue labels), and the i-th largest colour of the source takes the colour of the i-th
- * largest of the palette image. Every pixel keeps its alpha and takes the colour of its nearest source cluster.
+ * k-means of the tissue labels, optionally with their split of each colour into the part on the body and the
+ * part off it), and source cluster i takes the colour of palette cluster order[i], by default the i-th
+ * largest. Every pixel keeps its alpha; a pixel too faint to be clustered takes its nearest cluster's colour.
  */
 import { colourClusters } from './colour-labels.ts';
 import type { Rgba8 } from './data.ts';
@@ -13,48 +14,69 @@ const CLUSTER_MIN_ALPHA = 0.5;
 /** Larger than any RGB distance: every opaque pixel belongs to a cluster. */
 const ANY_DISTANCE = 1000;
 
+export interface RecolourOptions {
+  /** Colour clusters in each image. */
+  colours: number;
+  /** Cut each colour but the body's into its part inside the body and the rest (colour-labels.ts). */
+  splitInside?: boolean;
+  /** Source cluster i takes palette cluster order[i]'s colour (clusters largest first); default 0, 1, 2, ... */
+  order?: number[];
+}
+
 export interface Recoloured {
   image: Rgba8;
   /** Per source cluster, largest first: its mean colour and the palette colour it became (RGB, 0-255). */
   mapping: { from: number[]; to: number[]; pixels: number }[];
 }
 
-function clustersBySize(image: Rgba8, colours: number, where: string) {
-  const options = { clusters: colours, splitInside: false, minAlpha: CLUSTER_MIN_ALPHA, maxDistance: ANY_DISTANCE };
-  // colourClusters orders its clusters largest first.
-  const { centres, sizes } = colourClusters(image, options, where);
-  return centres.map((centre, i) => ({ centre, size: sizes[i] }));
+function clustersOf(image: Rgba8, options: RecolourOptions, where: string) {
+  const { colours: clusters, splitInside = false } = options;
+  return colourClusters(
+    image,
+    { clusters, splitInside, minAlpha: CLUSTER_MIN_ALPHA, maxDistance: ANY_DISTANCE },
+    where,
+  );
+}
+
+/** The cluster of pixel `i`: its label, or for a pixel too faint to be labelled the nearest centre's. */
+function clusterAt(image: Rgba8, labels: Int8Array, centres: number[][], i: number): number {
+  if (labels[i] >= 0) return labels[i];
+  const rgb = image.data.subarray(i * 4, i * 4 + 3);
+  const distance = (c: number[]) => (rgb[0] - c[0]) ** 2 + (rgb[1] - c[1]) ** 2 + (rgb[2] - c[2]) ** 2;
+  return centres.reduce((best, c, j) => (distance(c) < distance(centres[best]) ? j : best), 0);
 }
 
 export function recolourToPalette(
   source: Rgba8,
   palette: Rgba8,
-  colours: number,
+  options: RecolourOptions,
   where: { source: string; palette: string },
 ): Recoloured {
-  const from = clustersBySize(source, colours, where.source);
-  const to = clustersBySize(palette, colours, where.palette);
+  const from = clustersOf(source, options, where.source);
+  const to = clustersOf(palette, options, where.palette);
+  const count = from.centres.length;
+  if (to.centres.length !== count) {
+    throw new Error(
+      `${where.palette}: expected ${count} colour clusters like ${where.source}, got ${to.centres.length}`,
+    );
+  }
+  const order = options.order ?? from.centres.map((_, i) => i);
+  if (order.length !== count || [...order].sort((a, b) => a - b).some((c, i) => c !== i)) {
+    throw new Error(`order: expected an order of the ${count} clusters 0..${count - 1}, got ${order.join(',')}`);
+  }
   const data = new Uint8Array(source.data.length);
-  for (let i = 0; i < data.length; i += 4) {
-    const alpha = source.data[i + 3];
+  for (let i = 0; i < source.width * source.height; i++) {
+    const alpha = source.data[i * 4 + 3];
     if (alpha === 0) continue;
-    let nearest = 0;
-    let nearestDistance = Number.POSITIVE_INFINITY;
-    from.forEach(({ centre }, c) => {
-      const d =
-        (source.data[i] - centre[0]) ** 2
-        + (source.data[i + 1] - centre[1]) ** 2
-        + (source.data[i + 2] - centre[2]) ** 2;
-      if (d < nearestDistance) {
-        nearest = c;
-        nearestDistance = d;
-      }
-    });
-    const [r, g, b] = to[nearest].centre;
-    data.set([Math.round(r), Math.round(g), Math.round(b), alpha], i);
+    const [r, g, b] = to.centres[order[clusterAt(source, from.labels, from.centres, i)]];
+    data.set([Math.round(r), Math.round(g), Math.round(b), alpha], i * 4);
   }
   return {
     image: { width: source.width, height: source.height, data },
-    mapping: from.map((f, c) => ({ from: f.centre.map(Math.round), to: to[c].centre.map(Math.round), pixels: f.size })),
+    mapping: from.centres.map((centre, c) => ({
+      from: centre.map(Math.round),
+      to: to.centres[order[c]].map(Math.round),
+      pixels: from.sizes[c],
+    })),
   };
 }

@@ -30,7 +30,7 @@ describe('recolourToPalette', () => {
   ]);
 
   it('gives the i-th largest colour of the source the i-th largest colour of the palette, keeping alpha', () => {
-    const { image, mapping } = recolourToPalette(source, palette, 3, WHERE);
+    const { image, mapping } = recolourToPalette(source, palette, { colours: 3 }, WHERE);
     expect(mapping).toEqual([
       { from: [250, 200, 10], to: [200, 10, 20], pixels: 3 },
       { from: [20, 20, 200], to: [30, 10, 10], pixels: 2 },
@@ -53,13 +53,31 @@ describe('recolourToPalette', () => {
       [30, 30, 190, 40],
     ]);
     const twoColours = { ...palette, width: 6, data: palette.data.slice(0, 24) };
-    const { image } = recolourToPalette(faint, twoColours, 2, WHERE);
+    const { image } = recolourToPalette(faint, twoColours, { colours: 2 }, WHERE);
     expect(Array.from(image.data.slice(24))).toEqual([30, 10, 10, 40]);
   });
 
   it('refuses more colours than an image has, naming the image', () => {
-    expect(() => recolourToPalette(source, row([[1, 2, 3, 255]]), 3, WHERE)).toThrow(
+    expect(() => recolourToPalette(source, row([[1, 2, 3, 255]]), { colours: 3 }, WHERE)).toThrow(
       /^beetle\.png: field clusters: expected at most the 1/,
+    );
+  });
+
+  it('swaps the colours of parts by an order, the part inside the body apart from the rest', () => {
+    // A 5x5 red body with a black centre (inside it) and a black corner pixel (off it).
+    const R = [200, 10, 20, 255];
+    const K = [30, 10, 10, 255];
+    const body = {
+      width: 5,
+      height: 5,
+      data: Uint8Array.from(Array.from({ length: 25 }, (_, i) => (i === 12 || i === 0 ? K : R)).flat()),
+    };
+    // Clusters: 0 red (23), 1 black off the body (1), 2 black inside it (1). Swap red and the inside black.
+    const { image } = recolourToPalette(body, body, { colours: 2, splitInside: true, order: [2, 1, 0] }, WHERE);
+    const at = (i: number) => Array.from(image.data.slice(i * 4, i * 4 + 4));
+    expect([at(12), at(0), at(6)]).toEqual([R, K, K]);
+    expect(() => recolourToPalette(body, body, { colours: 2, splitInside: true, order: [0, 0, 1] }, WHERE)).toThrow(
+      'order: expected an order of the 3 clusters 0..2, got 0,0,1',
     );
   });
 });
