@@ -6,10 +6,11 @@
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or image; 1 anything else.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { cropImage } from '../train/data.ts';
 import { recolourToPalette } from '../train/recolour.ts';
-import { integerListParser, integerParser, parseOutputPath } from './flags.ts';
+import { integerOption, parseOutputPath } from './flags.ts';
+import { addTileOptions } from './target-input.ts';
 import { readPng, writePngAtomic } from './png.ts';
 
 interface RecolourOptions {
@@ -22,25 +23,27 @@ interface RecolourOptions {
   out: string;
 }
 
+/** --order: each of 0..n-1 once (a list parser that drops repeats would hide a mistyped order). */
+function parseOrder(text: string): number[] {
+  const order = text.split(',').map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
+  if ([...order].sort((a, b) => a - b).some((value, i) => value !== i)) {
+    throw new InvalidArgumentError(`expected each of 0..N-1 once, such as 2,1,0,3, got ${JSON.stringify(text)}`);
+  }
+  return order;
+}
+
 function buildProgram(): Command {
-  return new Command('recolour')
+  const program = new Command('recolour')
     .description(
       "Redraw an image in another image's colours: source colour cluster i takes palette cluster --order[i]'s colour"
         + ' (by default the i-th largest takes the i-th largest).',
     )
-    .argument('<source>', 'the image to recolour (straight RGBA PNG)')
-    .addOption(
-      new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(
-        integerParser(0, 1000),
-      ),
-    )
-    .addOption(new Option('--tile-size <int>', 'side of a --tile').default(40).argParser(integerParser(1, 1024)))
+    .argument('<source>', 'the image to recolour (straight RGBA PNG)');
+  return addTileOptions(program)
     .addOption(
       new Option('--palette <file.png>', "the image whose colours to use (a preset's target)").makeOptionMandatory(),
     )
-    .addOption(
-      new Option('--colours <int>', 'colour clusters in each image').default(3).argParser(integerParser(1, 16)),
-    )
+    .addOption(integerOption('--colours <int>', 'colour clusters in each image', 3, 1, 16))
     .addOption(
       new Option(
         '--split-inside',
@@ -51,7 +54,7 @@ function buildProgram(): Command {
       new Option(
         '--order <list>',
         'source cluster i takes palette cluster LIST[i] (largest first; default 0,1,2,...)',
-      ).argParser(integerListParser(0, 31)),
+      ).argParser(parseOrder),
     )
     .addOption(
       new Option('--out <file.png>', 'the recoloured image to write').makeOptionMandatory().argParser(parseOutputPath),

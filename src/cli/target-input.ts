@@ -11,16 +11,20 @@ export interface TargetFlags {
   tileSize: number;
 }
 
-export function addTargetOptions(program: Command, required: boolean): Command {
-  const target = new Option('--target <file.png>', 'the target image (straight RGBA), centred on the grid');
+/** --tile and --tile-size: one square tile of a horizontal sheet (the emoji sheet) instead of the whole image. */
+export function addTileOptions(program: Command): Command {
   return program
-    .addOption(required ? target.makeOptionMandatory() : target)
     .addOption(
       new Option('--tile <int>', 'take this tile of a horizontal sheet of square tiles (the emoji sheet)').argParser(
         integerParser(0, 1000),
       ),
     )
     .addOption(integerOption('--tile-size <int>', 'side of a --tile', 40, 1, 1024));
+}
+
+export function addTargetOptions(program: Command, required: boolean): Command {
+  const target = new Option('--target <file.png>', 'the target image (straight RGBA), centred on the grid');
+  return addTileOptions(program.addOption(required ? target.makeOptionMandatory() : target));
 }
 
 /** The target on a width x height grid; errors name --target. */

@@ -68,4 +68,10 @@ describe('recolour CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("required option '--palette <file.png>' not specified");
   });
+
+  it('exits 2 naming --order when it is not each cluster once', async () => {
+    const run = await runCli('recolour', SHEET, '--palette', PALETTE, '--order', '1,1', '--out', join(dir, 'y.png'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--order <list>' argument '1,1' is invalid. expected each of 0..N-1 once");
+  });
 });
