@@ -51,7 +51,8 @@ export function genomeWithWeights(genome: Genome, values: Float32Array[]): Genom
  * the same logits: units k and K + k carry relu(z_k) and relu(-z_k), and the output layer takes their
  * difference, which is z_k to the bit. The other units start with seeded random input weights and zero output
  * weights: they change nothing until training gives them a say. So a genome keeps growing exactly as it did
- * while its regulation gains room to learn (the redfish preset: the ladybeetle's experts, a deeper gate).
+ * while its regulation gains room to learn (docs/experiments/regulation-only: the ladybeetle's experts, a deeper
+ * gate).
  */
 export function embedLinearGate(gate: Gate, hidden: number, seed: number): Gate {
   const [linear] = gate.layers;
