@@ -291,6 +291,7 @@ function plan(o: TrainOptions): Plan {
     config.grid.width,
     config.grid.height,
     config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`,
+    config.grid.morphogenScale,
   );
   const from = o.from ? startingWeights(o.from, config) : null;
   return {

@@ -3,8 +3,8 @@
  * information names its fields in `metadata.provenance.morphogens` (one name per morphogen channel); every
  * grid built for it (`createSeededState`: the app, `npm run sim`, the reports) starts with them painted.
  *
- * A field is measured in the units of the training grid (`provenance.config.grid`) and centred on the grid
- * it runs on, so the organism meets the same values whatever the grid size: on the training grid "x" runs
+ * A field is measured in the units of the training grid (`provenance.config.grid`, or its `morphogenScale`
+ * where the config set one) and centred on the grid it runs on, so the organism meets the same values whatever the grid size: on the training grid "x" runs
  * from 0 at the left edge to 1 at the right, on a wider grid it keeps its slope and runs past 0 and 1.
  *
  * "environment" is not positional: one value in [0, 1] everywhere, what the organism lives in (as a larva's
@@ -78,14 +78,18 @@ export function genomeMorphogenPlan(genome: Genome, fileName = 'genome'): Morpho
     );
   }
   if (M === 0) return null;
-  const grid = (provenance.config as { grid?: { width?: unknown; height?: unknown } } | undefined)?.grid;
+  type Sides = { width?: unknown; height?: unknown };
+  const grid = (provenance.config as { grid?: Sides & { morphogenScale?: Sides } } | undefined)?.grid;
+  // The fields' unit of length: the training grid's own morphogenScale where the config set one, else its size.
+  const scale = grid?.morphogenScale ?? grid;
+  const field = grid?.morphogenScale === undefined ? 'grid' : 'grid.morphogenScale';
   const side = (value: unknown) => (Number.isInteger(value) && (value as number) >= 2 ? (value as number) : null);
-  const scaleWidth = side(grid?.width),
-    scaleHeight = side(grid?.height);
-  if (grid !== undefined && (scaleWidth === null || scaleHeight === null)) {
+  const scaleWidth = side(scale?.width),
+    scaleHeight = side(scale?.height);
+  if (scale !== undefined && (scaleWidth === null || scaleHeight === null)) {
     throw new Error(
-      `${fileName}: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 `
-        + `(the training grid), got ${JSON.stringify(grid)}`,
+      `${fileName}: field metadata.provenance.config.${field}: expected { width, height } as integers >= 2 `
+        + `(the fields' unit of length), got ${JSON.stringify(scale)}`,
     );
   }
   return { fields: names as MorphogenField[], scaleWidth: scaleWidth ?? 0, scaleHeight: scaleHeight ?? 0 };

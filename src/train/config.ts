@@ -67,7 +67,16 @@ export const trainConfigSchema = object({
     minAlpha: num(0, 1).default(0.5),
     maxDistance: num(0, 442).default(60),
   }).optional(),
-  grid: object({ width: int(8, 512), height: int(8, 512) }).prefault({ width: 72, height: 72 }),
+  grid: object({
+    width: int(8, 512),
+    height: int(8, 512),
+    /**
+     * The grid on which the positional morphogen fields (x, y, radial) run from 0 to 1: their unit of length.
+     * Default: this grid. A larger training grid with the scale of a smaller one shows the organism the
+     * field values past 0 and 1 that it meets in the app's larger grids, so it learns to stop growing there.
+     */
+    morphogenScale: object({ width: int(2, 512), height: int(2, 512) }).optional(),
+  }).prefault({ width: 72, height: 72 }),
   architecture: object({
     channels: int(4, LIMITS.maxChannels).default(16),
     perception: z

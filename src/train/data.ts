@@ -69,7 +69,8 @@ export interface BodySource {
 
 /**
  * The run's data. `tissueName` and each body's `name` name the images in errors (a target larger than the
- * grid, a tissue image of another size). Tissue labels go with the first (only) body.
+ * grid, a tissue image of another size). Tissue labels go with the first (only) body. The positional fields
+ * run from 0 to 1 across `morphogenScale`, centred on the grid.
  */
 export function trainingData(
   bodies: BodySource[],
@@ -79,6 +80,7 @@ export function trainingData(
   width: number,
   height: number,
   tissueName: string,
+  morphogenScale = { width, height },
 ): TrainingData {
   for (const { image, name } of bodies) {
     if (image.width > width || image.height > height) {
@@ -125,7 +127,7 @@ export function trainingData(
     targetWidth: Math.max(...bodies.map((b) => b.image.width)),
     targetHeight: Math.max(...bodies.map((b) => b.image.height)),
     tissue: labels,
-    morphogens: morphogenFields(fields, width, height),
+    morphogens: morphogenFields(fields, width, height, morphogenScale.width, morphogenScale.height),
     environmentChannels: fields.flatMap((f, m) => (f === 'environment' ? [m] : [])),
   };
 }

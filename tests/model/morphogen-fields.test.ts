@@ -44,6 +44,18 @@ describe('morphogen fields a genome was trained with', () => {
     expect(at(big, 128, 64, 48 + 10, 1) - at(big, 128, 64, 48, 1)).toBeCloseTo(10 / 47, 5);
   });
 
+  it("trained on a larger grid with the fields of a smaller one (grid.morphogenScale): the scale's unit", () => {
+    const genome = trainedOn(['x', 'y'], { width: 96, height: 96, morphogenScale: { width: 48, height: 48 } });
+    const big = initialMorphogens(genome, 96, 96)!;
+    expect(at(big, 96, 48 + 47, 48, 0) - at(big, 96, 48, 48, 0)).toBeCloseTo(1, 5); // 47 cells: one unit
+    expect(at(big, 96, 95, 48, 0)).toBeCloseTo(0.5 + 47.5 / 47, 5);
+    const bad = trainedOn(['x', 'y'], { width: 96, height: 96, morphogenScale: { width: 1, height: 48 } });
+    expect(() => parseGenome(serializeGenome(bad), 'f.genome.json')).toThrow(
+      'f.genome.json: field metadata.provenance.config.grid.morphogenScale: expected { width, height } as integers'
+        + ' >= 2 (the fields\' unit of length), got {"width":1,"height":48}',
+    );
+  });
+
   it('every seeded grid of the genome starts with them painted; genomes without them start with zeros', () => {
     const genome = trainedOn(['y', 'x'], { width: 16, height: 16 });
     const grid = createSeededState(genome, 16, 16);
@@ -62,7 +74,7 @@ describe('morphogen fields a genome was trained with', () => {
     expect(() => parseGenome(text(['x', 'z']), 'f.genome.json')).toThrow('got ["x","z"]');
     expect(() => parseGenome(text(['x', 'y'], { width: 'wide' }), 'f.genome.json')).toThrow(
       'f.genome.json: field metadata.provenance.config.grid: expected { width, height } as integers >= 2 '
-        + '(the training grid)',
+        + "(the fields' unit of length)",
     );
     expect(parseGenome(text(['x', 'radial']), 'f.genome.json').metadata.provenance.morphogens).toEqual(['x', 'radial']);
   });

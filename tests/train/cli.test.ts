@@ -228,6 +228,20 @@ describe('train CLI', () => {
     });
   });
 
+  it('grid.morphogenScale: a genome trained on a grid wider than its fields starts every grid with their unit', async () => {
+    const scale = { width: 8, height: 8 };
+    const file = config('scaled', { grid: { width: 16, height: 16, morphogenScale: scale } }, { iterations: 1 });
+    const run = await train('--config', file, '--quiet', '--no-report');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = join(dir, 'scaled/scaled.genome.json');
+    const genome = parseGenome(readFileSync(out, 'utf8'), out);
+    expect(genome.metadata.provenance.config).toMatchObject({ grid: { morphogenScale: scale } });
+    const { morphogens } = createSeededState(genome, 16, 16);
+    expect(morphogens[1] - morphogens[0]).toBeCloseTo(1 / 7, 6); // x: one unit across 8 cells, not 16
+    expect(morphogens[15]).toBeCloseTo(0.5 + 7.5 / 7, 5);
+  });
+
   it('prints a progress line per checkpoint (loss, s/it, ETA) off a terminal; the log keeps wall time', async () => {
     const file = config('progress', {}, { iterations: 20, checkpointEvery: 10 });
     const run = await train('--config', file, '--no-report');
