@@ -44,8 +44,10 @@ export interface SwitchResult {
   /** Per measured step after the switch: the loss to each body's target (in body order) and the alive cells. */
   series: { step: number; losses: number[]; aliveCount: number }[];
   /**
-   * Steps after the switch until the loss to the new body's target is within 1.5x of `reference` (what the
-   * new body reaches grown in its own environment from a seed); null when not within afterSteps.
+   * Steps after the switch until the organism is the new body: its loss to the new body's target within 1.5x
+   * of `reference` (what the new body reaches grown in its own environment from a seed) and below its loss
+   * to the old body's target (two blurred bodies can both be within 1.5x of each other's); null when not
+   * within afterSteps.
    */
   stepsToNewBody: number | null;
   /** The grids at keepAt steps. */
@@ -76,7 +78,8 @@ export function runSwitch(
   for (let step = 0; step <= afterSteps; step++) {
     if (step > 0) grid = referenceStep(genome, params, grid, seed).grid;
     const toNew = rgbaLoss(grid, targets[to]);
-    if (stepsToNewBody === null && toNew <= 1.5 * reference) stepsToNewBody = step;
+    const isNewBody = toNew <= 1.5 * reference && toNew < rgbaLoss(grid, targets[from]);
+    if (stepsToNewBody === null && isNewBody) stepsToNewBody = step;
     if (step % every === 0 || step === afterSteps) {
       series.push({
         step,

@@ -52,8 +52,8 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
   for (const sw of m.switches ?? []) {
     const reached =
       sw.stepsToNewBody === null
-        ? "it does not come within 1.5x of the new body's own loss"
-        : `within 1.5x of the new body's own loss after ${sw.stepsToNewBody} steps`;
+        ? "it does not become the new body (within 1.5x of the new body's own loss, nearer it than the old)"
+        : `it is the new body (within 1.5x of its own loss, nearer it than the old) after ${sw.stepsToNewBody} steps`;
     const at = sw.series.filter((p, i) => i === sw.series.length - 1 || [0, 10, 50, 100, 200].includes(p.step));
     lines.push(
       `### Environment switched from body ${sw.from} to body ${sw.to} after ${sw.growSteps} steps`,

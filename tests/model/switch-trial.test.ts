@@ -29,8 +29,13 @@ describe('switching the environment mid-life', () => {
     expect(rgbaLoss(stayed, targets[1])).not.toBeCloseTo(result.series[2].losses[1], 8);
   });
 
-  it('counts the steps until the loss to the new body is within 1.5x of its own', () => {
-    expect(runSwitch(genome, params, [0, 1], targets, 0, 1, Infinity, options).stepsToNewBody).toBe(0);
-    expect(runSwitch(genome, params, [0, 1], targets, 0, 1, 0, options).stepsToNewBody).toBeNull();
+  it('counts the steps until it is the new body: within 1.5x of its own loss, and nearer it than the old', () => {
+    // The grid stays nearer the 0.2 target than the 0.7 one throughout: it is body 0 however it was switched.
+    const toBody0 = runSwitch(genome, params, [0, 1], targets, 1, 0, Infinity, options);
+    expect(toBody0.series.every((p) => p.losses[0] < p.losses[1])).toBe(true);
+    expect(toBody0.stepsToNewBody).toBe(0);
+    expect(runSwitch(genome, params, [0, 1], targets, 1, 0, 0, options).stepsToNewBody).toBeNull();
+    // Switched to body 1, it is within any loss of it, but never nearer it than body 0: not remodelled.
+    expect(runSwitch(genome, params, [0, 1], targets, 0, 1, Infinity, options).stepsToNewBody).toBeNull();
   });
 });
