@@ -4,8 +4,9 @@
  * grid built for it (`createSeededState`: the app, `npm run sim`, the reports) starts with them painted.
  *
  * A field is measured in the units of the training grid (`provenance.config.grid`, or its `morphogenScale`
- * where the config set one) and centred on the grid it runs on, so the organism meets the same values whatever the grid size: on the training grid "x" runs
- * from 0 at the left edge to 1 at the right, on a wider grid it keeps its slope and runs past 0 and 1.
+ * where the config set one) and centred on the grid it runs on, so the organism meets the same values
+ * whatever the grid size: on the training grid "x" runs from 0 at the left edge to 1 at the right, on a
+ * wider grid it keeps its slope and runs past 0 and 1.
  *
  * "environment" is not positional: one value in [0, 1] everywhere, what the organism lives in (as a larva's
  * food makes one honeybee genome a queen or a worker). A grid starts with the value asked for (0 unless

@@ -228,7 +228,7 @@ describe('train CLI', () => {
     });
   });
 
-  it('grid.morphogenScale: a genome trained on a grid wider than its fields starts every grid with their unit', async () => {
+  it('grid.morphogenScale: a genome trained on a grid wider than its fields starts grids with their unit', async () => {
     const scale = { width: 8, height: 8 };
     const file = config('scaled', { grid: { width: 16, height: 16, morphogenScale: scale } }, { iterations: 1 });
     const run = await train('--config', file, '--quiet', '--no-report');
