@@ -77,15 +77,11 @@ export function runSwitch(
   let stepsToNewBody: number | null = null;
   for (let step = 0; step <= afterSteps; step++) {
     if (step > 0) grid = referenceStep(genome, params, grid, seed).grid;
-    const toNew = rgbaLoss(grid, targets[to]);
-    const isNewBody = toNew <= 1.5 * reference && toNew < rgbaLoss(grid, targets[from]);
+    const losses = targets.map((t) => rgbaLoss(grid, t));
+    const isNewBody = losses[to] <= 1.5 * reference && losses[to] < losses[from];
     if (stepsToNewBody === null && isNewBody) stepsToNewBody = step;
     if (step % every === 0 || step === afterSteps) {
-      series.push({
-        step,
-        losses: targets.map((t) => rgbaLoss(grid, t)),
-        aliveCount: measure(genome, grid).aliveCount,
-      });
+      series.push({ step, losses, aliveCount: measure(genome, grid).aliveCount });
     }
     if (keepAt.includes(step)) kept.push({ step, grid });
   }
