@@ -80,12 +80,42 @@ export function embedLinearGate(gate: Gate, hidden: number, seed: number): Gate 
 }
 
 /**
+ * `genome` with its experts widened to `hidden` units each (at least as many as each has): the new units get
+ * seeded random input weights and zero output weights, so every expert computes what it did, to the bit, and
+ * training gives the new units their say. This is how a shipped preset gains capacity without starting over
+ * (issue 9: top-2 of four 32-unit experts is 64 active units a cell where Growing-NCA's models have 128).
+ */
+export function widenExperts(genome: Genome, hidden: number[], seed: number): Genome {
+  const random = seededRandom(seed);
+  const experts = genome.experts.map((expert, k) => {
+    const { inputs, outputs: had } = expert.hidden;
+    const want = hidden[k];
+    if (want < had) {
+      throw new Error(
+        `architecture.experts: expected the config's ${JSON.stringify(hidden)}, got ${JSON.stringify(
+          genome.architecture.expertHidden,
+        )} (an expert can be widened, not narrowed)`,
+      );
+    }
+    const first = randomDense(inputs, want, random);
+    for (let i = 0; i < inputs; i++) first.w.set(expert.hidden.w.subarray(i * had, (i + 1) * had), i * want);
+    first.b.set(expert.hidden.b);
+    const channels = expert.out.outputs;
+    const second: Dense = { inputs: want, outputs: channels, w: new Float32Array(want * channels), b: expert.out.b };
+    second.w.set(expert.out.w); // hidden-major: the old units' rows, then zero rows for the new ones
+    return { hidden: first, out: second };
+  });
+  return { ...genome, architecture: { ...genome.architecture, expertHidden: [...hidden] }, experts };
+}
+
+/**
  * `genome`'s weights as the starting point of a run whose architecture is `want` (`npm run train --
  * --from`). The architectures must match, except that `want` may
  * - read more morphogen fields: the gate's first layer then gets zero weights from the new inputs (appended
  *   last), so the genome starts out behaving exactly as it did, whatever the new fields say, and learns to
  *   read them (`extended` says how many inputs were added);
- * - have a gate with a hidden layer where the genome's is linear: embedLinearGate, seeded by `seed`.
+ * - have a gate with a hidden layer where the genome's is linear: embedLinearGate, seeded by `seed`;
+ * - have wider experts (as many, each at least as wide): widenExperts, seeded by `seed`.
  * Throws naming the architecture field that differs.
  */
 export function weightsForArchitecture(
@@ -102,6 +132,10 @@ export function weightsForArchitecture(
       gate: embedLinearGate(genome.gate!, want.gateHidden!, seed),
     };
   }
+  const widened =
+    genome.architecture.expertHidden.length === want.expertHidden.length
+    && genome.architecture.expertHidden.some((h, k) => h !== want.expertHidden[k]);
+  if (widened) genome = widenExperts(genome, want.expertHidden, seed + 1);
   const have = genome.architecture;
   const fields: [string, unknown, unknown][] = [
     ['channels', have.channels, want.channels],

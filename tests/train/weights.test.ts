@@ -1,6 +1,6 @@
 /**
- * Starting a run from a genome of another architecture: a gate that reads fewer morphogen fields, or a linear
- * gate where the run's has a hidden layer.
+ * Starting a run from a genome of another architecture: a gate that reads fewer morphogen fields, a linear
+ * gate where the run's has a hidden layer, or narrower experts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Genome } from '../../src/model/genome.ts';
@@ -72,6 +72,35 @@ describe('a linear gate deepened into a gate with a hidden layer', () => {
   it('refuses a hidden layer too small to hold the linear gate, naming the field', () => {
     expect(() => weightsForArchitecture(genome, { ...arch, gateHidden: 3 })).toThrow(
       'architecture.gate: expected at least 4 hidden units to hold a linear gate, got 3',
+    );
+  });
+});
+
+describe('experts widened', () => {
+  const wider = { ...arch, expertHidden: [8, 13] };
+
+  it('grow exactly as before, and their new units have a say once trained', () => {
+    const { values } = weightsForArchitecture(genome, wider, 5);
+    const started = genomeWithWeights(randomGenome(wider, { seed: 9 }), values);
+    expect(started.experts.map((e) => [e.hidden.outputs, e.out.inputs])).toEqual([
+      [8, 8],
+      [13, 13],
+    ]);
+    // Expert 0 and the gate are the genome's, bit for bit.
+    const old = weightsFromGenome(genome).values;
+    expect(values.slice(0, 4)).toEqual(old.slice(0, 4));
+    expect(values.slice(8)).toEqual(old.slice(8));
+    const params = resolveParams({ topK: 2, fireRate: 0.6, noise: 0.3 }, 2, 'test');
+    const grow = (g: Genome) => runReference(g, params, randomLivingState(g, 14, 12, 5), 3, 5).state;
+    expect([...grow(started)]).toEqual([...grow(genome)]);
+    // Unit 10 of expert 1 (a new one) computes something: giving it an output weight changes the growth.
+    started.experts[1].out.w[10 * arch.channels + 4] = 2;
+    expect([...grow(started)]).not.toEqual([...grow(genome)]);
+  });
+
+  it('refuses narrower experts, naming the field', () => {
+    expect(() => weightsForArchitecture(genome, { ...arch, expertHidden: [8, 6] })).toThrow(
+      "architecture.experts: expected the config's [8,6], got [8,8] (an expert can be widened, not narrowed)",
     );
   });
 });
