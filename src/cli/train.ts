@@ -283,16 +283,17 @@ function plan(o: TrainOptions): Plan {
     : config.tissueClusters
       ? { clusters: config.tissueClusters }
       : null;
-  const data = trainingData(
+  const data = trainingData({
     bodies,
     tissue,
-    config.architecture.experts.length,
-    config.architecture.morphogens,
-    config.grid.width,
-    config.grid.height,
-    config.tissue ? `${configFile}: field tissue (${config.tissue.file})` : `${configFile}: field tissueClusters`,
-    config.grid.morphogenScale,
-  );
+    tissueName: config.tissue
+      ? `${configFile}: field tissue (${config.tissue.file})`
+      : `${configFile}: field tissueClusters`,
+    experts: config.architecture.experts.length,
+    fields: config.architecture.morphogens,
+    grid: config.grid,
+    morphogenScale: config.grid.morphogenScale,
+  });
   const from = o.from ? startingWeights(o.from, config) : null;
   return {
     config,

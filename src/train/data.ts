@@ -67,21 +67,26 @@ export interface BodySource {
   name: string;
 }
 
+export interface TrainingDataOptions {
+  bodies: BodySource[];
+  tissue: TissueSource;
+  /** Names the tissue image (or the clusters' config field) in errors. */
+  tissueName: string;
+  experts: number;
+  fields: readonly MorphogenField[];
+  grid: { width: number; height: number };
+  /** The positional fields run from 0 to 1 across this many cells, centred on the grid (default: the grid). */
+  morphogenScale?: { width: number; height: number };
+}
+
 /**
- * The run's data. `tissueName` and each body's `name` name the images in errors (a target larger than the
- * grid, a tissue image of another size). Tissue labels go with the first (only) body. The positional fields
- * run from 0 to 1 across `morphogenScale`, centred on the grid.
+ * The run's data. Errors name the images: a target larger than the grid, a tissue image of another size.
+ * Tissue labels go with the first (only) body.
  */
-export function trainingData(
-  bodies: BodySource[],
-  tissue: TissueSource,
-  experts: number,
-  fields: readonly MorphogenField[],
-  width: number,
-  height: number,
-  tissueName: string,
-  morphogenScale = { width, height },
-): TrainingData {
+export function trainingData(options: TrainingDataOptions): TrainingData {
+  const { bodies, tissue, tissueName, experts, fields } = options;
+  const { width, height } = options.grid;
+  const morphogenScale = options.morphogenScale ?? options.grid;
   for (const { image, name } of bodies) {
     if (image.width > width || image.height > height) {
       throw new Error(
