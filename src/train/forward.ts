@@ -9,16 +9,7 @@ import { ALPHA_CHANNEL, type CellState } from '../model/state.ts';
 import { tf } from './backend.ts';
 import { gridPerturbations, makeFireMasks, stepTf, tfWeights, type GridTensors } from './step.ts';
 import { weightsFromGenome } from './weights.ts';
-
-function concat<A extends Float32Array | Uint16Array | Int8Array>(parts: A[], make: (n: number) => A): A {
-  const out = make(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p as never, offset);
-    offset += p.length;
-  }
-  return out;
-}
+import { concatArrays } from './concat.ts';
 
 /** tf.tidy for a function returning plain data. */
 function tidyValue<R>(f: () => R): R {
@@ -69,7 +60,7 @@ export function forwardTf(
       morphogens:
         arch.morphogens > 0
           ? tf.tensor2d(
-              concat(
+              concatArrays(
                 grids.map((g) => g.morphogens),
                 (n) => new Float32Array(n),
               ),
@@ -77,13 +68,13 @@ export function forwardTf(
             )
           : null,
       knockoutMask: painted
-        ? concat(
+        ? concatArrays(
             grids.map((g) => g.knockoutMask),
             (n) => new Uint16Array(n),
           )
         : null,
       forced: painted
-        ? concat(
+        ? concatArrays(
             grids.map((g) => g.forced),
             (n) => new Int8Array(n),
           )
@@ -91,7 +82,7 @@ export function forwardTf(
       denseAbove,
       perturbations: perturbations && gridPerturbations(perturbations, width, height),
     };
-    const state = concat(
+    const state = concatArrays(
       grids.map((g) => g.state),
       (n) => new Float32Array(n),
     );
@@ -100,7 +91,7 @@ export function forwardTf(
     let t: GridTensors = {
       state: tf.tensor2d(state, [N, C]),
       marks: tf.tensor2d(
-        concat(
+        concatArrays(
           grids.map((g) => g.marks),
           (n) => new Float32Array(n),
         ),

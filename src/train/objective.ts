@@ -15,6 +15,7 @@ import type { RegulationParams } from '../model/params.ts';
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../model/state.ts';
 import { tf } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
+import { concatFloat32 } from './concat.ts';
 import type { Perturbation } from '../model/perturbation.ts';
 import { gridPerturbations, makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
 
@@ -141,15 +142,6 @@ export function runShard(
       ),
     );
   }
-  const join = (parts: Float32Array[]) => {
-    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of parts) {
-      out.set(p, offset);
-      offset += p.length;
-    }
-    return out;
-  };
   const weight = (r: ShardResult) => r.sampleLoss.length / input.batch;
   const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
   for (const r of results)
@@ -163,8 +155,8 @@ export function runShard(
       for (const r of results) for (let i = 0; i < sum.length; i++) sum[i] += r.grads[j][i];
       return sum;
     }),
-    state: join(results.map((r) => r.state)),
-    marks: join(results.map((r) => r.marks)),
+    state: concatFloat32(results.map((r) => r.state)),
+    marks: concatFloat32(results.map((r) => r.marks)),
     activeCells: results.reduce((sum, r) => sum + r.activeCells, 0),
   };
 }

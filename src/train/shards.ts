@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Perturbation } from '../model/perturbation.ts';
 import { initBackend, type BackendChoice } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
+import { concatFloat32 } from './concat.ts';
 import { runShard, type ShardInput, type ShardResult, type ShardSetup } from './objective.ts';
 import type { WorkerRequest } from './worker.ts';
 
@@ -78,22 +79,13 @@ export function mergeShards(results: ShardResult[], shards: ShardInput[]): Batch
   results.forEach((r, i) => {
     for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * shards[i].scale;
   });
-  const concat = (parts: Float32Array[]) => {
-    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of parts) {
-      out.set(p, offset);
-      offset += p.length;
-    }
-    return out;
-  };
   return {
     loss: results.reduce((s, r) => s + r.loss, 0),
     terms,
     sampleLoss: results.flatMap((r) => r.sampleLoss),
     grads,
-    state: concat(results.map((r) => r.state)),
-    marks: concat(results.map((r) => r.marks)),
+    state: concatFloat32(results.map((r) => r.state)),
+    marks: concatFloat32(results.map((r) => r.marks)),
     activeCells: results.reduce((s, r) => s + r.activeCells, 0),
   };
 }
