@@ -69,7 +69,7 @@ it('a local genome travels in the share link: the link opens the same genome wit
 it('a genome too large for a link: told when shared and by the link, which opens the default preset', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#size=32x32&seed=5`);
-  const large = testGenome({ channels: 16, expertHidden: [128, 128] }, { seed: 3 });
+  const large = testGenome({ channels: 16, expertHidden: [128, 128, 128, 128] }, { seed: 3 });
   await openFile(page, 'large.genome.json', serializeGenome(large));
   await setParam(page, 'temperature (tau)', 0.5);
   const link = await share(page);

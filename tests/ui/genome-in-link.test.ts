@@ -30,7 +30,7 @@ it('every bundled genome fits in a link; a large one does not', async () => {
       MAX_LINK_GENOME_CHARS,
     );
   }
-  const large = testGenome({ channels: 16, expertHidden: [128, 128] }, { seed: 1 });
+  const large = testGenome({ channels: 16, expertHidden: [128, 128, 128, 128] }, { seed: 1 });
   expect((await packGenomeText(serializeGenome(large))).length).toBeGreaterThan(MAX_LINK_GENOME_CHARS);
 });
 
