@@ -7,17 +7,25 @@ import { openApp } from '../support/app-server.ts';
 
 const app = await openApp();
 
+/** Page coordinates of grid cell (x, y) on a square grid of `size` under the app's fit camera. */
+async function cellToPage(
+  page: import('playwright').Page,
+  size: number,
+): Promise<(x: number, y: number) => [number, number]> {
+  const box = (await page.locator('#view').boundingBox())!;
+  const side = Math.min(box.width, box.height) * 0.95; // the fit camera
+  return (x, y) => [
+    box.x + box.width / 2 + side * ((x + 0.5) / size - 0.5),
+    box.y + box.height / 2 + side * ((y + 0.5) / size - 0.5),
+  ];
+}
+
 /**
  * README's lineage experiment in the app: two clones marked left and right of the beetle's middle, a wound
  * cut between them, 250 steps of regrowth, seen in the clone view with the fate panel.
  */
 async function lineage(page: import('playwright').Page): Promise<void> {
-  const box = (await page.locator('#view').boundingBox())!;
-  const side = Math.min(box.width, box.height) * 0.95; // the fit camera
-  const at = (x: number, y: number): [number, number] => [
-    box.x + box.width / 2 + side * ((x + 0.5) / 72 - 0.5),
-    box.y + box.height / 2 + side * ((y + 0.5) / 72 - 0.5),
-  ];
+  const at = await cellToPage(page, 72);
   await page.keyboard.press('c');
   await page.locator('[data-testid=brush-size]').fill('6');
   await page.mouse.click(...at(28, 36));
@@ -45,6 +53,16 @@ const shots: {
   { file: 'lizard-phenotype.png', hash: '#size=72x72&seed=1', steps: 120 },
   { file: 'k4-cell-types.png', hash: '#preset=untrained-k4&size=72x72&seed=2&view=type:0', steps: 40 },
   { file: 'ladybeetle-cell-types.png', hash: '#preset=ladybeetle/ladybeetle&size=64x64&seed=1&view=type:0', steps: 90 },
+  {
+    // The pointer over a cell of the beetle's black midline: the inspector shows its expression and state.
+    file: 'ladybeetle-inspector.png',
+    hash: '#preset=ladybeetle/ladybeetle&size=64x64&seed=1&view=type:0',
+    steps: 90,
+    before: async (page) => {
+      const at = await cellToPage(page, 64);
+      await page.mouse.move(...at(32, 36));
+    },
+  },
   { file: 'ladybeetle-lineage.png', hash: '#size=72x72&seed=1', steps: 149, before: lineage },
   {
     file: 'help-overlay.png',
