@@ -132,7 +132,7 @@ async function main(): Promise<void> {
           target: new Float32Array(W * H * 4),
           tissue: null,
           morphogens: null,
-          weights: { loadBalance: c.arch.expertHidden.length > 1 ? 0.1 : 0, sparsity: 0, tissue: 0 },
+          weights: { loadBalance: c.arch.expertHidden.length > 1 ? 0.1 : 0, sparsity: 0, tissue: 0, silence: 0 },
           shapes: list.shapes,
           denseAbove: 0.75,
           cellStepsPerPass,

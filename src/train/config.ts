@@ -50,7 +50,17 @@ export const trainConfigSchema = object({
    * architecture's "environment" morphogen field); each grid of the pool draws one body.
    */
   bodies: z
-    .array(object({ target: image, environment: num(0, 1) }))
+    .array(
+      object({
+        target: image,
+        environment: num(0, 1),
+        /**
+         * Experts this body is taught to leave unexpressed (loss.silence): circuits of the genome that stay
+         * dormant in this body, for the other body's use (or for forcing in the app).
+         */
+        silent: z.array(int(0, LIMITS.maxExperts - 1)).default([]),
+      }),
+    )
     .min(2)
     .max(8)
     .optional(),
@@ -172,6 +182,8 @@ export const trainConfigSchema = object({
     loadBalance: num(0, 1000).default(0),
     sparsity: num(0, 1000).default(0),
     tissue: num(0, 1000).default(0),
+    /** Weight of the final marks of each body's silent experts (bodies[].silent), over its alive cells. */
+    silence: num(0, 1000).default(0),
   }).prefault({}),
   report: object({
     /** Step counts of the growth strip. */
@@ -208,6 +220,14 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
       fail('architecture.morphogens', 'expected an "environment" field for bodies to be told apart by');
     if (config.tissue || config.tissueClusters)
       fail('bodies', 'expected no tissue labels with several bodies (tissue and tissueClusters take one target)');
+    config.bodies.forEach((body, i) => {
+      const outside = body.silent.find((k) => k >= K);
+      if (outside !== undefined) fail(`bodies[${i}].silent`, `expected experts 0 to ${K - 1}, got ${outside}`);
+      if (new Set(body.silent).size >= K) {
+        const count = new Set(body.silent).size;
+        fail(`bodies[${i}].silent`, `expected fewer than the ${K} experts (a body needs one to grow), got ${count}`);
+      }
+    });
     const environments = config.bodies.map((b) => b.environment);
     if (new Set(environments).size !== environments.length)
       fail('bodies', `expected a different environment for each body, got ${JSON.stringify(environments)}`);
@@ -255,6 +275,8 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
     const [lo, hi] = config.perturb[field];
     if (hi < lo) fail(`perturb.${field}`, `expected [min, max] with min <= max, got [${lo}, ${hi}]`);
   }
+  if (config.loss.silence > 0 && !config.bodies?.some((b) => b.silent.length > 0))
+    fail('loss.silence', `expected 0 when no body has silent experts (bodies[].silent), got ${config.loss.silence}`);
   if (config.tissue && config.tissueClusters)
     fail('tissueClusters', 'expected either tissue (an image) or tissueClusters, got both');
   if (config.tissueClusters && config.tissueClusters.clusters > K) {

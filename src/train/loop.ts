@@ -41,6 +41,8 @@ export interface HistoryEntry {
   balance: number;
   entropy: number;
   tissue: number;
+  /** Absent in logs written before the silence term. */
+  silence?: number;
   lr: number;
   steps: number;
   /** This iteration's wall time. */
@@ -129,6 +131,7 @@ export function shardSetup(config: TrainConfig, data: TrainingData): ShardSetup 
     targets: data.bodies.map((b) => b.target),
     environmentChannels: data.environmentChannels,
     environments: data.bodies.map((b) => b.environment),
+    silentExperts: config.bodies?.map((b) => b.silent),
     shapes: weightsFromGenome(genome).shapes,
     denseAbove: config.training.denseAbove,
     cellStepsPerPass: config.training.cellStepsPerPass,

@@ -8,7 +8,9 @@
  * - balance: K * sum_k u_k^2 - 1 with u the mean new marks over every active cell of the rollout
  *   (0 when the experts are used evenly, K - 1 when one expert takes every cell);
  * - entropy: mean normalised entropy of the new marks of active cells (0 = each cell commits to one expert);
- * - tissueLoss: cross-entropy of the final marks against the expert the tissue image names, over its cells.
+ * - tissueLoss: cross-entropy of the final marks against the expert the tissue image names, over its cells;
+ * - silence: the final marks of each grid's silent experts (its body's), summed per cell, mean over the alive
+ *   cells of the grids that have any.
  */
 import type { Architecture } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
@@ -23,7 +25,19 @@ export interface LossWeights {
   loadBalance: number;
   sparsity: number;
   tissue: number;
+  silence: number;
 }
+
+/** The loss's terms, unweighted, for logs. */
+export interface LossTerms {
+  rgba: number;
+  balance: number;
+  entropy: number;
+  tissue: number;
+  silence: number;
+}
+
+export const NO_TERMS: Readonly<LossTerms> = { rgba: 0, balance: 0, entropy: 0, tissue: 0, silence: 0 };
 
 /** Everything fixed for a run: sent once to each worker. */
 export interface ShardSetup {
@@ -39,6 +53,8 @@ export interface ShardSetup {
   environmentChannels?: number[];
   /** With several bodies: each body's environment signal. */
   environments?: number[];
+  /** With several bodies: the experts each body is taught to leave silent. */
+  silentExperts?: number[][];
   /** W x H expert labels (-1 = no label), or null. */
   tissue: Int8Array | null;
   /** W x H x M morphogen fields, or null when M = 0. */
@@ -70,7 +86,7 @@ export interface ShardResult {
   /** The total loss, scaled by `scale`. */
   loss: number;
   /** Unscaled terms, for logs. */
-  terms: { rgba: number; balance: number; entropy: number; tissue: number };
+  terms: LossTerms;
   /** Per grid, its final rgba loss. */
   sampleLoss: number[];
   grads: Float32Array[];
@@ -93,6 +109,28 @@ function gridFields(setup: ShardSetup, input: ShardInput): Float32Array {
       for (const m of channels) fields[(b * cells + cell) * M + m] = setup.environments![body];
   });
   return fields;
+}
+
+/**
+ * Per cell and expert, 1 where the cell's grid grows a body that silences that expert (mask, N x K), and per
+ * cell, 1 where its grid silences any (grids, N x 1); null when no grid of this pass silences one.
+ */
+function silenceMask(setup: ShardSetup, input: ShardInput): { mask: tf.Tensor; grids: tf.Tensor } | null {
+  if (!setup.silentExperts || !input.bodies || setup.weights.silence <= 0) return null;
+  const K = setup.arch.expertHidden.length,
+    cells = setup.width * setup.height;
+  const mask = new Float32Array(input.batch * cells * K);
+  const grids = new Float32Array(input.batch * cells);
+  let any = false;
+  input.bodies.forEach((body, b) => {
+    const silent = setup.silentExperts![body] ?? [];
+    if (silent.length === 0) return;
+    any = true;
+    grids.fill(1, b * cells, (b + 1) * cells);
+    for (let cell = b * cells; cell < (b + 1) * cells; cell++) for (const k of silent) mask[cell * K + k] = 1;
+  });
+  if (!any) return null;
+  return { mask: tf.tensor2d(mask, [input.batch * cells, K]), grids: tf.tensor2d(grids, [input.batch * cells, 1]) };
 }
 
 function concatTargets(targets: Float32Array[], bodies: number[]): Float32Array {
@@ -143,7 +181,7 @@ export function runShard(
     );
   }
   const weight = (r: ShardResult) => r.sampleLoss.length / input.batch;
-  const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
+  const terms = { ...NO_TERMS };
   for (const r of results)
     for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * weight(r);
   return {
@@ -208,7 +246,8 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
       }
       labels = tf.tensor2d(onehot, [N, K]);
     }
-    let terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
+    const silenced = silenceMask(setup, input);
+    let terms = { ...NO_TERMS };
     let sampleLoss: number[] = [];
     let finalState = new Float32Array(0);
     let finalMarks = new Float32Array(0);
@@ -248,12 +287,22 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
         parts.tissue = labels.mul(grids.marks.add(1e-6).log()).sum().neg().div(labelCount);
         total = total.add(parts.tissue.mul(setup.weights.tissue));
       }
+      if (silenced) {
+        // Alive at the end, read from the grown grids: a constant (no gradient through the threshold).
+        const aliveAtEnd = new Float32Array(N);
+        for (let i = 0; i < N; i++) aliveAtEnd[i] = finalState[i * C + ALPHA_CHANNEL] > ALIVE_THRESHOLD ? 1 : 0;
+        const alive = tf.tensor2d(aliveAtEnd, [N, 1]);
+        const cellsCounted = alive.mul(silenced.grids).sum().maximum(1);
+        parts.silence = grids.marks.mul(silenced.mask).mul(alive).sum().div(cellsCounted);
+        total = total.add(parts.silence.mul(setup.weights.silence));
+      }
       sampleLoss = Array.from(perSample.dataSync());
       terms = {
         rgba: parts.rgba.dataSync()[0],
         balance: parts.balance ? parts.balance.dataSync()[0] : 0,
         entropy: parts.entropy ? parts.entropy.dataSync()[0] : 0,
         tissue: parts.tissue ? parts.tissue.dataSync()[0] : 0,
+        silence: parts.silence ? parts.silence.dataSync()[0] : 0,
       };
       return total.mul(input.scale) as tf.Scalar;
     };

@@ -9,6 +9,24 @@ const loss = (x: number) => x.toFixed(4);
 const ratio = (x: number) => x.toFixed(2);
 const percents = (shares: number[]) => shares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ');
 
+/** An expert is dormant in a body when fewer than this share of its alive cells express it (at 0.1 or more). */
+export const DORMANT_BELOW = 0.01;
+
+/** Which experts every body uses, and which each body leaves dormant (for another body, or for forcing). */
+export function dormancyLine(bodies: NonNullable<ReportMetrics['bodies']>): string {
+  const K = bodies[0].grown.expressedShares.length;
+  const dormant = (b: (typeof bodies)[number], k: number) => b.grown.expressedShares[k] < DORMANT_BELOW;
+  const list = (ks: number[]) => (ks.length ? ks.join(', ') : 'none');
+  const experts = Array.from({ length: K }, (_, k) => k);
+  const shared = experts.filter((k) => bodies.every((b) => !dormant(b, k)));
+  const perBody = bodies.map((b) => `environment ${b.environment}: ${list(experts.filter((k) => dormant(b, k)))}`);
+  return (
+    `Experts expressed in every body: ${list(shared)}. Dormant (expressed by under ${100 * DORMANT_BELOW}% of`
+    + ` the body's cells) in ${perBody.join('; in ')}. Forcing a dormant expert in the app (Force brush) shows`
+    + ' what that circuit does in this body.'
+  );
+}
+
 export function reportMarkdown(name: string, genomeFile: string, targetCommand: string, m: ReportMetrics): string {
   const q = m.quality;
   const lines = [
@@ -36,16 +54,20 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
     lines.push(
       '## Bodies',
       '',
-      'Each body grown in its environment signal (`--environment E` of `npm run eval`); cell types at step'
-        + ` ${m.steps}: share of alive cells per dominant expert (a 0% expert is silent in that body).`,
+      'Each body grown in its environment signal (`--environment E` of `npm run eval`); at step'
+        + ` ${m.steps}, per expert: the share of alive cells of which it is the dominant type, and the share`
+        + ' that express it at 0.1 or more.',
       '',
-      `| environment | ${q.atSteps.map((a) => `loss at ${a.step}`).join(' | ')} | alive cells | cell types |`,
-      `| --- | ${q.atSteps.map(() => '---').join(' | ')} | --- | --- |`,
+      `| environment | ${q.atSteps.map((a) => `loss at ${a.step}`).join(' | ')} | alive cells | cell types |`
+        + ' expressed by |',
+      `| --- | ${q.atSteps.map(() => '---').join(' | ')} | --- | --- | --- |`,
       ...m.bodies.map(
         (b) =>
           `| ${b.environment} | ${b.quality.atSteps.map((a) => loss(a.loss)).join(' | ')} | ${b.grown.aliveCount} | `
-          + `${b.grown.typeShares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ')} |`,
+          + `${percents(b.grown.typeShares)} | ${percents(b.grown.expressedShares)} |`,
       ),
+      '',
+      dormancyLine(m.bodies),
       '',
     );
   }

@@ -41,6 +41,8 @@ export interface GrowthMeasure {
   census: number[];
   /** census / aliveCount per expert. */
   typeShares: number[];
+  /** Per expert, the share of alive cells that express it at 0.1 or more (first or second choice alike). */
+  expressedShares: number[];
   silentShare: number;
   meanPotency: number;
   activeParamFraction: number;
@@ -104,6 +106,8 @@ function summarise(genome: Genome, grid: CellState, target: Float32Array): Growt
     aliveCount: m.aliveCount,
     census: m.census,
     typeShares: m.census.map((c) => Number((c / alive).toFixed(4))),
+    // Bin 0 of the histogram holds expression in [0, 0.1).
+    expressedShares: m.expressionHistogram.map((bins) => Number(((m.aliveCount - bins[0]) / alive).toFixed(4))),
     silentShare: Number((m.silentCount / alive).toFixed(4)),
     meanPotency: m.meanPotency,
     activeParamFraction: m.activeParamFraction,

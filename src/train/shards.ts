@@ -9,7 +9,7 @@ import type { Perturbation } from '../model/perturbation.ts';
 import { initBackend, type BackendChoice } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
 import { concatFloat32 } from './concat.ts';
-import { runShard, type ShardInput, type ShardResult, type ShardSetup } from './objective.ts';
+import { NO_TERMS, runShard, type ShardInput, type ShardResult, type ShardSetup } from './objective.ts';
 import type { WorkerRequest } from './worker.ts';
 
 export interface BatchInput {
@@ -75,7 +75,7 @@ export function mergeShards(results: ShardResult[], shards: ShardInput[]): Batch
     r.grads.forEach((g, j) => {
       for (let i = 0; i < g.length; i++) grads[j][i] += g[i];
     });
-  const terms = { rgba: 0, balance: 0, entropy: 0, tissue: 0 };
+  const terms = { ...NO_TERMS };
   results.forEach((r, i) => {
     for (const key of Object.keys(terms) as (keyof typeof terms)[]) terms[key] += r.terms[key] * shards[i].scale;
   });

@@ -288,9 +288,10 @@ describe('train CLI', () => {
     writePng(square, 10, 10, (x, y) => (x > 1 && x < 8 && y > 1 && y < 8 ? [40, 60, 220, 255] : [0, 0, 0, 0]));
     const bodies = {
       bodies: [
-        { target: { file: '../dot.png' }, environment: 0 },
+        { target: { file: '../dot.png' }, environment: 0, silent: [1] },
         { target: { file: '../square.png' }, environment: 1 },
       ],
+      loss: { silence: 0.5 },
     };
     const architecture = { channels: 8, experts: [16, 16], gate: 0, morphogens: ['environment'] };
     const twoBodies = (name: string, iterations: number) => {
@@ -307,6 +308,13 @@ describe('train CLI', () => {
     expect(metrics.bodies.map((b: { environment: number }) => b.environment)).toEqual([0, 1]);
     for (const b of metrics.bodies) expect(b.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
     expect(readFileSync(join(dir, 'bodies/bodies.report/report.md'), 'utf8')).toContain('## Bodies');
+    // The dot's body is taught to leave expert 1 silent: the log carries that term.
+    const logged = readFileSync(join(dir, 'bodies/bodies.log.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{"iteration"'))
+      .map((line) => JSON.parse(line));
+    expect(logged).toHaveLength(4);
+    expect(logged.some((entry) => entry.silence > 0)).toBe(true);
     // Switching the environment mid-life, each way: the loss to both targets over the 300 steps after, and a strip.
     expect(metrics.switches.map((sw: { from: number; to: number }) => [sw.from, sw.to])).toEqual([
       [0, 1],
@@ -494,6 +502,28 @@ describe('train CLI', () => {
           }),
         ],
         /field target: expected either target \(one image\) or bodies .*got both/,
+      ],
+      [
+        'a silent expert the genome does not have',
+        () => {
+          const file = config('bad18', {
+            architecture: { channels: 8, experts: [16, 16], gate: 0, morphogens: ['environment'] },
+            bodies: [
+              { target: { file: '../dot.png' }, environment: 0, silent: [2] },
+              { target: { file: '../dot.png' }, environment: 1 },
+            ],
+          });
+          const json = JSON.parse(readFileSync(file, 'utf8'));
+          delete json.target;
+          writeFileSync(file, JSON.stringify(json));
+          return ['--config', file];
+        },
+        /field bodies\[0\]\.silent: expected experts 0 to 1, got 2/,
+      ],
+      [
+        'a silence weight with no silent expert',
+        () => ['--config', config('bad19', { loss: { silence: 1 } })],
+        /field loss\.silence: expected 0 when no body has silent experts \(bodies\[\]\.silent\), got 1/,
       ],
       [
         'tissueClusters beyond the expert count',

@@ -6,6 +6,7 @@ import { randomGenome } from '../../src/model/random-genome.ts';
 import { initBackend } from '../../src/train/backend.ts';
 import { runShard, type ShardInput, type ShardSetup } from '../../src/train/objective.ts';
 import { weightsFromGenome } from '../../src/train/weights.ts';
+import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 const ARCH: Architecture = {
@@ -40,9 +41,12 @@ describe('gradients', () => {
       target,
       tissue,
       morphogens: Float32Array.from({ length: W * H }, (_, i) => (i % W) / W),
-      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1 },
+      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1, silence: 0.4 },
       shapes: list.shapes,
       denseAbove,
+      // Two bodies: the first leaves expert 2 silent.
+      targets: [target, target.map((v) => 1 - v)],
+      silentExperts: [[2], []],
     };
     const a = randomLivingState(genome, W, H, 2),
       b = randomLivingState(genome, W, H, 3);
@@ -53,8 +57,10 @@ describe('gradients', () => {
       seeds: [5, 6],
       steps: 3,
       scale: 1,
+      bodies: [0, 1],
     };
-    const { grads, loss } = runShard(setup, list.values, input);
+    const { grads, loss, terms } = runShard(setup, list.values, input);
+    expect(terms.silence).toBeGreaterThan(0);
     const base = runShard(setup, list.values, input, false).loss;
     expect(Number.isFinite(loss)).toBe(true);
     const lossAt = (values: Float32Array[]) => runShard(setup, values, input, false).loss;
@@ -91,6 +97,49 @@ describe('gradients', () => {
     expect(checked).toBeGreaterThan(list.values.length); // most checks compare non-trivial gradients
   });
 
+  it("the silence term is the mean final mark of a body's silent experts over its alive cells", () => {
+    const genome = randomGenome(ARCH, { seed: 13, outputScale: 0.5 });
+    const list = weightsFromGenome(genome);
+    const target = new Float32Array(W * H * 4).fill(0.3);
+    const setup: ShardSetup = {
+      arch: ARCH,
+      params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
+      width: W,
+      height: H,
+      target,
+      tissue: null,
+      morphogens: new Float32Array(W * H),
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 1 },
+      shapes: list.shapes,
+      denseAbove: 0.75,
+      targets: [target, target],
+      silentExperts: [[], [0, 2]],
+    };
+    const grids = [4, 5].map((s) => randomLivingState(genome, W, H, s));
+    const input: ShardInput = {
+      batch: 2,
+      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
+      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
+      seeds: [4, 5],
+      steps: 2,
+      scale: 1,
+      bodies: [0, 1],
+    };
+    const result = runShard(setup, list.values, input, false);
+    // By hand, from the grown grids: only the second grid (body 1) counts, experts 0 and 2.
+    const cells = W * H;
+    let sum = 0,
+      alive = 0;
+    for (let c = cells; c < 2 * cells; c++) {
+      if (result.state[c * ARCH.channels + ALPHA_CHANNEL] <= ALIVE_THRESHOLD) continue;
+      alive++;
+      sum += result.marks[c * 3] + result.marks[c * 3 + 2];
+    }
+    expect(alive).toBeGreaterThan(0);
+    expect(result.terms.silence).toBeCloseTo(sum / alive, 5);
+    expect(result.loss).toBeCloseTo(result.terms.rgba + sum / alive, 5);
+  });
+
   it('a shard run as several passes (memory bound) gives the gradients of one pass', () => {
     const genome = randomGenome(ARCH, { seed: 12, outputScale: 0.5 });
     const list = weightsFromGenome(genome);
@@ -103,7 +152,7 @@ describe('gradients', () => {
       target: new Float32Array(W * H * 4).fill(0.3),
       tissue: null,
       morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0 },
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0 },
       shapes: list.shapes,
       denseAbove: 0.75,
     };

@@ -4,6 +4,7 @@ import { isAliveCell } from '../../src/model/metrics.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { eraseShare } from '../../src/model/brushes.ts';
 import { lossCurveSvg } from '../../src/train/report.ts';
+import { dormancyLine } from '../../src/train/report-markdown.ts';
 import { randomLivingState } from '../model/grids.ts';
 
 describe('report', () => {
@@ -45,5 +46,35 @@ describe('report', () => {
     expect(svg.match(/<path /g)).toHaveLength(2);
     expect(svg).toContain('1e-3');
     expect(svg).toContain('1e-1');
+  });
+});
+
+describe('dormancyLine', () => {
+  const body = (environment: number, expressedShares: number[]) => ({
+    environment,
+    quality: { width: 8, height: 8, seeds: [0], atSteps: [] },
+    grown: {
+      loss: 0,
+      aliveCount: 100,
+      census: [],
+      typeShares: [],
+      expressedShares,
+      silentShare: 0,
+      meanPotency: 0,
+      activeParamFraction: 0,
+    },
+  });
+
+  it('names the experts every body expresses and those each body leaves dormant', () => {
+    const line = dormancyLine([body(0, [0.9, 0.005, 0.4, 0.3]), body(1, [0.8, 0.6, 0, 0.2])]);
+    expect(line).toContain('Experts expressed in every body: 0, 3.');
+    expect(line).toContain('in environment 0: 1; in environment 1: 2.');
+  });
+
+  it('says none where every body expresses every expert', () => {
+    expect(dormancyLine([body(0, [0.5, 0.5]), body(1, [0.02, 0.5])])).toContain(
+      "Experts expressed in every body: 0, 1. Dormant (expressed by under 1% of the body's cells) in environment 0:"
+        + ' none; in environment 1: none.',
+    );
   });
 });
