@@ -30,6 +30,8 @@ export function writeRunReport(p: Plan, genome: Genome, history: HistoryEntry[])
   writePngAtomic(join(p.reportDir, 'types.png'), report.types.width, report.types.height, report.types.rgba);
   for (const { from, to, picture } of report.switchStrips)
     writePngAtomic(join(p.reportDir, `switch-${from}-to-${to}.png`), picture.width, picture.height, picture.rgba);
+  for (const { body, expert, picture } of report.dormantStrips)
+    writePngAtomic(join(p.reportDir, `dormant-${body}-${expert}.png`), picture.width, picture.height, picture.rgba);
   writeFileAtomic(
     join(p.reportDir, 'metrics.json'),
     `${JSON.stringify({ name: config.name, strip: config.report.strip, ...report.metrics }, null, 2)}\n`,

@@ -3,27 +3,23 @@
  * preset's README to quote. Every figure comes from metrics.json; the commands that reproduce them head
  * each table.
  */
+import { DORMANT_BELOW, dormantExperts } from '../model/dormant-trial.ts';
 import type { ReportMetrics } from './report.ts';
 
 const loss = (x: number) => x.toFixed(4);
 const ratio = (x: number) => x.toFixed(2);
 const percents = (shares: number[]) => shares.map((s) => `${(100 * s).toFixed(0)}%`).join(' / ');
 
-/** An expert is dormant in a body when fewer than this share of its alive cells express it (at 0.1 or more). */
-export const DORMANT_BELOW = 0.01;
-
 /** Which experts every body uses, and which each body leaves dormant (for another body, or for forcing). */
 export function dormancyLine(bodies: NonNullable<ReportMetrics['bodies']>): string {
   const K = bodies[0].grown.expressedShares.length;
-  const dormant = (b: (typeof bodies)[number], k: number) => b.grown.expressedShares[k] < DORMANT_BELOW;
+  const dormant = bodies.map((b) => dormantExperts(b.grown.expressedShares));
   const list = (ks: number[]) => (ks.length ? ks.join(', ') : 'none');
-  const experts = Array.from({ length: K }, (_, k) => k);
-  const shared = experts.filter((k) => bodies.every((b) => !dormant(b, k)));
-  const perBody = bodies.map((b) => `environment ${b.environment}: ${list(experts.filter((k) => dormant(b, k)))}`);
+  const shared = Array.from({ length: K }, (_, k) => k).filter((k) => dormant.every((ks) => !ks.includes(k)));
+  const perBody = bodies.map((b, i) => `environment ${b.environment}: ${list(dormant[i])}`);
   return (
     `Experts expressed in every body: ${list(shared)}. Dormant (expressed by under ${100 * DORMANT_BELOW}% of`
-    + ` the body's cells) in ${perBody.join('; in ')}. Forcing a dormant expert in the app (Force brush) shows`
-    + ' what that circuit does in this body.'
+    + ` the body's cells) in ${perBody.join('; in ')}.`
   );
 }
 
@@ -86,6 +82,26 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       `| steps after | ${m.bodies!.map((_, b) => `loss to body ${b}`).join(' | ')} | alive cells |`,
       `| --- | ${m.bodies!.map(() => '---').join(' | ')} | --- |`,
       ...at.map((p) => `| ${p.step} | ${p.losses.map(loss).join(' | ')} | ${p.aliveCount} |`),
+      '',
+    );
+  }
+  for (const d of m.dormant ?? []) {
+    const o = d.options;
+    const body = m.bodies![d.body];
+    const row = (label: string, at: { losses: number[]; aliveCount: number }) =>
+      `| ${label} | ${at.losses.map(loss).join(' | ')} | ${at.aliveCount} |`;
+    lines.push(
+      `### Expert ${d.expert}, dormant in body ${d.body} (environment ${body.environment}), forced`,
+      '',
+      `Grown ${o.growSteps} steps (seed ${o.seed}), expert ${d.expert} forced in a disc of radius ${o.radius} at the`
+        + ` centre for ${o.forceSteps} steps (the app's Force brush), then lifted for ${o.recoverSteps}`
+        + ` (\`dormant-${d.body}-${d.expert}.png\`: grown, forced, recovered).`,
+      '',
+      `| moment | ${m.bodies!.map((_, b) => `loss to body ${b}`).join(' | ')} | alive cells |`,
+      `| --- | ${m.bodies!.map(() => '---').join(' | ')} | --- |`,
+      row('grown', d.grown),
+      row(`forced ${o.forceSteps} steps`, d.forced),
+      row(`${o.recoverSteps} steps after`, d.recovered),
       '',
     );
   }

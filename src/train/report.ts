@@ -14,6 +14,7 @@ import { padTarget, rgbaLoss } from '../model/target.ts';
 import { DEFAULT_TRIALS, runTrials, type TrialTable } from '../model/perturbation-trials.ts';
 import { measureQuality, type Quality } from '../model/quality.ts';
 import { DEFAULT_SWITCH, runSwitch, type SwitchResult } from '../model/switch-trial.ts';
+import { DEFAULT_DORMANT, dormantExperts, runDormant, type DormantResult } from '../model/dormant-trial.ts';
 import { renderView } from '../model/views.ts';
 import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
@@ -80,6 +81,8 @@ export interface ReportMetrics {
   bodies?: { environment: number; quality: Quality; grown: GrowthMeasure }[];
   /** With several bodies: each body grown, then its environment switched to another's (switch-trial.ts). */
   switches?: Omit<SwitchResult, 'kept'>[];
+  /** With several bodies: each expert a body leaves dormant, forced in a disc of it (dormant-trial.ts). */
+  dormant?: Omit<DormantResult, 'kept'>[];
 }
 
 function grow(
@@ -118,6 +121,8 @@ export interface Report {
   metrics: ReportMetrics;
   /** With several bodies: per switch, the grids after it side by side (phenotype). */
   switchStrips: { from: number; to: number; picture: Picture }[];
+  /** With several bodies: per dormant expert forced, the body grown, forced and recovered (phenotype). */
+  dormantStrips: { body: number; expert: number; picture: Picture }[];
   strip: Picture;
   types: Picture;
   lossSvg: string;
@@ -205,6 +210,7 @@ export function buildReport(
   });
   const quality = bodies[0].quality;
   const switches: SwitchResult[] = [];
+  const dormant: DormantResult[] = [];
   if (bodies.length > 1) {
     const targets = data.bodies.map((b) =>
       recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height),
@@ -217,6 +223,11 @@ export function buildReport(
         const reference = to.quality.atSteps[to.quality.atSteps.length - 1].loss;
         switches.push(runSwitch(genome, params, environments, targets, from, j, reference, switchOptions));
       });
+    });
+    const dormantOptions = { ...qualityGrid, seed: 0, ...DEFAULT_DORMANT };
+    bodies.forEach((b, i) => {
+      for (const expert of dormantExperts(b.grown.expressedShares))
+        dormant.push(runDormant(genome, params, environments, targets, i, expert, dormantOptions));
     });
   }
   const trials = options.trialSizes.map((side) =>
@@ -240,6 +251,7 @@ export function buildReport(
       ? {
           bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })),
           switches: switches.map(({ kept: _, ...rest }) => rest),
+          dormant: dormant.map(({ kept: _, ...rest }) => rest),
         }
       : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
@@ -267,6 +279,15 @@ export function buildReport(
       to: sw.to,
       picture: stripOf(
         sw.kept.map((k) => renderView(genome, k.grid, 'phenotype')),
+        qualityGrid.width,
+        qualityGrid.height,
+      ),
+    })),
+    dormantStrips: dormant.map((d) => ({
+      body: d.body,
+      expert: d.expert,
+      picture: stripOf(
+        d.kept.map((k) => renderView(genome, k, 'phenotype')),
         qualityGrid.width,
         qualityGrid.height,
       ),

@@ -326,6 +326,13 @@ describe('train CLI', () => {
     }
     for (const name of ['switch-0-to-1.png', 'switch-1-to-0.png'])
       expect(existsSync(join(dir, 'bodies/bodies.report', name))).toBe(true);
+    // Every expert a body leaves dormant is forced in it, with a strip of pictures.
+    const dormantPairs = metrics.bodies.flatMap((b: { grown: { expressedShares: number[] } }, body: number) =>
+      b.grown.expressedShares.flatMap((share, expert) => (share < 0.01 ? [[body, expert]] : [])),
+    );
+    expect(metrics.dormant.map((d: { body: number; expert: number }) => [d.body, d.expert])).toEqual(dormantPairs);
+    for (const [body, expert] of dormantPairs)
+      expect(existsSync(join(dir, `bodies/bodies.report/dormant-${body}-${expert}.png`))).toBe(true);
     const genome = parseGenome(readFileSync(join(dir, 'bodies/bodies.genome.json'), 'utf8'), 'bodies');
     expect(genome.metadata.provenance.morphogens).toEqual(['environment']);
 
