@@ -6,18 +6,20 @@
  * Pure: returns text and pixels; the CLI writes them.
  */
 import { expertCount, type Genome } from '../model/genome.ts';
-import { measure, cellType, isAliveCell, type Metrics } from '../model/metrics.ts';
+import { cellType, isAliveCell } from '../model/metrics.ts';
 import { resolveParams, type RegulationParams } from '../model/params.ts';
 import { referenceStep } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
-import { padTarget, rgbaLoss } from '../model/target.ts';
+import { rgbaLoss } from '../model/target.ts';
 import { DEFAULT_TRIALS, runTrials, type TrialTable } from '../model/perturbation-trials.ts';
-import { measureQuality, type Quality } from '../model/quality.ts';
-import { DEFAULT_SWITCH, runSwitch, type SwitchResult } from '../model/switch-trial.ts';
-import { DEFAULT_DORMANT, dormantExperts, runDormant, type DormantResult } from '../model/dormant-trial.ts';
+import type { Quality } from '../model/quality.ts';
+import type { SwitchResult } from '../model/switch-trial.ts';
+import type { DormantResult } from '../model/dormant-trial.ts';
 import { renderView } from '../model/views.ts';
 import { eraseShare } from '../model/brushes.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
+import { measureBodies, type BodyMeasure } from './report-bodies.ts';
+import { grow, recentre, summarise, type GrowthMeasure } from './report-measures.ts';
 
 export interface Picture {
   width: number;
@@ -34,19 +36,6 @@ export interface ReportOptions {
   qualitySteps: number[];
   qualitySeeds: number;
   trialSizes: number[];
-}
-
-export interface GrowthMeasure {
-  loss: number;
-  aliveCount: number;
-  census: number[];
-  /** census / aliveCount per expert. */
-  typeShares: number[];
-  /** Per expert, the share of alive cells that express it at 0.1 or more (first or second choice alike). */
-  expressedShares: number[];
-  silentShare: number;
-  meanPotency: number;
-  activeParamFraction: number;
 }
 
 export interface ReportMetrics {
@@ -78,43 +67,11 @@ export interface ReportMetrics {
    * With several bodies, each in its environment: the quality measure and what grows (cell types: which
    * experts the body uses and which it leaves silent). The fields above describe the first body.
    */
-  bodies?: { environment: number; quality: Quality; grown: GrowthMeasure }[];
+  bodies?: BodyMeasure[];
   /** With several bodies: each body grown, then its environment switched to another's (switch-trial.ts). */
   switches?: Omit<SwitchResult, 'kept'>[];
   /** With several bodies: each expert a body leaves dormant, forced in a disc of it (dormant-trial.ts). */
   dormant?: Omit<DormantResult, 'kept'>[];
-}
-
-function grow(
-  genome: Genome,
-  params: RegulationParams,
-  grid: CellState,
-  steps: number,
-  seed: number,
-  each?: (g: CellState) => void,
-): CellState {
-  let g = grid;
-  for (let i = 0; i < steps; i++) {
-    g = referenceStep(genome, params, g, seed).grid;
-    each?.(g);
-  }
-  return g;
-}
-
-function summarise(genome: Genome, grid: CellState, target: Float32Array): GrowthMeasure {
-  const m: Metrics = measure(genome, grid);
-  const alive = Math.max(1, m.aliveCount);
-  return {
-    loss: rgbaLoss(grid, target),
-    aliveCount: m.aliveCount,
-    census: m.census,
-    typeShares: m.census.map((c) => Number((c / alive).toFixed(4))),
-    // Bin 0 of the histogram holds expression in [0, 0.1).
-    expressedShares: m.expressionHistogram.map((bins) => Number(((m.aliveCount - bins[0]) / alive).toFixed(4))),
-    silentShare: Number((m.silentCount / alive).toFixed(4)),
-    meanPotency: m.meanPotency,
-    activeParamFraction: m.activeParamFraction,
-  };
 }
 
 export interface Report {
@@ -187,49 +144,8 @@ export function buildReport(
   }
 
   const { qualityGrid } = options;
-  const seeds = Array.from({ length: options.qualitySeeds }, (_, i) => i);
-  const bodies = data.bodies.map((body) => {
-    const target = recentre(data, body.target, width, height, qualityGrid.width, qualityGrid.height);
-    const grownBody = grow(
-      genome,
-      params,
-      createSeededState(genome, qualityGrid.width, qualityGrid.height, body.environment),
-      options.steps,
-      seed,
-    );
-    return {
-      environment: body.environment,
-      quality: measureQuality(genome, params, target, {
-        ...qualityGrid,
-        steps: options.qualitySteps,
-        seeds,
-        environment: body.environment,
-      }),
-      grown: summarise(genome, grownBody, target),
-    };
-  });
+  const { bodies, switches, dormant } = measureBodies(genome, params, data, { width, height }, options);
   const quality = bodies[0].quality;
-  const switches: SwitchResult[] = [];
-  const dormant: DormantResult[] = [];
-  if (bodies.length > 1) {
-    const targets = data.bodies.map((b) =>
-      recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height),
-    );
-    const environments = data.bodies.map((b) => b.environment);
-    const switchOptions = { ...qualityGrid, seed: 0, ...DEFAULT_SWITCH };
-    bodies.forEach((_, from) => {
-      bodies.forEach((to, j) => {
-        if (j === from) return;
-        const reference = to.quality.atSteps[to.quality.atSteps.length - 1].loss;
-        switches.push(runSwitch(genome, params, environments, targets, from, j, reference, switchOptions));
-      });
-    });
-    const dormantOptions = { ...qualityGrid, seed: 0, ...DEFAULT_DORMANT };
-    bodies.forEach((b, i) => {
-      for (const expert of dormantExperts(b.grown.expressedShares))
-        dormant.push(runDormant(genome, params, environments, targets, i, expert, dormantOptions));
-    });
-  }
   const trials = options.trialSizes.map((side) =>
     runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
       width: side,
@@ -249,7 +165,7 @@ export function buildReport(
     trials,
     ...(bodies.length > 1
       ? {
-          bodies: bodies.map(({ environment: e, quality: q, grown: g }) => ({ environment: e, quality: q, grown: g })),
+          bodies,
           switches: switches.map(({ kept: _, ...rest }) => rest),
           dormant: dormant.map(({ kept: _, ...rest }) => rest),
         }
@@ -294,25 +210,6 @@ export function buildReport(
     })),
     lossSvg: lossCurveSvg(history),
   };
-}
-
-/** A target of the run (centred on its W x H training grid) centred on another grid instead. */
-function recentre(
-  data: TrainingData,
-  padded: Float32Array,
-  gridW: number,
-  gridH: number,
-  width: number,
-  height: number,
-): Float32Array {
-  const tw = data.targetWidth,
-    th = data.targetHeight;
-  const left = Math.floor((gridW - tw) / 2),
-    top = Math.floor((gridH - th) / 2);
-  const image = new Float32Array(tw * th * 4);
-  for (let y = 0; y < th; y++)
-    image.set(padded.subarray(((top + y) * gridW + left) * 4, ((top + y) * gridW + left + tw) * 4), y * tw * 4);
-  return padTarget(image, tw, th, width, height);
 }
 
 /** Frames side by side with a 2-pixel white gap. */
