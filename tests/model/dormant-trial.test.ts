@@ -16,7 +16,7 @@ const targets = [0.2, 0.7].map((v) => new Float32Array(W * H * 4).fill(v));
 const options = { width: W, height: H, seed: 4, growSteps: 5, forceSteps: 3, recoverSteps: 4, radius: 3 };
 
 describe('forcing a dormant expert', () => {
-  it('grows the body in its environment, forces the expert in a central disc, lifts it, and measures each moment', () => {
+  it('grows the body, forces the expert in a central disc, lifts it, and measures each moment', () => {
     const result = runDormant(genome, params, [0, 1], targets, 1, 0, options);
     // By hand: the body of environment 1, expert 0 painted on a disc at the centre for 3 steps, then cleared.
     const grown = runReference(genome, params, createSeededState(genome, W, H, 1), 4, 5);
