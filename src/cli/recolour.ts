@@ -1,8 +1,8 @@
 /**
- * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png [--split-inside] [--order LIST] --out
- * TARGET.png`: a target for regulation-only training, the source image redrawn in the colours of a genome's
- * own target (see src/train/recolour.ts); with the source as its own palette and an --order, its parts
- * swap colours. Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
+ * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png [--split-inside] [--order LIST | --paint
+ * I:J ...] --out TARGET.png`: a target for regulation-only training, the source image redrawn in the colours
+ * of a genome's own target (see src/train/recolour.ts); with the source as its own palette and an --order,
+ * its parts swap colours, and with --paint one part takes another's colour, the rest unchanged. Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or image; 1 anything else.
  */
@@ -20,6 +20,7 @@ interface RecolourOptions {
   colours: number;
   splitInside: boolean;
   order?: number[];
+  paint?: [number, number][];
   out: string;
 }
 
@@ -30,6 +31,14 @@ function parseOrder(text: string): number[] {
     throw new InvalidArgumentError(`expected each of 0..N-1 once, such as 2,1,0,3, got ${JSON.stringify(text)}`);
   }
   return order;
+}
+
+/** --paint I:J, repeatable: source cluster I takes palette cluster J's colour. */
+function collectPaint(text: string, previous: [number, number][] = []): [number, number][] {
+  const match = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(text);
+  if (!match)
+    throw new InvalidArgumentError(`expected SOURCE:PALETTE cluster indices such as 2:0, got ${JSON.stringify(text)}`);
+  return [...previous, [Number(match[1]), Number(match[2])]];
 }
 
 function buildProgram(): Command {
@@ -57,6 +66,14 @@ function buildProgram(): Command {
       ).argParser(parseOrder),
     )
     .addOption(
+      new Option(
+        '--paint <I:J>',
+        "source cluster I takes palette cluster J's colour, every other pixel kept as it is (repeatable)",
+      )
+        .argParser(collectPaint)
+        .conflicts('order'),
+    )
+    .addOption(
       new Option('--out <file.png>', 'the recoloured image to write').makeOptionMandatory().argParser(parseOutputPath),
     )
     .showHelpAfterError('(run with --help for the flags)')
@@ -70,11 +87,11 @@ function main(argv: string[]): void {
   let result: ReturnType<typeof recolourToPalette>;
   try {
     const image = cropImage(readPng(source), options.tile, options.tileSize, source);
-    const { colours, splitInside, order } = options;
+    const { colours, splitInside, order, paint } = options;
     result = recolourToPalette(
       image,
       readPng(options.palette),
-      { colours, splitInside, order },
+      { colours, splitInside, order, paint },
       { source, palette: options.palette },
     );
   } catch (error) {

@@ -74,4 +74,33 @@ describe('recolour CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '--order <list>' argument '1,1' is invalid. expected each of 0..N-1 once");
   });
+
+  it("paints one cluster in another's colour with --paint, and refuses it beside --order", async () => {
+    const out = join(dir, 'painted.png');
+    const run = await runCli(
+      'recolour',
+      SHEET,
+      ...['--tile', '1', '--tile-size', '4', '--palette', PALETTE, '--colours', '2', '--paint', '1:0', '--out', out],
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const image = readPng(out);
+    // The yellow keeps its own colour; the blue row takes the palette's largest colour (red).
+    expect(Array.from(image.data.slice(0, 4))).toEqual([250, 200, 10, 255]);
+    expect(Array.from(image.data.slice(12 * 4, 12 * 4 + 4))).toEqual([200, 10, 20, 255]);
+    const both = await runCli(
+      'recolour',
+      SHEET,
+      '--palette',
+      PALETTE,
+      '--order',
+      '0,1',
+      '--paint',
+      '1:0',
+      '--out',
+      out,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--paint <I:J>' cannot be used with option '--order <list>'");
+  });
 });

@@ -80,4 +80,31 @@ describe('recolourToPalette', () => {
       'order: expected an order of the 3 clusters 0..2, got 0,0,1',
     );
   });
+
+  it("paints one part in another part's colour and keeps every other pixel as it was", () => {
+    // A 5x5 red body, shaded (a darker red column), with a black centre (inside it) and a black corner (off it).
+    const R = [200, 10, 20, 255];
+    const shade = [180, 12, 22, 255];
+    const K = [30, 10, 10, 255];
+    const body = {
+      width: 5,
+      height: 5,
+      data: Uint8Array.from(
+        Array.from({ length: 25 }, (_, i) => (i === 12 || i === 0 ? K : i % 5 === 4 ? shade : R)).flat(),
+      ),
+    };
+    // Clusters: 0 red (23, shade included), 1 black off the body, 2 black inside it. Paint the inside black red.
+    const { image, mapping } = recolourToPalette(body, body, { colours: 2, splitInside: true, paint: [[2, 0]] }, WHERE);
+    const at = (i: number) => Array.from(image.data.slice(i * 4, i * 4 + 4));
+    const red = mapping[0].from;
+    expect(at(12)).toEqual([...red, 255]);
+    expect([at(0), at(4), at(6)]).toEqual([K, shade, R]);
+    expect(mapping.map((m) => m.to)).toEqual([red, K.slice(0, 3), red]);
+    expect(() => recolourToPalette(body, body, { colours: 2, splitInside: true, paint: [[3, 0]] }, WHERE)).toThrow(
+      'paint: expected clusters 0..2, got 3:0',
+    );
+    expect(() =>
+      recolourToPalette(body, body, { colours: 2, splitInside: true, paint: [[2, 0]], order: [0, 1, 2] }, WHERE),
+    ).toThrow('paint: expected either an order or clusters to paint, not both');
+  });
 });
