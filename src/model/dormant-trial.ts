@@ -10,7 +10,7 @@ import type { Genome } from './genome.ts';
 import { measure } from './metrics.ts';
 import type { RegulationParams } from './params.ts';
 import { runPerturbed } from './perturbation.ts';
-import { referenceStep } from './reference.ts';
+import { runReference } from './reference.ts';
 import { createSeededState, type CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
@@ -72,8 +72,13 @@ export function runDormant(
   options: DormantOptions,
 ): DormantResult {
   const { width, height, seed, growSteps, forceSteps, recoverSteps, radius } = options;
-  let grid = createSeededState(genome, width, height, environments[body]);
-  for (let s = 0; s < growSteps; s++) grid = referenceStep(genome, params, grid, seed).grid;
+  const grid = runReference(
+    genome,
+    params,
+    createSeededState(genome, width, height, environments[body]),
+    seed,
+    growSteps,
+  );
   const moment = (g: CellState): DormantMoment => ({
     losses: targets.map((t) => rgbaLoss(g, t)),
     aliveCount: measure(genome, g).aliveCount,

@@ -7,7 +7,7 @@
 import type { Genome } from './genome.ts';
 import { measure } from './metrics.ts';
 import { resolveParams, type ParameterName, type RegulationParams } from './params.ts';
-import { referenceStep } from './reference.ts';
+import { runReference } from './reference.ts';
 import type { CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
@@ -80,8 +80,7 @@ export function growAndMeasure(
   steps: number,
   target: Float32Array | null,
 ): { grid: CellState; summary: GrowthSummary } {
-  let grid = start;
-  for (let s = 0; s < steps; s++) grid = referenceStep(genome, params, grid, seed).grid;
+  const grid = runReference(genome, params, start, seed, steps);
   const m = measure(genome, grid);
   return {
     grid,

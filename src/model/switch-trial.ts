@@ -9,7 +9,7 @@ import type { Genome } from './genome.ts';
 import { measure } from './metrics.ts';
 import { environmentChannels } from './morphogen-fields.ts';
 import type { RegulationParams } from './params.ts';
-import { referenceStep } from './reference.ts';
+import { referenceStep, runReference } from './reference.ts';
 import { createSeededState, type CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
@@ -69,8 +69,13 @@ export function runSwitch(
   options: SwitchOptions,
 ): SwitchResult {
   const { width, height, seed, growSteps, afterSteps, every, keepAt } = options;
-  let grid = createSeededState(genome, width, height, environments[from]);
-  for (let s = 0; s < growSteps; s++) grid = referenceStep(genome, params, grid, seed).grid;
+  let grid = runReference(
+    genome,
+    params,
+    createSeededState(genome, width, height, environments[from]),
+    seed,
+    growSteps,
+  );
   grid = fillEnvironment(grid, environmentChannels(genome), environments[to]);
   const series: SwitchResult['series'] = [];
   const kept: SwitchResult['kept'] = [];
