@@ -12,7 +12,7 @@ import { randomGenome } from '../model/random-genome.ts';
 import { adamStep, createAdam, learningRate, normaliseGradients, type AdamState } from './adam.ts';
 import { isTrainable, type TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
-import { drawBatchPerturbations } from './perturb.ts';
+import { drawableExperts, drawBatchPerturbations } from './perturb.ts';
 import { createPool, drawBatch, type Pool } from './pool.ts';
 import { Rng } from '../model/rng.ts';
 import type { ShardRunner } from './shards.ts';
@@ -162,6 +162,7 @@ export async function trainLoop(
   const rng = new Rng(state.rng);
   // Frozen weights get no update at all (not even a zero-gradient Adam step): they stay bit for bit.
   const trainable = weightsFromGenome(initialGenome(config)).names.map((name) => isTrainable(name, t.train));
+  const drawable = drawableExperts(K, config.bodies?.map((b) => b.silent) ?? []);
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
@@ -180,14 +181,21 @@ export async function trainLoop(
     const seeds = plan.slots.map(() => rng.int(0, SEED_MAX));
     const perturbations =
       config.perturb.grids > 0
-        ? drawBatchPerturbations(config.perturb, rng, t.batch, plan.damaged.length, {
-            experts: K,
-            steps,
-            width: pool.width,
-            height: pool.height,
-            targetWidth: data.targetWidth,
-            targetHeight: data.targetHeight,
-          })
+        ? drawBatchPerturbations(
+            config.perturb,
+            rng,
+            t.batch,
+            plan.damaged.length,
+            {
+              experts: K,
+              steps,
+              width: pool.width,
+              height: pool.height,
+              targetWidth: data.targetWidth,
+              targetHeight: data.targetHeight,
+            },
+            (b) => drawable[pool.bodies[plan.slots[b]]],
+          )
         : undefined;
     state.rng = rng.state;
     const stateIn = new Float32Array(t.batch * cells * C);

@@ -4,6 +4,11 @@
  * random share of the rollout and then lifted. The loss at the rollout's end then asks the genome to keep
  * its shape while perturbed and to regain it after, as Growing-NCA's damage asks it to regrow. Every draw
  * comes from the loop's Rng, so a resumed run draws the same perturbations.
+ *
+ * A knockout or a forced disc spares the experts the grid's body is taught to leave silent (config
+ * `bodies[].silent`): forcing a dormant circuit is the experiment that shows what it does (the report's
+ * dormant trials, the app's Force brush), not a wound the body should learn to heal. With none named, every
+ * expert can be drawn, and the draws are those of a run without bodies.
  */
 import type { Perturbation, PerturbationKind } from '../model/perturbation.ts';
 import type { Rng } from '../model/rng.ts';
@@ -24,6 +29,8 @@ export interface PerturbConfig {
 
 export interface PerturbContext {
   experts: number;
+  /** The experts a knockout or forced disc may take (the grid's body's, less its silent ones); all by default. */
+  drawable?: readonly number[];
   steps: number;
   width: number;
   height: number;
@@ -36,13 +43,14 @@ export function drawPerturbation(config: PerturbConfig, rng: Rng, c: PerturbCont
   const kind = config.kinds[rng.int(0, config.kinds.length - 1)];
   const [holdMin, holdMax] = config.hold;
   const steps = Math.max(1, Math.round(c.steps * (holdMin + rng.next() * (holdMax - holdMin))));
-  if (kind === 'knockout') return { kind, expert: rng.int(0, c.experts - 1), steps };
+  const drawExpert = () => (c.drawable ? c.drawable[rng.int(0, c.drawable.length - 1)] : rng.int(0, c.experts - 1));
+  if (kind === 'knockout') return { kind, expert: drawExpert(), steps };
   if (kind === 'force') {
     const x = Math.floor(c.width / 2) + Math.round((rng.next() - 0.5) * c.targetWidth);
     const y = Math.floor(c.height / 2) + Math.round((rng.next() - 0.5) * c.targetHeight);
     const [rMin, rMax] = config.forceRadius;
     const radius = Math.round(rMin + rng.next() * (rMax - rMin));
-    return { kind, expert: rng.int(0, c.experts - 1), disc: { x, y, radius }, steps };
+    return { kind, expert: drawExpert(), disc: { x, y, radius }, steps };
   }
   const topK = rng.int(Math.min(config.topK[0], c.experts), Math.min(config.topK[1], c.experts));
   const [tMin, tMax] = config.temperature;
@@ -52,7 +60,7 @@ export function drawPerturbation(config: PerturbConfig, rng: Rng, c: PerturbCont
 
 /**
  * Per slot of a batch (worst first; slot 0 reseeded, the last `damaged` damaged): the perturbation of the
- * `grids` best of the others, null for the rest.
+ * `grids` best of the others, null for the rest. `drawableAt(i)`: the experts slot i's may take.
  */
 export function drawBatchPerturbations(
   config: PerturbConfig,
@@ -60,9 +68,19 @@ export function drawBatchPerturbations(
   batch: number,
   damaged: number,
   c: PerturbContext,
+  drawableAt: (slot: number) => readonly number[] | undefined = () => undefined,
 ): (Perturbation | null)[] {
   const out: (Perturbation | null)[] = new Array(batch).fill(null);
   const last = batch - damaged - 1;
-  for (let i = 0; i < config.grids && last - i >= 1; i++) out[last - i] = drawPerturbation(config, rng, c);
+  for (let i = 0; i < config.grids && last - i >= 1; i++) {
+    out[last - i] = drawPerturbation(config, rng, { ...c, drawable: drawableAt(last - i) });
+  }
   return out;
+}
+
+/** Per body, the experts its perturbations may take: all but its silent ones (undefined where it has none). */
+export function drawableExperts(experts: number, silent: readonly (readonly number[])[]): (number[] | undefined)[] {
+  return silent.map((quiet) =>
+    quiet.length === 0 ? undefined : Array.from({ length: experts }, (_, k) => k).filter((k) => !quiet.includes(k)),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawBatchPerturbations, type PerturbConfig } from '../../src/train/perturb.ts';
+import { drawableExperts, drawBatchPerturbations, type PerturbConfig } from '../../src/train/perturb.ts';
 import { Rng } from '../../src/model/rng.ts';
 
 const config: PerturbConfig = {
@@ -55,5 +55,34 @@ describe('perturbations drawn for training', () => {
       true,
       false,
     ]);
+  });
+
+  it("spares each body's silent experts: knockouts and forced discs draw only the others", () => {
+    const experts = { ...context, experts: 8 };
+    const drawable = drawableExperts(8, [
+      [4, 5, 6, 7],
+      [0, 1, 2, 3],
+    ]);
+    expect(drawable).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
+    const rng = new Rng(5);
+    const drawn = new Set<number>();
+    for (let i = 0; i < 300; i++) {
+      // Slots 4 and 5 (the perturbed ones here): body 0, then body 1.
+      const batch = drawBatchPerturbations(config, rng, 8, 2, experts, (slot) => drawable[slot === 4 ? 0 : 1]);
+      for (const [slot, p] of batch.entries()) {
+        if (!p || p.kind === 'regulation') continue;
+        drawn.add(p.expert);
+        expect(p.expert < 4).toBe(slot === 4);
+      }
+    }
+    expect([...drawn].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // No silent experts named: every expert drawable, with the very draws of a run without bodies.
+    expect(drawableExperts(8, [[], []])).toEqual([undefined, undefined]);
+    const plain = drawBatchPerturbations(config, new Rng(3), 8, 1, experts);
+    const all = Array.from({ length: 8 }, (_, k) => k);
+    expect(drawBatchPerturbations(config, new Rng(3), 8, 1, experts, () => all)).toEqual(plain);
   });
 });
