@@ -2,7 +2,8 @@
  * `npm run recolour -- SOURCE.png [--tile I] --palette PALETTE.png [--split-inside] [--order LIST | --paint
  * I:J ...] --out TARGET.png`: a target for regulation-only training, the source image redrawn in the colours
  * of a genome's own target (see src/train/recolour.ts); with the source as its own palette and an --order,
- * its parts swap colours, and with --paint one part takes another's colour, the rest unchanged. Prints the colour mapping as JSON. Thin: parse -> read -> recolour -> write.
+ * its parts swap colours, and with --paint one part takes another's colour, the rest unchanged. Prints the
+ * colour mapping as JSON. Thin: parse -> read -> recolour -> write.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag or image; 1 anything else.
  */
