@@ -10,8 +10,8 @@ import type { Genome } from './genome.ts';
 import { measure } from './metrics.ts';
 import type { RegulationParams } from './params.ts';
 import { runPerturbed } from './perturbation.ts';
-import { runReference } from './reference.ts';
-import { createSeededState, type CellState } from './state.ts';
+import { growFromSeed } from './reference.ts';
+import type { CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
 /** An expert is dormant in a body when fewer than this share of its alive cells express it (at 0.1 or more). */
@@ -72,13 +72,7 @@ export function runDormant(
   options: DormantOptions,
 ): DormantResult {
   const { width, height, seed, growSteps, forceSteps, recoverSteps, radius } = options;
-  const grid = runReference(
-    genome,
-    params,
-    createSeededState(genome, width, height, environments[body]),
-    seed,
-    growSteps,
-  );
+  const grid = growFromSeed(genome, params, options, environments[body], seed, growSteps);
   const moment = (g: CellState): DormantMoment => ({
     losses: targets.map((t) => rgbaLoss(g, t)),
     aliveCount: measure(genome, g).aliveCount,

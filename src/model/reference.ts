@@ -9,7 +9,7 @@ import type { RegulationParams } from './params.ts';
 import { denseForward } from './dense.ts';
 import { perceiveCell } from './perception.ts';
 import { expressionFromMarks, softmaxInPlace } from './regulation.ts';
-import { aliveMask, cloneState, type CellState } from './state.ts';
+import { aliveMask, cloneState, createSeededState, type CellState } from './state.ts';
 
 export interface StepStats {
   /** Cells that ran the network (alive before the update). */
@@ -154,4 +154,16 @@ export function runReference(
   let current = grid;
   for (let i = 0; i < steps; i++) current = referenceStep(genome, params, current, seed).grid;
   return current;
+}
+
+/** A `width` x `height` grid grown `steps` reference steps from one seed cell in `environment`. */
+export function growFromSeed(
+  genome: Genome,
+  params: RegulationParams,
+  size: { width: number; height: number },
+  environment: number,
+  seed: number,
+  steps: number,
+): CellState {
+  return runReference(genome, params, createSeededState(genome, size.width, size.height, environment), seed, steps);
 }

@@ -9,8 +9,8 @@ import type { Genome } from './genome.ts';
 import { measure } from './metrics.ts';
 import { environmentChannels } from './morphogen-fields.ts';
 import type { RegulationParams } from './params.ts';
-import { referenceStep, runReference } from './reference.ts';
-import { createSeededState, type CellState } from './state.ts';
+import { growFromSeed, referenceStep } from './reference.ts';
+import type { CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
 
 export interface SwitchOptions {
@@ -68,14 +68,8 @@ export function runSwitch(
   reference: number,
   options: SwitchOptions,
 ): SwitchResult {
-  const { width, height, seed, growSteps, afterSteps, every, keepAt } = options;
-  let grid = runReference(
-    genome,
-    params,
-    createSeededState(genome, width, height, environments[from]),
-    seed,
-    growSteps,
-  );
+  const { seed, growSteps, afterSteps, every, keepAt } = options;
+  let grid = growFromSeed(genome, params, options, environments[from], seed, growSteps);
   grid = fillEnvironment(grid, environmentChannels(genome), environments[to]);
   const series: SwitchResult['series'] = [];
   const kept: SwitchResult['kept'] = [];

@@ -120,7 +120,9 @@ export function hybridGenome(a: Genome, b: Genome, options: HybridOptions): Geno
       description:
         `A hybrid: ${a.metadata.name}'s experts (0 to ${Ka - 1}) grow it in environment 0, ${b.metadata.name}'s `
         + `(${Ka} to ${K - 1}) in environment 1.`,
-      attribution: [a.metadata.attribution, b.metadata.attribution].filter(Boolean).join(' ') || undefined,
+      // Parents from one source carry one attribution: say it once.
+      attribution:
+        [...new Set([a.metadata.attribution, b.metadata.attribution].filter(Boolean))].join(' ') || undefined,
       provenance: {
         hybrid: { environment0: nameA, environment1: nameB, margin: options.margin, gain: options.gain },
         morphogens: ['environment'],
