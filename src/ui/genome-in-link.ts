@@ -7,10 +7,11 @@
 import { base64ToBytes, bytesToBase64 } from '../model/base64.ts';
 
 /**
- * The most characters a packed genome may take in a link: 128 KiB. Every bundled genome fits, and so does
- * one trained from the default preset's config (the largest, the ladybeetle's four 64-unit experts: a 96 KB
- * file, 92 K characters packed), while browsers take far longer URLs (Chromium 2 MB, Firefox 1 MB); beyond
- * this a link stops being something one pastes into a message.
+ * The most characters a packed genome may take in a link: 128 KiB. Every bundled one-body genome fits, and
+ * so does one trained from the default preset's config (the ladybeetle's four 64-unit experts: a 96 KB file,
+ * 92 K characters packed), while browsers take far longer URLs (Chromium 2 MB, Firefox 1 MB); beyond this a
+ * link stops being something one pastes into a message. The hybrid's eight experts do not fit: a bundled
+ * preset travels by name anyway, and a file that large is named in the link instead.
  */
 export const MAX_LINK_GENOME_CHARS = 128 * 1024;
 
