@@ -31,4 +31,14 @@ describe('the sample pool with several bodies', () => {
     expect(plan.remodelled).toEqual([]);
     for (const s of plan.slots.slice(1)) expect(pool.bodies[s]).toBe(before[s]);
   });
+
+  it('keeps the bodies equally many when one body is always the worst grid of a batch', () => {
+    // Body 1's target is far from a seed's and every grown grid's, so its grids are the ones reseeded.
+    const far = [new Float32Array(W * H * 4).fill(0), new Float32Array(W * H * 4).fill(1)];
+    const pool = createPool(40, W, H, 4, 2, 2);
+    const rng = new Rng(7);
+    for (let i = 0; i < 200; i++) drawBatch(pool, rng, 8, far, 0, [0.1, 0.2], 8, 8);
+    const ones = pool.bodies.reduce((n, body) => n + body, 0);
+    expect(ones).toBe(20);
+  });
 });
