@@ -10,6 +10,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import { resolveParams, type RegulationOverrides, type RegulationParams } from '../model/params.ts';
 import { randomGenome } from '../model/random-genome.ts';
 import { adamStep, createAdam, learningRate, normaliseGradients, type AdamState } from './adam.ts';
+import { batchLosses, type BatchLosses } from './batch-losses.ts';
 import { isTrainable, type TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
 import { drawableExperts, drawBatchPerturbations } from './perturb.ts';
@@ -34,7 +35,7 @@ export interface TrainingData {
   morphogens: Float32Array | null;
 }
 
-export interface HistoryEntry {
+export interface HistoryEntry extends Partial<BatchLosses> {
   iteration: number;
   loss: number;
   rgba: number;
@@ -232,6 +233,7 @@ export async function trainLoop(
       iteration: state.iteration,
       loss: result.loss,
       ...result.terms,
+      ...batchLosses(plan, result.sampleLoss, perturbations, bodies, data.bodies.length),
       lr,
       steps,
       seconds,

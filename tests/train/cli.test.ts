@@ -315,6 +315,13 @@ describe('train CLI', () => {
       .map((line) => JSON.parse(line));
     expect(logged).toHaveLength(4);
     expect(logged.some((entry) => entry.silence > 0)).toBe(true);
+    // Each body's share of the batch loss: the batch mean lies between the bodies' means.
+    for (const entry of logged) {
+      expect(entry.rgbaByBody).toHaveLength(2);
+      const drawn = entry.rgbaByBody.filter((v: number | null) => v !== null);
+      expect(entry.rgba).toBeGreaterThanOrEqual(Math.min(...drawn) * (1 - 1e-5));
+      expect(entry.rgba).toBeLessThanOrEqual(Math.max(...drawn) * (1 + 1e-5));
+    }
     // Switching the environment mid-life, each way: the loss to both targets over the 300 steps after, and a strip.
     expect(metrics.switches.map((sw: { from: number; to: number }) => [sw.from, sw.to])).toEqual([
       [0, 1],
