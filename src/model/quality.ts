@@ -9,7 +9,7 @@ import { measure } from './metrics.ts';
 import type { RegulationParams } from './params.ts';
 import { referenceStep } from './reference.ts';
 import { createSeededState } from './state.ts';
-import { rgbaLoss } from './target.ts';
+import { type LossParts, rgbaLossParts } from './target.ts';
 
 export interface QualityOptions {
   width: number;
@@ -30,6 +30,8 @@ export interface QualityAtStep {
   losses: number[];
   /** Mean over seeds of the visible cells (own alpha > 0.1). */
   aliveCount: number;
+  /** Mean over seeds: where the loss lies (they sum to `loss`). */
+  parts: LossParts;
 }
 
 export interface Quality {
@@ -50,6 +52,7 @@ export function measureQuality(
   const steps = [...new Set(options.steps)].sort((a, b) => a - b);
   const last = steps[steps.length - 1] ?? 0;
   const losses = steps.map(() => [] as number[]);
+  const parts = steps.map(() => [] as LossParts[]);
   const alive = steps.map(() => [] as number[]);
   for (const seed of seeds) {
     let grid = createSeededState(genome, width, height, options.environment ?? 0);
@@ -57,15 +60,29 @@ export function measureQuality(
       if (step > 0) grid = referenceStep(genome, params, grid, seed).grid;
       const at = steps.indexOf(step);
       if (at < 0) continue;
-      losses[at].push(rgbaLoss(grid, target));
+      const { total, ...where } = rgbaLossParts(grid, target);
+      losses[at].push(total);
+      parts[at].push(where);
       alive[at].push(measure(genome, grid).aliveCount);
     }
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const meanParts = (all: LossParts[]): LossParts => ({
+    body: mean(all.map((p) => p.body)),
+    rim: mean(all.map((p) => p.rim)),
+    outside: mean(all.map((p) => p.outside)),
+    alpha: mean(all.map((p) => p.alpha)),
+  });
   return {
     width,
     height,
     seeds: [...seeds],
-    atSteps: steps.map((step, i) => ({ step, loss: mean(losses[i]), losses: losses[i], aliveCount: mean(alive[i]) })),
+    atSteps: steps.map((step, i) => ({
+      step,
+      loss: mean(losses[i]),
+      losses: losses[i],
+      aliveCount: mean(alive[i]),
+      parts: meanParts(parts[i]),
+    })),
   };
 }

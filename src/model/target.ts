@@ -82,22 +82,48 @@ export function padTarget(target: Float32Array, tw: number, th: number, gridW: n
 }
 
 /**
- * Mean squared error over W x H x 4 between the state's channels 0-3 and a grid-sized padded target.
- * The raw channels, not clamped: Growing-NCA trains and reports its loss on them as they are.
+ * Where a loss lies, as shares of it that sum to the whole: the cells where the target is opaque (alpha at
+ * least one half: the organism's body and its limbs), where it is translucent (its antialiased rim), and
+ * where it is empty (halo and debris); and, across all three, the alpha channel's part. A lady beetle
+ * without legs loses most of its error in `body`, and there in `alpha`.
  */
-export function rgbaLoss(grid: CellState, target: Float32Array): number {
+export interface LossParts {
+  body: number;
+  rim: number;
+  outside: number;
+  alpha: number;
+}
+
+/** The RGBA loss (below) and its parts, in one pass. */
+export function rgbaLossParts(grid: CellState, target: Float32Array): LossParts & { total: number } {
   const { width, height, channels, state } = grid;
   const cells = width * height;
   if (channels <= ALPHA_CHANNEL) throw new Error(`rgbaLoss: expected at least 4 channels (RGBA), got ${channels}`);
   if (target.length !== cells * 4) {
     throw new Error(`rgbaLoss: expected a ${width}x${height}x4 = ${cells * 4} value target, got ${target.length}`);
   }
-  let sum = 0;
+  const parts = { body: 0, rim: 0, outside: 0, alpha: 0 };
   for (let cell = 0; cell < cells; cell++) {
+    let sum = 0;
     for (let c = 0; c < 4; c++) {
       const d = state[cell * channels + c] - target[cell * 4 + c];
       sum += d * d;
+      if (c === ALPHA_CHANNEL) parts.alpha += d * d;
     }
+    const opacity = target[cell * 4 + ALPHA_CHANNEL];
+    if (opacity >= 0.5) parts.body += sum;
+    else if (opacity > 0) parts.rim += sum;
+    else parts.outside += sum;
   }
-  return sum / (cells * 4);
+  const n = cells * 4;
+  const shares = { body: parts.body / n, rim: parts.rim / n, outside: parts.outside / n, alpha: parts.alpha / n };
+  return { total: shares.body + shares.rim + shares.outside, ...shares };
+}
+
+/**
+ * Mean squared error over W x H x 4 between the state's channels 0-3 and a grid-sized padded target.
+ * The raw channels, not clamped: Growing-NCA trains and reports its loss on them as they are.
+ */
+export function rgbaLoss(grid: CellState, target: Float32Array): number {
+  return rgbaLossParts(grid, target).total;
 }

@@ -32,10 +32,12 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
     `mean of ${q.seeds.length} seeds):`
       + ` \`npm run eval -- ${genomeFile} ${targetCommand} --size ${q.width}x${q.height}\``,
     '',
-    '| steps | loss (mean) | per seed | alive cells |',
-    '| --- | --- | --- | --- |',
+    '| steps | loss (mean) | per seed | alive cells | where the target is opaque / translucent / empty | alpha |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...q.atSteps.map(
-      (a) => `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} |`,
+      (a) =>
+        `| ${a.step} | ${loss(a.loss)} | ${a.losses.map(loss).join(', ')} | ${Math.round(a.aliveCount)} | `
+        + `${[a.parts.body, a.parts.rim, a.parts.outside].map(loss).join(' / ')} | ${loss(a.parts.alpha)} |`,
     ),
     '',
     `Cell types at step ${m.steps} (top-${m.topK}), share of alive cells per dominant expert:`

@@ -64,6 +64,10 @@ describe('eval CLI', () => {
     expect(report.atSteps[1].losses[0]).toBeCloseTo(expected[0], 9);
     expect(report.atSteps[1].losses[1]).toBeCloseTo(expected[1], 9);
     expect(report.atSteps[1].loss).toBeCloseTo((expected[0] + expected[1]) / 2, 9);
+    // Where the loss lies: at step 0 all of it in the square, none around; the alpha of its 15 empty cells.
+    expect(atZero.parts).toEqual({ body: atZero.loss, rim: 0, outside: 0, alpha: 15 / 1024 });
+    const { body, rim, outside } = report.atSteps[1].parts;
+    expect(body + rim + outside).toBeCloseTo(report.atSteps[1].loss, 12);
   });
 
   it('--out writes the same JSON; regulation flags change the run', async () => {

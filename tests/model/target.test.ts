@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CellState } from '../../src/model/state.ts';
-import { EMOJI_NAMES, padTarget, premultiplyRgba8, rgbaLoss, sheetTile } from '../../src/model/target.ts';
+import {
+  EMOJI_NAMES,
+  padTarget,
+  premultiplyRgba8,
+  rgbaLoss,
+  rgbaLossParts,
+  sheetTile,
+} from '../../src/model/target.ts';
 
 /** A bare grid with the given state values; rgbaLoss reads only the shape and the state. */
 function gridOf(width: number, height: number, channels: number, state: number[]): CellState {
@@ -92,6 +99,19 @@ describe('rgbaLoss', () => {
   it('is 0 for a state equal to its target', () => {
     const grid = gridOf(1, 1, 4, [0.1, 0.2, 0.3, 0.4]);
     expect(rgbaLoss(grid, Float32Array.from([0.1, 0.2, 0.3, 0.4]))).toBe(0);
+  });
+
+  it('splits into the parts where the target is opaque, translucent and empty, and the alpha channel', () => {
+    // 3x1 grid, 4 channels: target cells opaque (alpha 1), translucent (0.25) and empty.
+    const target = Float32Array.from([1, 0, 0, 1, 0.25, 0, 0, 0.25, 0, 0, 0, 0]);
+    // Cell 0 has no alpha (a missing leg), cell 1 too much red, cell 2 a faint halo of alpha 0.2.
+    const grid = gridOf(3, 1, 4, [1, 0, 0, 0, 0.75, 0, 0, 0.25, 0, 0, 0, 0.2]);
+    const parts = rgbaLossParts(grid, target);
+    expect(parts.body).toBeCloseTo(1 / 12, 7);
+    expect(parts.rim).toBeCloseTo(0.25 / 12, 7);
+    expect(parts.outside).toBeCloseTo(0.04 / 12, 7);
+    expect(parts.alpha).toBeCloseTo((1 + 0.04) / 12, 7);
+    expect(parts.total).toBeCloseTo(rgbaLoss(grid, target), 12);
   });
 
   it('refuses a target of another size', () => {
