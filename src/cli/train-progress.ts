@@ -15,10 +15,17 @@ function formatDuration(seconds: number): string {
   return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;
 }
 
+/** With several bodies, each body's loss in this batch ('-' for a body it did not draw). */
+function bodiesPart(entry: HistoryEntry): string {
+  if (!entry.rgbaByBody) return '';
+  return `; bodies ${entry.rgbaByBody.map((v) => (v === null ? '-' : v.toExponential(2))).join(' / ')}`;
+}
+
 /** The line a person reads: iteration, loss, seconds an iteration, time left at that pace. */
 function progressLine(entry: HistoryEntry, total: number, secondsPerIteration: number): string {
   return (
-    `it ${entry.iteration}/${total} | loss ${entry.loss.toExponential(3)} (rgba ${entry.rgba.toExponential(3)})`
+    `it ${entry.iteration}/${total} | loss ${entry.loss.toExponential(3)}`
+    + ` (rgba ${entry.rgba.toExponential(3)}${bodiesPart(entry)})`
     + ` | lr ${entry.lr.toExponential(1)} | ${secondsPerIteration.toFixed(2)} s/it`
     + ` | eta ${formatDuration((total - entry.iteration) * secondsPerIteration)}`
     + ` | elapsed ${formatDuration(entry.elapsed)}`

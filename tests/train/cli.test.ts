@@ -301,9 +301,12 @@ describe('train CLI', () => {
       writeFileSync(file, JSON.stringify(json));
       return file;
     };
-    const straight = await train('--config', twoBodies('bodies', 4), '--quiet');
-    expect(straight.stderr).toBe('');
+    const straight = await train('--config', twoBodies('bodies', 4));
     expect(straight.code).toBe(0);
+    // The progress line gives each body's loss beside the batch's ('-' for a body the batch did not draw).
+    const progress = straight.stderr.trim().split('\n').slice(1);
+    expect(progress).toHaveLength(2);
+    for (const line of progress) expect(line).toMatch(/\(rgba \S+; bodies (\d\.\d\de-\d|-) \/ (\d\.\d\de-\d|-)\)/);
     const metrics = JSON.parse(readFileSync(join(dir, 'bodies/bodies.report/metrics.json'), 'utf8'));
     expect(metrics.bodies.map((b: { environment: number }) => b.environment)).toEqual([0, 1]);
     for (const b of metrics.bodies) expect(b.quality.atSteps.map((a: { step: number }) => a.step)).toEqual([8, 16]);
