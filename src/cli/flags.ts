@@ -23,6 +23,23 @@ export function integerParser(min: number, max: number): (text: string) => numbe
   };
 }
 
+/**
+ * One `--set FIELD=VALUE` (repeatable), added to those before: FIELD a dotted path of the config, VALUE read
+ * as JSON (0.02, [1, 2], true, "text"). The config's schema then checks the field and the value.
+ */
+export function parseSetting(text: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const match = /^([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)=(.+)$/s.exec(text.trim());
+  if (!match)
+    throw new InvalidArgumentError(`expected FIELD=VALUE such as perturb.grids=0, got ${JSON.stringify(text)}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(match[2]);
+  } catch {
+    throw new InvalidArgumentError(`expected a JSON value after "${match[1]}=", got ${JSON.stringify(match[2])}`);
+  }
+  return { ...previous, [match[1]]: value };
+}
+
 export interface GridSize {
   width: number;
   height: number;

@@ -24,6 +24,8 @@ export interface TrainOptions {
   pool?: number;
   lr?: number;
   damage?: number;
+  /** --set: dotted config fields and their values. */
+  set?: Record<string, unknown>;
   reportSteps?: number;
   seed?: number;
   workers?: number;
@@ -103,7 +105,13 @@ export function plan(o: TrainOptions): Plan {
     }
     const checkpoint = decodeCheckpoint(bytes, o.resume);
     const saved = checkpoint.config as { json: Record<string, unknown>; dir: string };
-    if (o.seed !== undefined || o.batch !== undefined || o.pool !== undefined) {
+    const set = Object.keys(o.set ?? {});
+    if (
+      o.seed !== undefined
+      || o.batch !== undefined
+      || o.pool !== undefined
+      || ['training.seed', 'training.batch', 'training.pool'].some((field) => set.includes(field))
+    ) {
       throw new Error(
         '--resume: --seed, --batch and --pool cannot change in a resumed run'
           + ' (the pool and random streams depend on them)',
@@ -123,7 +131,8 @@ export function plan(o: TrainOptions): Plan {
     configDir = dirname(resolve(o.config));
     configFile = o.config;
   }
-  configJson = applyOverrides(configJson, flagOverrides(o));
+  // --set first: a named flag (--lr, --damage, ...) given as well wins.
+  configJson = applyOverrides(applyOverrides(configJson, o.set ?? {}), flagOverrides(o));
   const config = parseTrainConfig(configJson, configFile);
   if (resumed && resumed.iteration > config.training.iterations) {
     throw new Error(

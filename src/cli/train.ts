@@ -21,7 +21,7 @@ import { initialGenome, initialState, shardSetup, trainLoop, type TrainerState }
 import { startRunner } from '../train/shards.ts';
 import { genomeWithWeights } from '../train/weights.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerParser } from './flags.ts';
+import { integerParser, parseSetting } from './flags.ts';
 import { plan, type Plan, type TrainOptions } from './train-plan.ts';
 import { startProgress } from './train-progress.ts';
 import { writeRunReport } from './train-report.ts';
@@ -68,6 +68,12 @@ function buildProgram(): Command {
         '--damage <int>',
         'grids of each batch damaged by a random disc (overrides training.damage)',
       ).argParser(integerParser(0, 256)),
+    )
+    .addOption(
+      new Option(
+        '--set <field=value>',
+        'override any config field, e.g. perturb.grids=0 or loss.tissue=0.02 (repeatable; the value is JSON)',
+      ).argParser(parseSetting),
     )
     .addOption(
       new Option('--report-steps <int>', 'steps grown before the report measures (overrides report.steps)').argParser(

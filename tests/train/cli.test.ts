@@ -177,7 +177,7 @@ describe('train CLI', () => {
     expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(straight.stdout).loss);
   });
 
-  it('a resumed run takes flags that change its recipe (damage, report steps), recorded in the genome', async () => {
+  it('a resumed run takes flags that change its recipe (damage, report steps, --set), recorded in the genome', async () => {
     const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
     expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
     const resumed = await train(
@@ -189,6 +189,10 @@ describe('train CLI', () => {
       '1',
       '--report-steps',
       '7',
+      '--set',
+      'loss.sparsity=0.25',
+      '--set',
+      'perturb.hold=[0.5, 0.75]',
       '--quiet',
     );
     expect(resumed.stderr).toBe('');
@@ -197,6 +201,8 @@ describe('train CLI', () => {
     expect(provenance.iterations).toBe(5);
     expect(provenance.config.training.damage).toBe(1);
     expect(provenance.config.report.steps).toBe(7);
+    expect(provenance.config.loss.sparsity).toBe(0.25);
+    expect(provenance.config.perturb.hold).toEqual([0.5, 0.75]);
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
@@ -389,6 +395,8 @@ describe('train CLI', () => {
     [['--train', 'brain'], /--train <weights>.*argument 'brain' is invalid\. Allowed choices are all, gate, experts/],
     [['--backend', 'gpu'], /--backend <name>.*argument 'gpu' is invalid/],
     [['--bogus'], /unknown option '--bogus'/],
+    [['--set', 'perturb.grids'], /--set <field=value>.*expected FIELD=VALUE such as perturb\.grids=0/],
+    [['--set', 'loss.tissue=lots'], /--set <field=value>.*expected a JSON value after "loss\.tissue=", got "lots"/],
   ])('flag %s exits 2 naming the flag', async (args, message) => {
     const run = await train('--config', join(dir, 'flags-config.json'), ...args, '--quiet');
     expect(run.stderr).toMatch(message);
@@ -418,6 +426,16 @@ describe('train CLI', () => {
         /the target is 10x10, larger than the 8x8 grid/,
       ],
       ['unknown field', () => ['--config', config('bad4', { colour: 'red' })], /config\.json: unknown field "colour"/],
+      [
+        '--set of an unknown field',
+        () => ['--config', config('bad-set1', {}), '--set', 'loss.tisue=0.1'],
+        /config\.json: field loss: unknown field "tisue"/,
+      ],
+      [
+        '--set of a bad value',
+        () => ['--config', config('bad-set2', {}), '--set', 'perturb.grids=-1'],
+        /config\.json: field perturb\.grids: expected/,
+      ],
       [
         'unknown nested field',
         () => ['--config', config('bad5', {}, { speed: 2 })],
