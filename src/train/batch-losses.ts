@@ -9,7 +9,8 @@ import type { BatchPlan } from './pool.ts';
 export interface BatchLosses {
   /**
    * Mean final RGBA loss of the grids that ran undisturbed from a grown state: not reseeded, damaged,
-   * perturbed or switched to another body. Null when the batch has none.
+   * perturbed or switched to another body. Null when the batch has none. They are the batch's middle by
+   * loss (the worst is reseeded, the best damaged and perturbed), so this runs above the pool's typical grid.
    */
   grown: number | null;
   /** With several bodies: per body, the mean final RGBA loss of its grids in the batch (null: none drawn). */
