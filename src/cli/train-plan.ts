@@ -67,6 +67,9 @@ export interface Plan {
   from: Float32Array[] | null;
 }
 
+/** Config fields a resumed run keeps: its weights, its pool of grids and its random streams are made of them. */
+const FIXED_ON_RESUME = ['architecture', 'grid', 'bodies', 'training.seed', 'training.batch', 'training.pool'];
+
 function flagOverrides(o: TrainOptions): Record<string, unknown> {
   return {
     'training.iterations': o.iterations,
@@ -105,16 +108,19 @@ export function plan(o: TrainOptions): Plan {
     }
     const checkpoint = decodeCheckpoint(bytes, o.resume);
     const saved = checkpoint.config as { json: Record<string, unknown>; dir: string };
-    const set = Object.keys(o.set ?? {});
-    if (
-      o.seed !== undefined
-      || o.batch !== undefined
-      || o.pool !== undefined
-      || ['training.seed', 'training.batch', 'training.pool'].some((field) => set.includes(field))
-    ) {
+    if (o.seed !== undefined || o.batch !== undefined || o.pool !== undefined) {
       throw new Error(
         '--resume: --seed, --batch and --pool cannot change in a resumed run'
           + ' (the pool and random streams depend on them)',
+      );
+    }
+    const fixed = Object.keys(o.set ?? {}).find((field) =>
+      FIXED_ON_RESUME.some((f) => `${field}.`.startsWith(`${f}.`)),
+    );
+    if (fixed) {
+      throw new Error(
+        `--set ${fixed}: cannot change in a resumed run (the checkpoint's weights, pool and random streams`
+          + ` depend on ${FIXED_ON_RESUME.join(', ')})`,
       );
     }
     configJson = saved.json;

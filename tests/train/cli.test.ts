@@ -203,6 +203,12 @@ describe('train CLI', () => {
     expect(provenance.config.report.steps).toBe(7);
     expect(provenance.config.loss.sparsity).toBe(0.25);
     expect(provenance.config.perturb.hold).toEqual([0.5, 0.75]);
+    // What the checkpoint's weights and pool are made of cannot change.
+    for (const setting of ['architecture.experts=[4, 4]', 'grid.width=20', 'training.seed=3']) {
+      const refused = await train('--resume', join(dir, 'recipe/recipe.checkpoint.bin'), '--set', setting, '--quiet');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(`--set ${setting.split('=')[0]}: cannot change in a resumed run`);
+    }
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
