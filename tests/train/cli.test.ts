@@ -177,7 +177,7 @@ describe('train CLI', () => {
     expect(JSON.parse(resumed.stdout).loss).toBe(JSON.parse(straight.stdout).loss);
   });
 
-  it('a resumed run takes flags that change its recipe (damage, report steps, --set), recorded in the genome', async () => {
+  it('a resumed run takes flags that change its recipe (--damage, --set, ...), recorded in the genome', async () => {
     const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
     expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
     const resumed = await train(
