@@ -109,13 +109,45 @@ export function widenExperts(genome: Genome, hidden: number[], seed: number): Ge
 }
 
 /**
+ * A one-expert genome (a Growing-NCA network, as ladybeetle-dense trains) as the start of a run with `want`'s
+ * K > 1 experts: each expert a copy of the one (sparse upcycling, as mixture-of-experts language models are
+ * made from dense ones), under a fresh seeded gate of `want`'s shape. Whatever the gate says, a cell's
+ * expression sums to 1 over identical experts, so the genome grows as the dense one did (up to float
+ * rounding of that sum); the experts part as training sends each the gradient of the cells that express it.
+ */
+export function upcycleExperts(genome: Genome, want: Architecture, seed: number): Genome {
+  const K = want.expertHidden.length;
+  const [expert] = genome.experts;
+  const random = seededRandom(seed);
+  // The genome's morphogens: a config reading more of them extends the gate below, as for any genome.
+  const inputs = gateInputSize({ ...genome.architecture, expertHidden: want.expertHidden });
+  let gate: Gate | null = null;
+  if (want.gateHidden === 0) gate = { layers: [randomDense(inputs, K, random)] };
+  else if (want.gateHidden !== null) {
+    gate = { layers: [randomDense(inputs, want.gateHidden, random), randomDense(want.gateHidden, K, random)] };
+  }
+  const experts = Array.from({ length: K }, () => ({
+    hidden: { ...expert.hidden, w: expert.hidden.w.slice(), b: expert.hidden.b.slice() },
+    out: { ...expert.out, w: expert.out.w.slice(), b: expert.out.b.slice() },
+  }));
+  const expertHidden = Array.from({ length: K }, () => expert.hidden.outputs);
+  return {
+    ...genome,
+    architecture: { ...genome.architecture, expertHidden, gateHidden: want.gateHidden },
+    experts,
+    gate,
+  };
+}
+
+/**
  * `genome`'s weights as the starting point of a run whose architecture is `want` (`npm run train --
  * --from`). The architectures must match, except that `want` may
  * - read more morphogen fields: the gate's first layer then gets zero weights from the new inputs (appended
  *   last), so the genome starts out behaving exactly as it did, whatever the new fields say, and learns to
  *   read them (`extended` says how many inputs were added);
  * - have a gate with a hidden layer where the genome's is linear: embedLinearGate, seeded by `seed`;
- * - have wider experts (as many, each at least as wide): widenExperts, seeded by `seed`.
+ * - have wider experts (as many, each at least as wide): widenExperts, seeded by `seed`;
+ * - have K > 1 experts where the genome has one: upcycleExperts, seeded by `seed` (then widened if wider).
  * Throws naming the architecture field that differs.
  */
 export function weightsForArchitecture(
@@ -123,6 +155,7 @@ export function weightsForArchitecture(
   want: Architecture,
   seed = 0,
 ): { values: Float32Array[]; extended: number } {
+  if (genome.experts.length === 1 && want.expertHidden.length > 1) genome = upcycleExperts(genome, want, seed + 2);
   const deepened =
     genome.architecture.gateHidden === 0 && genome.gate && want.gateHidden !== null && want.gateHidden > 0;
   if (deepened) {

@@ -104,3 +104,38 @@ describe('experts widened', () => {
     );
   });
 });
+
+describe('one expert upcycled into K', () => {
+  const dense = randomGenome({ ...arch, expertHidden: [8] }, { seed: 4, outputScale: 0.5 });
+  const params1 = resolveParams({ topK: 1, fireRate: 0.6 }, 1, 'test');
+  const params4 = resolveParams({ topK: 2, fireRate: 0.6, noise: 0.3 }, 4, 'test');
+  // The same cells (the marks differ in number, and a dense genome's are all 1).
+  const grow = (g: Genome, params: typeof params1) => {
+    const grid = randomLivingState(g, 14, 12, 5);
+    grid.state.set(randomLivingState(dense, 14, 12, 5).state);
+    return runReference(g, params, grid, 3, 5).state;
+  };
+  const maxDifference = (a: Float32Array, b: Float32Array) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+
+  it('grows as the dense genome did, whatever its fresh gate says, and the copies part once trained', () => {
+    for (const want of [
+      { ...arch, expertHidden: [8, 8, 8, 8] },
+      { ...arch, expertHidden: [8, 8, 8, 8], gateHidden: 10 },
+    ]) {
+      const { values } = weightsForArchitecture(dense, want, 7);
+      const started = genomeWithWeights(randomGenome(want, { seed: 9 }), values);
+      for (const expert of started.experts) expect(expert.hidden.w).toEqual(dense.experts[0].hidden.w);
+      // Up to the rounding of expression weights that sum to 1.
+      expect(maxDifference(grow(started, params4), grow(dense, params1))).toBeLessThan(1e-5);
+      started.experts[2].out.b[4] += 0.5;
+      expect(maxDifference(grow(started, params4), grow(dense, params1))).toBeGreaterThan(0.01);
+    }
+  });
+
+  it('is widened too when the config asks for wider experts', () => {
+    const want = { ...arch, expertHidden: [12, 12, 12, 12] };
+    const started = genomeWithWeights(randomGenome(want, { seed: 9 }), weightsForArchitecture(dense, want, 7).values);
+    expect(started.experts.map((e) => e.hidden.outputs)).toEqual([12, 12, 12, 12]);
+    expect(maxDifference(grow(started, params4), grow(dense, params1))).toBeLessThan(1e-5);
+  });
+});
