@@ -1,15 +1,15 @@
 /**
  * What a share link holds beyond the setup: the grid's history (the brush calls to replay, the step to grow
  * to) where it fits in MAX_LINK_STROKES_CHARS; and when a local genome file is open, the file itself, packed,
- * where it fits in MAX_LINK_GENOME_CHARS, otherwise only its name, so that the link says what it was taken
- * with. Whatever stays behind, a notice says so to the one who shares it.
+ * where it fits in MAX_LINK_GENOME_CHARS (its weights in float16 if need be), otherwise only its name, so that
+ * the link says what it was taken with. Whatever stays behind, a notice says so to the one who shares it.
  */
 import type { Simulation } from '../engine/simulation.ts';
 import { expertCount } from '../model/genome.ts';
 import type { JournalOp } from '../model/journal-ops.ts';
 import { environmentChannels } from '../model/morphogen-fields.ts';
 import { PARAMETER_NAMES, resolveParams, type ScalarParams } from '../model/params.ts';
-import { MAX_LINK_GENOME_CHARS, packGenomeText } from '../ui/genome-in-link.ts';
+import { MAX_LINK_GENOME_CHARS, packGenomeForLink } from '../ui/genome-in-link.ts';
 import { MAX_LINK_STROKES_CHARS, packStrokes } from '../ui/strokes-in-link.ts';
 import type { Setup } from '../ui/url-state.ts';
 import type { AppModel } from './app-context.ts';
@@ -72,9 +72,15 @@ export async function linkSetup(
   file: { name: string; text: string } | null,
 ): Promise<{ setup: Setup; notice: string | null }> {
   if (!file) return { setup, notice: null };
-  const genome = await packGenomeText(file.text);
-  if (genome.length <= MAX_LINK_GENOME_CHARS) return { setup: { ...setup, file: file.name, genome }, notice: null };
+  const { packed: genome, float16 } = await packGenomeForLink(file.text, file.name);
   const kb = (chars: number) => `${Math.ceil(chars / 1024)} KB`;
+  if (genome.length <= MAX_LINK_GENOME_CHARS) {
+    const notice = float16
+      ? `${file.name} travels in the link with its weights rounded to float16 (about 3 significant digits): `
+        + `as it is, it would take more than the ${kb(MAX_LINK_GENOME_CHARS)} a link carries.`
+      : null;
+    return { setup: { ...setup, file: file.name, genome }, notice };
+  }
   return {
     setup: { ...setup, file: file.name },
     notice:

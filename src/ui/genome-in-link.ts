@@ -5,13 +5,14 @@
  * a link costs about as many characters as the file has bytes of weights.
  */
 import { base64ToBytes, bytesToBase64 } from '../model/base64.ts';
+import { parseGenome, serializeGenome } from '../model/genome-file.ts';
 
 /**
- * The most characters a packed genome may take in a link: 128 KiB. Every bundled one-body genome fits, and
- * so does one trained from the default preset's config (the ladybeetle's four 64-unit experts: a 96 KB file,
- * 92 K characters packed), while browsers take far longer URLs (Chromium 2 MB, Firefox 1 MB); beyond this a
- * link stops being something one pastes into a message. The hybrid's eight experts do not fit: a bundled
- * preset travels by name anyway, and a file that large is named in the link instead.
+ * The most characters a packed genome may take in a link: 128 KiB. Every bundled one-body genome fits (the
+ * ladybeetle ships in float16: 93 K characters), and so does one trained from the default preset's config once
+ * packGenomeForLink rounds it to float16, while browsers take far longer URLs (Chromium 2 MB, Firefox 1 MB);
+ * beyond this a link stops being something one pastes into a message. (A bundled preset travels by name
+ * anyway.) A file too large even in float16 is named in the link instead.
  */
 export const MAX_LINK_GENOME_CHARS = 128 * 1024;
 
@@ -67,6 +68,31 @@ export async function packGenomeText(text: string): Promise<string> {
     /* not JSON: carried as it is, and reported when opened */
   }
   return packForLink(compact);
+}
+
+/** A genome file packed for a link, and whether its weights were rounded to float16 to fit. */
+export interface PackedGenome {
+  packed: string;
+  float16: boolean;
+}
+
+/**
+ * The genome file packed for a link, its weights rounded to float16 where it does not fit in
+ * MAX_LINK_GENOME_CHARS as it is and does in float16 (half the bytes, about 3 significant digits): a genome
+ * trained from the default preset's config (four 128-unit experts, 180 K characters packed in float32) then
+ * travels at 90 K, and grows what it grew (the ladybeetle's loss agrees to 4 digits). A file that is no
+ * genome, or too large even so, comes back as it is, for the caller to refuse.
+ */
+export async function packGenomeForLink(text: string, fileName: string): Promise<PackedGenome> {
+  const packed = await packGenomeText(text);
+  if (packed.length <= MAX_LINK_GENOME_CHARS) return { packed, float16: false };
+  let half: string;
+  try {
+    half = await packGenomeText(serializeGenome(parseGenome(text, fileName), 'float16'));
+  } catch {
+    return { packed, float16: false }; // not a genome: opening the link will say what is wrong with it
+  }
+  return half.length < packed.length ? { packed: half, float16: true } : { packed, float16: false };
 }
 
 /** The text a link's packed genome holds; throws saying what is wrong with it (the caller names the field). */

@@ -1,7 +1,8 @@
 /**
  * Share links taken while a local genome file is open (issue 11): the file travels in the link where it
- * fits; where it does not, both the one who shares and the one who opens are told, and a broken genome in
- * a link opens the default preset with a message naming the field.
+ * fits, if need be with its weights in float16; where it does not even so, both the one who shares and the
+ * one who opens are told, and a broken genome in a link opens the default preset with a message naming the
+ * field.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright';
@@ -66,10 +67,33 @@ it('a local genome travels in the share link: the link opens the same genome wit
   await Promise.all([page.close(), again.close()]); // a page left open goes on stepping, slowing the next test
 });
 
+it('a genome too large in float32 travels with its weights in float16, and the one who shares is told', async () => {
+  const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = await openPage(page, `${app.url}#size=32x32&seed=5`);
+  // The architecture of the default preset's config: what a user trains with `npm run train` and shares.
+  const wide = testGenome({ channels: 16, expertHidden: [128, 128, 128, 128] }, { seed: 3 });
+  wide.metadata.name = 'my wide beetle';
+  await openFile(page, 'wide.genome.json', serializeGenome(wide));
+  const link = await share(page);
+  await expect.poll(() => banner(page)).toContain('wide.genome.json travels in the link with its weights rounded');
+  expect(hashOf(link).get('file')).toBe('wide.genome.json');
+
+  const opened = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const openedErrors = await openPage(opened, link);
+  expect(await opened.inputValue('[data-testid=preset]')).toBe('file:wide.genome.json');
+  expect(await opened.textContent('[data-testid=legend]')).toContain('my wide beetle');
+  expect((await census(opened)).length).toBe(4);
+  expect(await opened.isHidden('[data-testid=banner]')).toBe(true);
+  await waitForStep(opened, 3);
+  expect([...errors, ...openedErrors]).toEqual([]);
+  await Promise.all([page.close(), opened.close()]);
+});
+
 it('a genome too large for a link: told when shared and by the link, which opens the default preset', async () => {
   const page = await app.browser.newPage({ viewport: { width: 1000, height: 700 } });
   await openPage(page, `${app.url}#size=32x32&seed=5`);
-  const large = testGenome({ channels: 16, expertHidden: [128, 128, 128, 128] }, { seed: 3 });
+  // Too large even in float16: eight 192-unit experts.
+  const large = testGenome({ channels: 16, expertHidden: Array(8).fill(192) }, { seed: 3 });
   await openFile(page, 'large.genome.json', serializeGenome(large));
   await setParam(page, 'temperature (tau)', 0.5);
   const link = await share(page);
