@@ -9,7 +9,7 @@ import { parseGenome, serializeGenome } from '../model/genome-file.ts';
 
 /**
  * The most characters a packed genome may take in a link: 128 KiB. Every bundled one-body genome fits (the
- * ladybeetle ships in float16: 93 K characters), and so does one trained from the default preset's config once
+ * ladybeetle ships in float16: 91 K characters), and so does one trained from the default preset's config once
  * packGenomeForLink rounds it to float16, while browsers take far longer URLs (Chromium 2 MB, Firefox 1 MB);
  * beyond this a link stops being something one pastes into a message. (A bundled preset travels by name
  * anyway.) A file too large even in float16 is named in the link instead.
@@ -80,8 +80,8 @@ export interface PackedGenome {
  * The genome file packed for a link, its weights rounded to float16 where it does not fit in
  * MAX_LINK_GENOME_CHARS as it is and does in float16 (half the bytes, about 3 significant digits): a genome
  * trained from the default preset's config (four 128-unit experts, 180 K characters packed in float32) then
- * travels at 90 K, and grows what it grew (the ladybeetle's loss agrees to 4 digits). A file that is no
- * genome, or too large even so, comes back as it is, for the caller to refuse.
+ * travels at 90 K, and grows what it grew (the ladybeetle's loss moves by 3% at most). What still does not
+ * fit (a file that is no genome, as it is; a genome too large even in float16, in float16) the caller refuses.
  */
 export async function packGenomeForLink(text: string, fileName: string): Promise<PackedGenome> {
   const packed = await packGenomeText(text);
