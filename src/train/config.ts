@@ -141,6 +141,13 @@ export const trainConfigSchema = object({
     remodel: int(0, 256).default(0),
     /** Disc radius as a fraction of the target's side: [min, max]. */
     damageRadius: z.tuple([num(0, 2), num(0, 2)]).default([0.1, 0.4]),
+    /**
+     * Chance that a damage is a straight cut at a random angle (the share damageCutShare of the alive cells
+     * on one side of a line) instead of a disc: the report's regrowth trial and the app's Erase brush take a
+     * whole side, which a disc inside the target box rarely does.
+     */
+    damageCut: num(0, 1).default(0),
+    damageCutShare: z.tuple([num(0, 1), num(0, 1)]).default([0.1, 0.4]),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),
@@ -250,6 +257,8 @@ export function parseTrainConfig(json: unknown, file: string): TrainConfig {
     );
   const [rMin, rMax] = config.training.damageRadius;
   if (rMax < rMin) fail('training.damageRadius', `expected [min, max] with min <= max, got [${rMin}, ${rMax}]`);
+  const [sMin, sMax] = config.training.damageCutShare;
+  if (sMax < sMin) fail('training.damageCutShare', `expected [min, max] with min <= max, got [${sMin}, ${sMax}]`);
   if (config.training.train === 'gate' && config.architecture.gate === null) {
     fail('training.train', 'expected all or experts for a genome without a gate, got gate');
   }

@@ -1,9 +1,10 @@
 /**
  * The sample pool of Growing-NCA: grids grown by earlier iterations, from which each batch is drawn, so
  * the model learns to keep a grown pattern stable as well as to grow it. The worst grid of a batch is
- * replaced by a seed; the best ones can be damaged by a random disc, so the model learns to regrow.
+ * replaced by a seed; the best ones can be damaged by a random disc or a straight cut, so the model learns
+ * to regrow.
  */
-import { ALPHA_CHANNEL } from '../model/state.ts';
+import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../model/state.ts';
 import type { Rng } from '../model/rng.ts';
 
 export interface Pool {
@@ -84,6 +85,41 @@ export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius
   }
 }
 
+/**
+ * Erases the `share` of slot i's alive cells that lie furthest along the direction `angle` (radians, 0 =
+ * +x): a straight cut through the organism, as the report's regrowth trial (eraseShare, 30% from the right)
+ * and a user's Erase brush dragged across it do. A disc inside the box rarely takes a whole side.
+ */
+export function damageCut(pool: Pool, i: number, angle: number, share: number): void {
+  const { width, channels: C, experts: K } = pool;
+  const cells = width * pool.height;
+  const dx = Math.cos(angle),
+    dy = Math.sin(angle);
+  const alive: { cell: number; along: number }[] = [];
+  for (let cell = 0; cell < cells; cell++) {
+    if (pool.state[(i * cells + cell) * C + ALPHA_CHANNEL] <= ALIVE_THRESHOLD) continue;
+    alive.push({ cell, along: (cell % width) * dx + Math.floor(cell / width) * dy });
+  }
+  alive.sort((a, b) => b.along - a.along || a.cell - b.cell);
+  for (const { cell } of alive.slice(0, Math.round(alive.length * share))) {
+    const at = i * cells + cell;
+    pool.state.fill(0, at * C, (at + 1) * C);
+    pool.marks.fill(1 / K, at * K, (at + 1) * K);
+  }
+}
+
+/** How a batch's best grids are damaged (config `training.damage*`). */
+export interface Damage {
+  /** Grids of each batch damaged. */
+  grids: number;
+  /** Disc radius as a fraction of the target's side: [min, max]. */
+  radius: readonly [number, number];
+  /** Chance that a damage is a straight cut instead of a disc. */
+  cut: number;
+  /** Share of the alive cells a cut erases: [min, max]. */
+  cutShare: readonly [number, number];
+}
+
 export interface BatchPlan {
   /** Pool slots of the batch, worst first. */
   slots: number[];
@@ -112,16 +148,17 @@ function scarcestBody(pool: Pool, slot: number, rng: Rng): number {
 
 /**
  * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
- * several bodies, as the body with the fewest slots) and damages the `damage` best with random discs inside the
- * target box (targetW x targetH, centred). All randomness from `rng`.
+ * several bodies, as the body with the fewest slots) and damages the `damage.grids` best, each with a random
+ * disc inside the target box (targetW x targetH, centred) or, at the chance `damage.cut`, a straight cut at a
+ * random angle. All randomness from `rng`; with no cuts it draws exactly what it drew before cuts existed,
+ * so older runs resume and replay unchanged.
  */
 export function drawBatch(
   pool: Pool,
   rng: Rng,
   batch: number,
   targets: readonly Float32Array[],
-  damage: number,
-  damageRadius: readonly [number, number],
+  damage: Damage,
   targetW: number,
   targetH: number,
   remodel = 0,
@@ -131,9 +168,15 @@ export function drawBatch(
   slots.sort((a, b) => losses.get(b)! - losses.get(a)! || a - b);
   writeSeed(pool, slots[0]);
   if (pool.bodyCount > 1) pool.bodies[slots[0]] = scarcestBody(pool, slots[0], rng);
-  const damaged = damage > 0 ? slots.slice(batch - damage) : [];
+  const damaged = damage.grids > 0 ? slots.slice(batch - damage.grids) : [];
   const side = Math.min(targetW, targetH);
+  const { radius: damageRadius, cut, cutShare } = damage;
   for (const s of damaged) {
+    if (cut > 0 && rng.next() < cut) {
+      const angle = rng.next() * 2 * Math.PI;
+      damageCut(pool, s, angle, cutShare[0] + rng.next() * (cutShare[1] - cutShare[0]));
+      continue;
+    }
     const cx = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
     const cy = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
     const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));

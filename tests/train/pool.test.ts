@@ -1,6 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { createPool, drawBatch } from '../../src/train/pool.ts';
+import { createPool, damageCut, drawBatch, type Damage, type Pool } from '../../src/train/pool.ts';
 import { Rng } from '../../src/model/rng.ts';
+import { ALPHA_CHANNEL } from '../../src/model/state.ts';
+
+const damage = (grids: number, cut = 0): Damage => ({ grids, radius: [0.1, 0.2], cut, cutShare: [0.3, 0.3] });
+
+/** Slot i's alive cells as "x,y" strings. */
+function aliveCells(pool: Pool, i: number): string[] {
+  const cells = pool.width * pool.height;
+  const out: string[] = [];
+  for (let cell = 0; cell < cells; cell++) {
+    if (pool.state[(i * cells + cell) * pool.channels + ALPHA_CHANNEL] > 0.1) {
+      out.push(`${cell % pool.width},${Math.floor(cell / pool.width)}`);
+    }
+  }
+  return out;
+}
+
+/** Slot i filled with a living 10x10 block at (1..10, 1..10). */
+function blockPool(size = 1): Pool {
+  const pool = createPool(size, 12, 12, 4, 2);
+  for (let i = 0; i < size; i++) {
+    pool.state.fill(0, i * 144 * 4, (i + 1) * 144 * 4);
+    for (let y = 1; y <= 10; y++)
+      for (let x = 1; x <= 10; x++) pool.state.fill(1, (i * 144 + y * 12 + x) * 4, (i * 144 + y * 12 + x + 1) * 4);
+  }
+  return pool;
+}
+
+describe('damage by a straight cut', () => {
+  it('erases the share of alive cells furthest along its direction, state zero and marks uniform', () => {
+    const pool = blockPool();
+    pool.marks.fill(0.9);
+    damageCut(pool, 0, 0, 0.3);
+    const alive = aliveCells(pool, 0);
+    expect(alive).toHaveLength(70);
+    expect(alive.every((xy) => Number(xy.split(',')[0]) <= 7)).toBe(true);
+    const erased = (3 * 12 + 8) * 2; // cell (8, 3)
+    expect([pool.marks[erased], pool.marks[erased + 1]]).toEqual([0.5, 0.5]);
+    expect(pool.marks[(3 * 12 + 3) * 2]).toBeCloseTo(0.9);
+  });
+
+  it('cuts from below at a quarter turn, and takes nothing where nothing lives', () => {
+    const pool = blockPool();
+    damageCut(pool, 0, Math.PI / 2, 0.2);
+    const alive = aliveCells(pool, 0);
+    expect(alive).toHaveLength(80);
+    expect(alive.every((xy) => Number(xy.split(',')[1]) <= 8)).toBe(true);
+    const empty = createPool(1, 12, 12, 4, 2);
+    empty.state.fill(0);
+    damageCut(empty, 0, 1, 0.5);
+    expect(aliveCells(empty, 0)).toEqual([]);
+  });
+
+  it('a batch with cut chance 1 cuts each damaged grid to 70% of its cells; chance 0 cuts none', () => {
+    const targets = [new Float32Array(144 * 4)];
+    const cutPool = blockPool(8);
+    const plan = drawBatch(cutPool, new Rng(3), 4, targets, damage(2, 1), 10, 10);
+    for (const s of plan.damaged) expect(aliveCells(cutPool, s)).toHaveLength(70);
+    const discPool = blockPool(8);
+    const discs = drawBatch(discPool, new Rng(3), 4, targets, damage(2, 0), 10, 10);
+    for (const s of discs.damaged) expect(aliveCells(discPool, s).length).not.toBe(70);
+  });
+});
 
 describe('the sample pool with several bodies', () => {
   const W = 12,
@@ -13,7 +75,7 @@ describe('the sample pool with several bodies', () => {
     const rng = new Rng(5);
     for (let i = 0; i < 20; i++) {
       const before = pool.bodies.slice();
-      const plan = drawBatch(pool, rng, 6, targets, 1, [0.1, 0.2], 8, 8, 2);
+      const plan = drawBatch(pool, rng, 6, targets, damage(1), 8, 8, 2);
       // Worst first: slot 0 reseeded, slot 5 damaged, slots 3 and 4 remodelled.
       expect(plan.remodelled).toEqual(plan.slots.slice(3, 5));
       for (const s of plan.remodelled) expect(pool.bodies[s]).not.toBe(before[s]);
@@ -27,7 +89,7 @@ describe('the sample pool with several bodies', () => {
     const pool = createPool(10, W, H, 4, 2, 2);
     const rng = new Rng(1);
     const before = pool.bodies.slice();
-    const plan = drawBatch(pool, rng, 4, targets, 0, [0.1, 0.2], 8, 8);
+    const plan = drawBatch(pool, rng, 4, targets, damage(0), 8, 8);
     expect(plan.remodelled).toEqual([]);
     for (const s of plan.slots.slice(1)) expect(pool.bodies[s]).toBe(before[s]);
   });
@@ -37,7 +99,7 @@ describe('the sample pool with several bodies', () => {
     const far = [new Float32Array(W * H * 4).fill(0), new Float32Array(W * H * 4).fill(1)];
     const pool = createPool(40, W, H, 4, 2, 2);
     const rng = new Rng(7);
-    for (let i = 0; i < 200; i++) drawBatch(pool, rng, 8, far, 0, [0.1, 0.2], 8, 8);
+    for (let i = 0; i < 200; i++) drawBatch(pool, rng, 8, far, damage(0), 8, 8);
     const ones = pool.bodies.reduce((n, body) => n + body, 0);
     expect(ones).toBe(20);
   });
