@@ -372,20 +372,27 @@ describe('train CLI', () => {
     expect(weights(join(dir, 'halves/halves.genome.json'))).toEqual(weights(join(dir, 'bodies/bodies.genome.json')));
   });
 
-  it('adds a zero gradient for a batch whose damaged seed dies (batch 2, 2 workers, damage 1)', async () => {
+  it.each([
     // Discs larger than the grid: the damaged grid (the best one, a seed at first) loses every cell.
-    const file = config(
-      'wiped',
-      { perturb: { grids: 0 } },
-      { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, damageRadius: [2, 2] },
-    );
-    const run = await train('--config', file, '--quiet', '--no-report');
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const iterations = logLines(join(dir, 'wiped/wiped.log.jsonl')).filter((l) => !l.event);
-    expect(iterations).toHaveLength(3);
-    expect(iterations.every((l) => Number.isFinite(l.loss))).toBe(true);
-  });
+    ['a disc', 'wiped', { damageRadius: [2, 2] }],
+    // A straight cut of every alive cell, drawn for each damage.
+    ['a cut', 'cut', { damageCut: 1, damageCutShare: [1, 1] }],
+  ])(
+    'adds a zero gradient for a batch whose seed %s wipes out (batch 2, 2 workers, damage 1)',
+    async (_, name, damage) => {
+      const file = config(
+        name,
+        { perturb: { grids: 0 } },
+        { iterations: 3, batch: 2, pool: 4, workers: 2, damage: 1, ...damage },
+      );
+      const run = await train('--config', file, '--quiet', '--no-report');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const iterations = logLines(join(dir, `${name}/${name}.log.jsonl`)).filter((l) => !l.event);
+      expect(iterations).toHaveLength(3);
+      expect(iterations.every((l) => Number.isFinite(l.loss))).toBe(true);
+    },
+  );
 
   it.concurrent.each([
     [['--iterations', '0'], /--iterations <int>.*expected an integer in \[1, 1000000\], got "0"/],
@@ -509,6 +516,11 @@ describe('train CLI', () => {
         'more perturbed grids than the batch spares',
         () => ['--config', config('bad12', { perturb: { grids: 4 } })],
         /field perturb\.grids: expected at most 3 \(training\.batch less the reseeded grid and the 0 damaged\), got 4/,
+      ],
+      [
+        'a cut share range the wrong way round',
+        () => ['--config', config('bad20', {}, { damage: 1, damageCut: 0.5, damageCutShare: [0.4, 0.1] })],
+        /field training\.damageCutShare: expected \[min, max\] with min <= max, got \[0\.4, 0\.1\]/,
       ],
       [
         'unknown perturbation kind',
