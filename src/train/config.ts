@@ -191,6 +191,8 @@ export const trainConfigSchema = object({
     tissue: num(0, 1000).default(0),
     /** Weight of the final marks of each body's silent experts (bodies[].silent), over its alive cells. */
     silence: num(0, 1000).default(0),
+    /** Weight of the alpha left outside the body (src/train/objective.ts): against a faint halo. */
+    outside: num(0, 1000).default(0),
   }).prefault({}),
   report: object({
     /** Step counts of the growth strip. */

@@ -44,6 +44,8 @@ export interface HistoryEntry extends Partial<BatchLosses> {
   tissue: number;
   /** Absent in logs written before the silence term. */
   silence?: number;
+  /** Absent in logs written before the outside term. */
+  outside?: number;
   lr: number;
   steps: number;
   /** This iteration's wall time. */

@@ -10,7 +10,10 @@
  * - entropy: mean normalised entropy of the new marks of active cells (0 = each cell commits to one expert);
  * - tissueLoss: cross-entropy of the final marks against the expert the tissue image names, over its cells;
  * - silence: the final marks of each grid's silent experts (its body's), summed per cell, mean over the alive
- *   cells of the grids that have any.
+ *   cells of the grids that have any;
+ * - outside: the final alpha (where positive) of the cells outside the body (target alpha 0), mean over them.
+ *   The squared error barely sees a faint halo (alpha 0.2 costs 0.04 a cell) while every halo cell above
+ *   the alive threshold lives and counts; this linear term pulls such cells to zero as hard as bright ones.
  */
 import type { Architecture } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
@@ -26,6 +29,7 @@ export interface LossWeights {
   sparsity: number;
   tissue: number;
   silence: number;
+  outside: number;
 }
 
 /** The loss's terms, unweighted, for logs. */
@@ -35,9 +39,10 @@ export interface LossTerms {
   entropy: number;
   tissue: number;
   silence: number;
+  outside: number;
 }
 
-export const NO_TERMS: Readonly<LossTerms> = { rgba: 0, balance: 0, entropy: 0, tissue: 0, silence: 0 };
+export const NO_TERMS: Readonly<LossTerms> = { rgba: 0, balance: 0, entropy: 0, tissue: 0, silence: 0, outside: 0 };
 
 /** Everything fixed for a run: sent once to each worker. */
 export interface ShardSetup {
@@ -296,6 +301,12 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
         parts.silence = grids.marks.mul(silenced.mask).mul(alive).sum().div(cellsCounted);
         total = total.add(parts.silence.mul(setup.weights.silence));
       }
+      if (setup.weights.outside > 0) {
+        const outsideCells = target.slice([0, 3], [N, 1]).lessEqual(0).toFloat();
+        const alpha = grids.state.slice([0, ALPHA_CHANNEL], [N, 1]).relu();
+        parts.outside = alpha.mul(outsideCells).sum().div(outsideCells.sum().maximum(1));
+        total = total.add(parts.outside.mul(setup.weights.outside));
+      }
       sampleLoss = Array.from(perSample.dataSync());
       terms = {
         rgba: parts.rgba.dataSync()[0],
@@ -303,6 +314,7 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
         entropy: parts.entropy ? parts.entropy.dataSync()[0] : 0,
         tissue: parts.tissue ? parts.tissue.dataSync()[0] : 0,
         silence: parts.silence ? parts.silence.dataSync()[0] : 0,
+        outside: parts.outside ? parts.outside.dataSync()[0] : 0,
       };
       return total.mul(input.scale) as tf.Scalar;
     };

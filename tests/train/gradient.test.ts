@@ -41,7 +41,7 @@ describe('gradients', () => {
       target,
       tissue,
       morphogens: Float32Array.from({ length: W * H }, (_, i) => (i % W) / W),
-      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1, silence: 0.4 },
+      weights: { loadBalance: 0.3, sparsity: 0.2, tissue: 0.1, silence: 0.4, outside: 0.25 },
       shapes: list.shapes,
       denseAbove,
       // Two bodies: the first leaves expert 2 silent.
@@ -109,7 +109,7 @@ describe('gradients', () => {
       target,
       tissue: null,
       morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 1 },
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 1, outside: 0 },
       shapes: list.shapes,
       denseAbove: 0.75,
       targets: [target, target],
@@ -140,6 +140,38 @@ describe('gradients', () => {
     expect(result.loss).toBeCloseTo(result.terms.rgba + sum / alive, 5);
   });
 
+  it('the outside term is the mean positive final alpha of the cells where the target has none', () => {
+    const genome = randomGenome(ARCH, { seed: 14, outputScale: 0.5 });
+    const list = weightsFromGenome(genome);
+    // The body: the left half of the grid (alpha 0.8); the right half is outside it.
+    const target = new Float32Array(W * H * 4).map((_, i) => (Math.floor(i / 4) % W < W / 2 ? 0.8 : 0));
+    const setup: ShardSetup = {
+      arch: ARCH,
+      params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
+      width: W,
+      height: H,
+      target,
+      tissue: null,
+      morphogens: new Float32Array(W * H),
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 2 },
+      shapes: list.shapes,
+      denseAbove: 0.75,
+    };
+    const grid = randomLivingState(genome, W, H, 6);
+    const input: ShardInput = { batch: 1, state: grid.state, marks: grid.marks, seeds: [6], steps: 2, scale: 1 };
+    const result = runShard(setup, list.values, input, false);
+    let sum = 0,
+      outside = 0;
+    for (let c = 0; c < W * H; c++) {
+      if (c % W < W / 2) continue;
+      outside++;
+      sum += Math.max(0, result.state[c * ARCH.channels + ALPHA_CHANNEL]);
+    }
+    expect(sum).toBeGreaterThan(0);
+    expect(result.terms.outside).toBeCloseTo(sum / outside, 5);
+    expect(result.loss).toBeCloseTo(result.terms.rgba + (2 * sum) / outside, 5);
+  });
+
   it('a shard run as several passes (memory bound) gives the gradients of one pass', () => {
     const genome = randomGenome(ARCH, { seed: 12, outputScale: 0.5 });
     const list = weightsFromGenome(genome);
@@ -152,7 +184,7 @@ describe('gradients', () => {
       target: new Float32Array(W * H * 4).fill(0.3),
       tissue: null,
       morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0 },
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
       shapes: list.shapes,
       denseAbove: 0.75,
     };

@@ -30,7 +30,7 @@ describe('worker threads', () => {
       target: new Float32Array(W * H * 4).fill(0.2),
       tissue: null,
       morphogens: null,
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0 },
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
       shapes: list.shapes,
       denseAbove: 0.75,
     };
@@ -79,7 +79,7 @@ describe('worker threads', () => {
       environmentChannels: [1],
       tissue: null,
       morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0 },
+      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
       shapes: list.shapes,
       denseAbove: 0.75,
     };
