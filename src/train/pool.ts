@@ -71,16 +71,20 @@ export function slotLoss(pool: Pool, i: number, target: Float32Array): number {
   return sum / (cells * 4);
 }
 
+/** Kills one cell of the pool (its index over all slots): state zero, marks uniform. */
+function eraseCell(pool: Pool, at: number): void {
+  pool.state.fill(0, at * pool.channels, (at + 1) * pool.channels);
+  pool.marks.fill(1 / pool.experts, at * pool.experts, (at + 1) * pool.experts);
+}
+
 /** Erases a disc (state zero, marks uniform) of slot i; radius in cells, centre anywhere on the target box. */
 export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius: number): void {
-  const { width, height, channels: C, experts: K } = pool;
+  const { width, height } = pool;
   const cells = width * height;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if ((x - cx) ** 2 + (y - cy) ** 2 >= radius * radius) continue;
-      const cell = i * cells + y * width + x;
-      pool.state.fill(0, cell * C, (cell + 1) * C);
-      pool.marks.fill(1 / K, cell * K, (cell + 1) * K);
+      eraseCell(pool, i * cells + y * width + x);
     }
   }
 }
@@ -91,7 +95,7 @@ export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius
  * and a user's Erase brush dragged across it do. A disc inside the box rarely takes a whole side.
  */
 export function damageCut(pool: Pool, i: number, angle: number, share: number): void {
-  const { width, channels: C, experts: K } = pool;
+  const { width, channels: C } = pool;
   const cells = width * pool.height;
   const dx = Math.cos(angle),
     dy = Math.sin(angle);
@@ -101,11 +105,7 @@ export function damageCut(pool: Pool, i: number, angle: number, share: number): 
     alive.push({ cell, along: (cell % width) * dx + Math.floor(cell / width) * dy });
   }
   alive.sort((a, b) => b.along - a.along || a.cell - b.cell);
-  for (const { cell } of alive.slice(0, Math.round(alive.length * share))) {
-    const at = i * cells + cell;
-    pool.state.fill(0, at * C, (at + 1) * C);
-    pool.marks.fill(1 / K, at * K, (at + 1) * K);
-  }
+  for (const { cell } of alive.slice(0, Math.round(alive.length * share))) eraseCell(pool, i * cells + cell);
 }
 
 /** How a batch's best grids are damaged (config `training.damage*`). */

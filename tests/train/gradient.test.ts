@@ -19,6 +19,24 @@ const ARCH: Architecture = {
 const W = 9,
   H = 8;
 
+const NO_WEIGHTS = { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 };
+
+/** A setup that weighs one loss term against `target`: every expert expressed, every cell fires. */
+function oneTermSetup(target: Float32Array, shapes: number[][], weights: Partial<ShardSetup['weights']>): ShardSetup {
+  return {
+    arch: ARCH,
+    params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
+    width: W,
+    height: H,
+    target,
+    tissue: null,
+    morphogens: new Float32Array(W * H),
+    weights: { ...NO_WEIGHTS, ...weights },
+    shapes,
+    denseAbove: 0.75,
+  };
+}
+
 beforeAll(async () => {
   await initBackend('wasm');
 });
@@ -102,16 +120,7 @@ describe('gradients', () => {
     const list = weightsFromGenome(genome);
     const target = new Float32Array(W * H * 4).fill(0.3);
     const setup: ShardSetup = {
-      arch: ARCH,
-      params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
-      width: W,
-      height: H,
-      target,
-      tissue: null,
-      morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 1, outside: 0 },
-      shapes: list.shapes,
-      denseAbove: 0.75,
+      ...oneTermSetup(target, list.shapes, { silence: 1 }),
       targets: [target, target],
       silentExperts: [[], [0, 2]],
     };
@@ -145,18 +154,7 @@ describe('gradients', () => {
     const list = weightsFromGenome(genome);
     // The body: the left half of the grid (alpha 0.8); the right half is outside it.
     const target = new Float32Array(W * H * 4).map((_, i) => (Math.floor(i / 4) % W < W / 2 ? 0.8 : 0));
-    const setup: ShardSetup = {
-      arch: ARCH,
-      params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
-      width: W,
-      height: H,
-      target,
-      tissue: null,
-      morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 2 },
-      shapes: list.shapes,
-      denseAbove: 0.75,
-    };
+    const setup = oneTermSetup(target, list.shapes, { outside: 2 });
     const grid = randomLivingState(genome, W, H, 6);
     const input: ShardInput = { batch: 1, state: grid.state, marks: grid.marks, seeds: [6], steps: 2, scale: 1 };
     const result = runShard(setup, list.values, input, false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, damageCut, drawBatch, type Damage, type Pool } from '../../src/train/pool.ts';
 import { Rng } from '../../src/model/rng.ts';
-import { ALPHA_CHANNEL } from '../../src/model/state.ts';
+import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../../src/model/state.ts';
 
 const damage = (grids: number, cut = 0): Damage => ({ grids, radius: [0.1, 0.2], cut, cutShare: [0.3, 0.3] });
 
@@ -10,7 +10,7 @@ function aliveCells(pool: Pool, i: number): string[] {
   const cells = pool.width * pool.height;
   const out: string[] = [];
   for (let cell = 0; cell < cells; cell++) {
-    if (pool.state[(i * cells + cell) * pool.channels + ALPHA_CHANNEL] > 0.1) {
+    if (pool.state[(i * cells + cell) * pool.channels + ALPHA_CHANNEL] > ALIVE_THRESHOLD) {
       out.push(`${cell % pool.width},${Math.floor(cell / pool.width)}`);
     }
   }
