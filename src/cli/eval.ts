@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- GENOME --target PNG [--tile I] [flags]`: the preset quality measure (src/model/quality.ts)
  * as JSON on stdout: the loss against the target at each of --steps, per seed and their mean, grown from one
- * seed cell with the reference step; with --trials, the perturbation table too. Thin: parse -> build ->
+ * seed cell with the reference step; with --trials, the perturbation table too; with --regrowth, the regrowth
+ * trial of every seed (src/model/regrowth-trial.ts). Thin: parse -> build ->
  * measure -> print.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag, genome or target; 1 anything else.
@@ -9,12 +10,22 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_TRIALS, runTrials } from '../model/perturbation-trials.ts';
 import { measureQuality } from '../model/quality.ts';
+import { regrowthTrials } from '../model/regrowth-trial.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { integerListParser, integerOption, parseOutputPath, sizeOption, type GridSize } from './flags.ts';
+import {
+  integerListParser,
+  integerOption,
+  integerParser,
+  parseOutputPath,
+  sizeOption,
+  type GridSize,
+} from './flags.ts';
 import { addTargetOptions, loadTarget, type TargetFlags } from './target-input.ts';
 import { addRegulationOptions, headlessGenome, type RegulationFlags } from './regulation-flags.ts';
 
 const MAX_STEPS = 100_000;
+/** Steps the organism is followed after the regrowth trial's cut, as in the presets' reports. */
+const REGROW_STEPS = 200;
 
 interface EvalOptions extends RegulationFlags, TargetFlags {
   target: string;
@@ -22,6 +33,7 @@ interface EvalOptions extends RegulationFlags, TargetFlags {
   steps: number[];
   seeds: number;
   trials: boolean;
+  regrowth?: number;
   out?: string;
 }
 
@@ -46,6 +58,15 @@ function buildProgram(): Command {
         'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, '
           + 'top-k 1, erasure, 1000 steps alone',
       ),
+    )
+    .addOption(
+      new Option(
+        '--regrowth [step]',
+        `also cut 30% of each seed's organism away at this step (default 96) and count the steps until its loss is `
+          + `back within 1.5x of the loss before, following it ${REGROW_STEPS} steps`,
+      )
+        .preset('96')
+        .argParser(integerParser(1, MAX_STEPS)),
     )
     .addOption(new Option('--out <file.json>', 'also write the JSON to this file').argParser(parseOutputPath));
   return addRegulationOptions(program)
@@ -72,6 +93,16 @@ function main(argv: string[]): void {
   const trials = options.trials
     ? runTrials(genome, params, target, { ...options.size, seed: 0, ...DEFAULT_TRIALS, environment })
     : undefined;
+  const regrowth =
+    options.regrowth === undefined
+      ? undefined
+      : regrowthTrials(genome, params, target, {
+          ...options.size,
+          seeds,
+          at: options.regrowth,
+          regrowSteps: REGROW_STEPS,
+          environment,
+        });
   const report = {
     genome: file,
     target: options.target,
@@ -80,6 +111,7 @@ function main(argv: string[]): void {
     environment,
     ...quality,
     ...(trials ? { trials } : {}),
+    ...(regrowth ? { regrowth } : {}),
   };
   const text = `${JSON.stringify(report)}\n`;
   if (options.out) writeFileAtomic(options.out, text);

@@ -23,6 +23,22 @@ export function dormancyLine(bodies: NonNullable<ReportMetrics['bodies']>): stri
   );
 }
 
+/** The report's regrowth trial in words, with the command that runs it for other seeds. */
+function regrowthLine(genomeFile: string, targetCommand: string, m: ReportMetrics): string {
+  const r = m.regrowth;
+  const back =
+    r.stepsToWithin1_5x === null
+      ? `not back within 1.5x of it in ${r.regrowSteps} steps`
+      : `back within 1.5x of it in ${r.stepsToWithin1_5x} steps`;
+  return (
+    `Regrowth: 30% of the organism (${r.erasedCells} cells) cut away from the right at step ${m.steps}`
+    + ` (${r.width}x${r.height}, seed ${r.seed}): loss ${loss(r.lossBefore)}, ${loss(r.lossAfterDamage)} after the`
+    + ` cut, ${back}; ${loss(r.lossAtEnd)} ${r.regrowSteps} steps after the cut, against ${loss(r.controlLossAtEnd)}`
+    + ` uncut. For seeds 0-2: \`npm run eval -- ${genomeFile} ${targetCommand} --size ${r.width}x${r.height}`
+    + ` --regrowth ${m.steps}\`.`
+  );
+}
+
 export function reportMarkdown(name: string, genomeFile: string, targetCommand: string, m: ReportMetrics): string {
   const q = m.quality;
   const lines = [
@@ -46,6 +62,8 @@ export function reportMarkdown(name: string, genomeFile: string, targetCommand: 
       + (m.tissueAgreement === null
         ? ''
         : ` Labelled cells whose dominant expert is their label's: ${(100 * m.tissueAgreement).toFixed(1)}%.`),
+    '',
+    regrowthLine(genomeFile, targetCommand, m),
     '',
   ];
   if (m.bodies) {

@@ -23,20 +23,16 @@ export interface GrowthMeasure {
   activeParamFraction: number;
 }
 
-/** `steps` reference steps from `grid`, calling `each` with every new grid. */
+/** `steps` reference steps from `grid`. */
 export function grow(
   genome: Genome,
   params: RegulationParams,
   grid: CellState,
   steps: number,
   seed: number,
-  each?: (g: CellState) => void,
 ): CellState {
   let g = grid;
-  for (let i = 0; i < steps; i++) {
-    g = referenceStep(genome, params, g, seed).grid;
-    each?.(g);
-  }
+  for (let i = 0; i < steps; i++) g = referenceStep(genome, params, g, seed).grid;
   return g;
 }
 

@@ -16,7 +16,7 @@ import type { Quality } from '../model/quality.ts';
 import type { SwitchResult } from '../model/switch-trial.ts';
 import type { DormantResult } from '../model/dormant-trial.ts';
 import { renderView } from '../model/views.ts';
-import { eraseShare } from '../model/brushes.ts';
+import { regrowthTrial, type RegrowthResult } from '../model/regrowth-trial.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
 import { measureBodies, type BodyMeasure } from './report-bodies.ts';
 import { grow, recentre, summarise, type GrowthMeasure } from './report-measures.ts';
@@ -45,19 +45,8 @@ export interface ReportMetrics {
   dense: GrowthMeasure;
   /** Experts that are the dominant type of at least 10% of alive cells (sparse run). */
   expertsOver10Percent: number;
-  /**
-   * stepsToWithin1_5x: steps after the cut until the loss is within 1.5x of lossBefore (0: the cut never
-   * took it past that; null: not within regrowSteps). lossAtEnd vs controlLossAtEnd: damaged vs undamaged.
-   */
-  regrowth: {
-    erasedCells: number;
-    lossBefore: number;
-    lossAfterDamage: number;
-    stepsToWithin1_5x: number | null;
-    lossAtEnd: number;
-    controlLossAtEnd: number;
-    regrowSteps: number;
-  };
+  /** On the training grid with the training seed; lossAtEnd vs controlLossAtEnd: damaged vs undamaged. */
+  regrowth: RegrowthResult & { controlLossAtEnd: number; seed: number; width: number; height: number };
   tissueAgreement: number | null;
   /** The Growing-NCA measure: `npm run eval -- GENOME --target PNG` gives the same figures. */
   quality: Quality;
@@ -119,16 +108,8 @@ export function buildReport(
     data.target,
   );
 
-  // Regrowth: cut 30% of the organism away, run on, and find when the loss is back within 1.5x of the
-  // loss before the cut; an undamaged twin run alongside tells what the organism does anyway.
-  const { grid: cut, erased } = eraseShare(grown, 0.3);
-  const lossAfterDamage = rgbaLoss(cut, data.target);
-  let back: number | null = lossAfterDamage <= 1.5 * sparse.loss ? 0 : null;
-  let step = 0;
-  const end = grow(genome, params, cut, options.regrowSteps, seed, (next) => {
-    step++;
-    if (back === null && rgbaLoss(next, data.target) <= 1.5 * sparse.loss) back = step;
-  });
+  // Regrowth (regrowth-trial.ts); an undamaged twin run alongside tells what the organism does anyway.
+  const regrowth = regrowthTrial(genome, params, grown, data.target, options.regrowSteps, seed);
   const control = grow(genome, params, grown, options.regrowSteps, seed);
 
   let tissueAgreement: number | null = null;
@@ -171,15 +152,7 @@ export function buildReport(
         }
       : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
-    regrowth: {
-      erasedCells: erased,
-      lossBefore: sparse.loss,
-      lossAfterDamage,
-      stepsToWithin1_5x: back,
-      lossAtEnd: rgbaLoss(end, data.target),
-      controlLossAtEnd: rgbaLoss(control, data.target),
-      regrowSteps: options.regrowSteps,
-    },
+    regrowth: { ...regrowth, controlLossAtEnd: rgbaLoss(control, data.target), seed, width, height },
     tissueAgreement,
   };
   return {

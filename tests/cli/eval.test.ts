@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serializeGenome } from '../../src/model/genome-file.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { runReference } from '../../src/model/reference.ts';
-import { createSeededState } from '../../src/model/state.ts';
+import { eraseShare } from '../../src/model/brushes.ts';
+import { parseGenome, serializeGenome } from '../../src/model/genome-file.ts';
+import { createSeededState, type CellState } from '../../src/model/state.ts';
+import { padTarget, premultiplyRgba8, rgbaLoss, sheetTile } from '../../src/model/target.ts';
 import { flags, runCli } from '../support/run-cli.ts';
 import { testGenome } from '../support/genomes.ts';
 
@@ -31,6 +33,22 @@ const genome = testGenome(
 const GENOME = join(dir, 'tiny.genome.json');
 writeFileSync(GENOME, serializeGenome(genome));
 
+const LIZARD = 'tests/fixtures/growing-ca/lizard-regenerating.json';
+const SHEET = 'tests/fixtures/growing-ca/emoji-targets.png';
+
+/** The loss of a 16x16 grid against the square centred on it, written out. */
+function squareLoss(g: CellState): number {
+  let sum = 0;
+  for (let cell = 0; cell < 256; cell++) {
+    const x = cell % 16,
+      y = Math.floor(cell / 16);
+    const inside = x >= 6 && x <= 9 && y >= 6 && y <= 9;
+    const want = inside ? [1, 0, 0, 1] : [0, 0, 0, 0];
+    for (let c = 0; c < 4; c++) sum += (g.state[cell * 8 + c] - want[c]) ** 2;
+  }
+  return sum / 1024;
+}
+
 describe('eval CLI', () => {
   it('prints the loss at each step count, per seed and their mean, as the Growing-NCA measure defines it', async () => {
     const run = await evaluate(GENOME, '--target', TARGET, '--size', '16x16', '--steps', '0,6', '--seeds', '2');
@@ -50,17 +68,7 @@ describe('eval CLI', () => {
     // Step 6 is what the reference step grows with each seed.
     const params = resolveParams(genome.regulation, 2, 'test');
     const grown = [0, 1].map((seed) => runReference(genome, params, createSeededState(genome, 16, 16), seed, 6));
-    const expected = grown.map((g) => {
-      let sum = 0;
-      for (let cell = 0; cell < 256; cell++) {
-        const x = cell % 16,
-          y = Math.floor(cell / 16);
-        const inside = x >= 6 && x <= 9 && y >= 6 && y <= 9;
-        const want = inside ? [1, 0, 0, 1] : [0, 0, 0, 0];
-        for (let c = 0; c < 4; c++) sum += (g.state[cell * 8 + c] - want[c]) ** 2;
-      }
-      return sum / 1024;
-    });
+    const expected = grown.map(squareLoss);
     expect(report.atSteps[1].losses[0]).toBeCloseTo(expected[0], 9);
     expect(report.atSteps[1].losses[1]).toBeCloseTo(expected[1], 9);
     expect(report.atSteps[1].loss).toBeCloseTo((expected[0] + expected[1]) / 2, 9);
@@ -76,6 +84,59 @@ describe('eval CLI', () => {
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(run.stdout);
     expect(JSON.parse(run.stdout).params.topK).toBe(2);
+  });
+
+  it("--regrowth cuts 30% of each seed's organism away at the step given and counts the steps to be back", async () => {
+    // The regenerating lizard of Growing-NCA, which regrows; its target is tile 0 of the emoji sheet.
+    const args = flags({ target: SHEET, tile: 0, size: '48x48', steps: 60, seeds: 2, regrowth: 60 });
+    const run = await evaluate(LIZARD, ...args);
+    expect(run.stderr).toBe('');
+    const { regrowth } = JSON.parse(run.stdout);
+    expect(regrowth).toMatchObject({ at: 60, regrowSteps: 200, seeds: [0, 1] });
+
+    const lizard = parseGenome(readFileSync(LIZARD, 'utf8'), 'lizard');
+    const params = resolveParams(lizard.regulation, 1, 'lizard');
+    const png = PNG.sync.read(readFileSync(SHEET));
+    const target = padTarget(premultiplyRgba8(sheetTile(png.data, png.width, png.height, 0), 40, 40), 40, 40, 48, 48);
+    const expected = [0, 1].map((seed) => {
+      const grown = runReference(lizard, params, createSeededState(lizard, 48, 48), seed, 60);
+      const lossBefore = rgbaLoss(grown, target);
+      const cut = eraseShare(grown, 0.3);
+      let g = cut.grid;
+      let back: number | null = null;
+      for (let step = 1; step <= 200; step++) {
+        g = runReference(lizard, params, g, seed, 1);
+        if (back === null && rgbaLoss(g, target) <= 1.5 * lossBefore) back = step;
+      }
+      return { lossBefore, erased: cut.erased, back, lossAtEnd: rgbaLoss(g, target) };
+    });
+    regrowth.results.forEach((r: Record<string, number>, i: number) => {
+      expect(r.lossBefore).toBeCloseTo(expected[i].lossBefore, 9);
+      expect(r.erasedCells).toBe(expected[i].erased);
+      expect(r.lossAfterDamage).toBeGreaterThan(1.5 * r.lossBefore);
+      expect(r.stepsToWithin1_5x).toBe(expected[i].back);
+      expect(r.lossAtEnd).toBeCloseTo(expected[i].lossAtEnd, 9);
+    });
+    // It regrows, so both seeds come back and the worst is the later of the two.
+    const steps = expected.map((e) => e.back as number);
+    expect(steps.every((s) => s > 0)).toBe(true);
+    expect(regrowth.worstSteps).toBe(Math.max(...steps));
+  });
+
+  it('--regrowth without a step cuts at step 96, where the presets are measured', async () => {
+    const run = await evaluate(
+      GENOME,
+      '--target',
+      TARGET,
+      '--size',
+      '16x16',
+      '--steps',
+      '6',
+      '--seeds',
+      '1',
+      '--regrowth',
+    );
+    expect(JSON.parse(run.stdout).regrowth).toMatchObject({ at: 96, seeds: [0] });
   });
 
   describe('bad input: exit 2 with a message naming the flag', () => {
@@ -101,6 +162,11 @@ describe('eval CLI', () => {
         'an environment the genome does not read',
         [GENOME, '--target', TARGET, '--environment', '0.5'],
         /--environment <number>': .*tiny\.genome\.json reads no environment signal/,
+      ],
+      [
+        'a regrowth step that is not a positive integer',
+        [GENOME, '--target', TARGET, '--regrowth', '0'],
+        /--regrowth \[step\]' argument '0' is invalid. expected an integer in \[1, 100000\]/,
       ],
       [
         'missing genome',

@@ -129,6 +129,13 @@ describe('train CLI', () => {
     expect(markdown).toContain(`| 16 | ${metrics.quality.atSteps[1].loss.toFixed(4)} |`);
     expect(metrics.sparse.typeShares).toHaveLength(2);
     expect(metrics.regrowth.erasedCells).toBeGreaterThanOrEqual(0);
+    // The regrowth trial on the training grid with the training seed (the default, 0), and the command that runs
+    // it for other seeds.
+    expect(metrics.regrowth).toMatchObject({ width: 16, height: 16, seed: 0 });
+    expect(markdown).toContain(
+      `(${metrics.regrowth.erasedCells} cells) cut away from the right at step ${metrics.steps}`,
+    );
+    expect(markdown).toMatch(/`npm run eval -- \S+ --target \S+ --size 16x16 --regrowth \d+`/);
     expect(readFileSync(join(dir, 'grow/grow.report/loss.svg'), 'utf8')).toMatch(/^<svg/);
   });
 
