@@ -20,6 +20,7 @@ import type { RegulationParams } from './params.ts';
 import { describePerturbation, runPerturbed, type Perturbation } from './perturbation.ts';
 import { createSeededState, type CellState } from './state.ts';
 import { rgbaLoss } from './target.ts';
+import { REGROWTH_ERASED_SHARE } from './regrowth-trial.ts';
 
 export interface TrialOptions {
   width: number;
@@ -134,7 +135,7 @@ export function runTrials(
   };
 
   const rows = trialPerturbations(genome, options).map((p) => follow(describePerturbation(p), grown, p, p.steps));
-  rows.push(follow('erase 30%', eraseShare(grown, 0.3).grid, null, 0));
+  rows.push(follow('erase 30%', eraseShare(grown, REGROWTH_ERASED_SHARE).grid, null, 0));
 
   const aliveBefore = alive(genome, grown);
   let maxAlone = 1;
