@@ -56,7 +56,7 @@ function buildProgram(): Command {
       new Option(
         '--trials',
         'also run the perturbation trials (src/model/perturbation-trials.ts) with seed 0: knockouts, forced discs, '
-          + 'top-k 1, erasure, 1000 steps alone',
+          + 'top-k 1, 30% erased from the right, a disc erased at the centre, 1000 steps alone',
       ),
     )
     .addOption(

@@ -10,9 +10,10 @@
  *    back within 1.5x of lossBefore (0 when it never left; null when it does not come back).
  *
  * Trials: each expert knocked out; each expert forced in a disc of radius 6 at the centre; top-k 1 and
- * temperature 0.5; 30% of the organism erased; left alone for `aloneSteps`.
+ * temperature 0.5; 30% of the organism erased from the right (the regrowth trial's cut); a disc of radius 6
+ * erased at the centre (a dab of the Erase brush where a user aims first); left alone for `aloneSteps`.
  */
-import { eraseShare } from './brushes.ts';
+import { eraseDisc, eraseShare } from './brushes.ts';
 import type { Genome } from './genome.ts';
 import { expertCount } from './genome.ts';
 import { measure } from './metrics.ts';
@@ -34,6 +35,8 @@ export interface TrialOptions {
   /** Steps the organism is left alone in the stability trial. */
   aloneSteps: number;
   forceRadius: number;
+  /** Radius of the disc erased at the centre. */
+  eraseRadius: number;
   /** The environment signal the organism grows in (genomes that read one). */
   environment?: number;
 }
@@ -44,6 +47,7 @@ export const DEFAULT_TRIALS: Omit<TrialOptions, 'width' | 'height' | 'seed'> = {
   recoverSteps: 200,
   aloneSteps: 1000,
   forceRadius: 6,
+  eraseRadius: 6,
 };
 
 export interface TrialRow {
@@ -136,6 +140,8 @@ export function runTrials(
 
   const rows = trialPerturbations(genome, options).map((p) => follow(describePerturbation(p), grown, p, p.steps));
   rows.push(follow('erase 30%', eraseShare(grown, REGROWTH_ERASED_SHARE).grid, null, 0));
+  const centre = { x: Math.floor(width / 2), y: Math.floor(height / 2), radius: options.eraseRadius };
+  rows.push(follow(`erase r${centre.radius} at the centre`, eraseDisc(grown, centre), null, 0));
 
   const aliveBefore = alive(genome, grown);
   let maxAlone = 1;
@@ -146,7 +152,14 @@ export function runTrials(
     width,
     height,
     seed,
-    options: { growSteps, holdSteps, recoverSteps, aloneSteps, forceRadius: options.forceRadius },
+    options: {
+      growSteps,
+      holdSteps,
+      recoverSteps,
+      aloneSteps,
+      forceRadius: options.forceRadius,
+      eraseRadius: options.eraseRadius,
+    },
     rows,
     alone: {
       steps: aloneSteps,

@@ -8,7 +8,8 @@ import { resolveParams } from '../../src/model/params.ts';
 import { runTrials, trialPerturbations } from '../../src/model/perturbation-trials.ts';
 import { runReference } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
-import { padTarget, premultiplyRgba8, sheetTile } from '../../src/model/target.ts';
+import { padTarget, premultiplyRgba8, rgbaLoss, sheetTile } from '../../src/model/target.ts';
+import { eraseDisc } from '../../src/model/brushes.ts';
 import { testGenome } from '../support/genomes.ts';
 
 const FIXTURES = 'tests/fixtures/growing-ca';
@@ -26,6 +27,7 @@ const options = {
   recoverSteps: 40,
   aloneSteps: 100,
   forceRadius: 6,
+  eraseRadius: 5,
 };
 
 describe('perturbation trials', () => {
@@ -33,7 +35,12 @@ describe('perturbation trials', () => {
   const table = runTrials(lizard, params, target, options);
 
   it('one expert: forcing it or changing top-k and temperature changes nothing; the twin is matched exactly', () => {
-    expect(table.rows.map((r) => r.trial)).toEqual(['force 0 r6, 10 steps', 'top-k 1 T0.5, 10 steps', 'erase 30%']);
+    expect(table.rows.map((r) => r.trial)).toEqual([
+      'force 0 r6, 10 steps',
+      'top-k 1 T0.5, 10 steps',
+      'erase 30%',
+      'erase r5 at the centre',
+    ]);
     const [force, regulation] = table.rows;
     for (const row of [force, regulation]) {
       expect(row.maxAliveRatio).toBe(1);
@@ -48,6 +55,16 @@ describe('perturbation trials', () => {
     expect(erase.stepsToRecover).toBeGreaterThan(0);
     expect(erase.stepsToRecover).toBeLessThanOrEqual(options.recoverSteps);
     expect(erase.lossAtEnd).toBeLessThan(erase.lossAtLift);
+  });
+
+  it("a disc erased at the centre: the loss right after it is the wounded grid's, and the lizard regrows it", () => {
+    const grown = runReference(lizard, params, createSeededState(lizard, W, H), 3, 60);
+    const wounded = eraseDisc(grown, { x: 24, y: 24, radius: 5 });
+    const row = table.rows[3];
+    expect(row.lossAtLift).toBe(rgbaLoss(wounded, target));
+    expect(row.lossAtLift).toBeGreaterThan(1.5 * row.lossBefore);
+    expect(row.stepsToRecover).toBeGreaterThan(0);
+    expect(row.stepsToRecover).toBeLessThanOrEqual(options.recoverSteps);
   });
 
   it('left alone: alive counts before and after, as a plain reference run gives them', () => {

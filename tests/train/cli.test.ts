@@ -121,6 +121,7 @@ describe('train CLI', () => {
       'force 1 r6, 50 steps',
       'top-k 1 T0.5, 50 steps',
       'erase 30%',
+      'erase r6 at the centre',
     ]);
     const markdown = readFileSync(join(dir, 'grow/grow.report/report.md'), 'utf8');
     const command = /`npm run eval -- (\S+) --target (\S+) --size 16x16`/.exec(markdown)!;
