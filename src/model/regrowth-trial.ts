@@ -20,7 +20,7 @@ export interface RegrowthResult {
   erasedCells: number;
   lossBefore: number;
   lossAfterDamage: number;
-  /** Steps after the cut until the loss is within 1.5x of lossBefore (0: it never left; null: not within regrowSteps). */
+  /** Steps after the cut until the loss is within 1.5x of lossBefore (0: never left; null: not in regrowSteps). */
   stepsToWithin1_5x: number | null;
   lossAtEnd: number;
   regrowSteps: number;
