@@ -10,6 +10,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
 import { PERTURBATION_KINDS } from '../model/perturbation.ts';
+import { DAMAGE_CENTRES } from './pool.ts';
 
 /**
  * Default grid cells x steps one backward tape holds: the rollout keeps every step's tensors for the backward
@@ -148,6 +149,14 @@ export const trainConfigSchema = object({
      */
     damageCut: num(0, 1).default(0),
     damageCutShare: z.tuple([num(0, 1), num(0, 1)]).default([0.1, 0.4]),
+    /**
+     * Where a disc's centre falls: anywhere in the target box ('box'), or on one of the grid's alive cells
+     * ('organism'), so that a thin body such as the butterfly's thorax is wounded as often as its share of the
+     * organism, not of the box around it.
+     */
+    damageAt: z
+      .enum(DAMAGE_CENTRES, { error: (i) => `expected one of ${DAMAGE_CENTRES.join(', ')}, got ${got(i.input)}` })
+      .default('box'),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),

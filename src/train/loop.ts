@@ -174,7 +174,7 @@ export async function trainLoop(
       rng,
       t.batch,
       data.bodies.map((b) => b.target),
-      { grids: t.damage, radius: t.damageRadius, cut: t.damageCut, cutShare: t.damageCutShare },
+      { grids: t.damage, radius: t.damageRadius, cut: t.damageCut, cutShare: t.damageCutShare, at: t.damageAt },
       data.targetWidth,
       data.targetHeight,
       t.remodel,

@@ -71,13 +71,23 @@ export function slotLoss(pool: Pool, i: number, target: Float32Array): number {
   return sum / (cells * 4);
 }
 
+/** The alive cells of slot i, as cell indices within the slot. */
+function aliveCells(pool: Pool, i: number): number[] {
+  const cells = pool.width * pool.height;
+  const alive: number[] = [];
+  for (let cell = 0; cell < cells; cell++) {
+    if (pool.state[(i * cells + cell) * pool.channels + ALPHA_CHANNEL] > ALIVE_THRESHOLD) alive.push(cell);
+  }
+  return alive;
+}
+
 /** Kills one cell of the pool (its index over all slots): state zero, marks uniform. */
 function eraseCell(pool: Pool, at: number): void {
   pool.state.fill(0, at * pool.channels, (at + 1) * pool.channels);
   pool.marks.fill(1 / pool.experts, at * pool.experts, (at + 1) * pool.experts);
 }
 
-/** Erases a disc (state zero, marks uniform) of slot i; radius in cells, centre anywhere on the target box. */
+/** Erases a disc (state zero, marks uniform) of slot i; centre (cx, cy) and radius in cells. */
 export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius: number): void {
   const { width, height } = pool;
   const cells = width * height;
@@ -95,18 +105,21 @@ export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius
  * and a user's Erase brush dragged across it do. A disc inside the box rarely takes a whole side.
  */
 export function damageCut(pool: Pool, i: number, angle: number, share: number): void {
-  const { width, channels: C } = pool;
+  const { width } = pool;
   const cells = width * pool.height;
   const dx = Math.cos(angle),
     dy = Math.sin(angle);
-  const alive: { cell: number; along: number }[] = [];
-  for (let cell = 0; cell < cells; cell++) {
-    if (pool.state[(i * cells + cell) * C + ALPHA_CHANNEL] <= ALIVE_THRESHOLD) continue;
-    alive.push({ cell, along: (cell % width) * dx + Math.floor(cell / width) * dy });
-  }
+  const alive = aliveCells(pool, i).map((cell) => ({
+    cell,
+    along: (cell % width) * dx + Math.floor(cell / width) * dy,
+  }));
   alive.sort((a, b) => b.along - a.along || a.cell - b.cell);
   for (const { cell } of alive.slice(0, Math.round(alive.length * share))) eraseCell(pool, i * cells + cell);
 }
+
+/** Where a damage disc's centre is drawn: in the target box, or on an alive cell of the grid. */
+export const DAMAGE_CENTRES = ['box', 'organism'] as const;
+export type DamageCentre = (typeof DAMAGE_CENTRES)[number];
 
 /** How a batch's best grids are damaged (config `training.damage*`). */
 export interface Damage {
@@ -118,6 +131,8 @@ export interface Damage {
   cut: number;
   /** Share of the alive cells a cut erases: [min, max]. */
   cutShare: readonly [number, number];
+  /** Where a disc's centre falls ('box' if not given). */
+  at?: DamageCentre;
 }
 
 export interface BatchPlan {
@@ -149,9 +164,10 @@ function scarcestBody(pool: Pool, slot: number, rng: Rng): number {
 /**
  * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
  * several bodies, as the body with the fewest slots) and damages the `damage.grids` best, each with a random
- * disc inside the target box (targetW x targetH, centred) or, at the chance `damage.cut`, a straight cut at a
- * random angle. All randomness from `rng`; with no cuts it draws exactly what it drew before cuts existed,
- * so older runs resume and replay unchanged.
+ * disc centred inside the target box (targetW x targetH, centred) or on an alive cell (`damage.at`), or, at
+ * the chance `damage.cut`, a straight cut at a random angle. All randomness from `rng`; with no cuts and
+ * discs in the box it draws exactly what it drew before either existed, so older runs resume and replay
+ * unchanged.
  */
 export function drawBatch(
   pool: Pool,
@@ -177,8 +193,17 @@ export function drawBatch(
       damageCut(pool, s, angle, cutShare[0] + rng.next() * (cutShare[1] - cutShare[0]));
       continue;
     }
-    const cx = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
-    const cy = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
+    const alive = damage.at === 'organism' ? aliveCells(pool, s) : [];
+    let cx: number, cy: number;
+    if (alive.length > 0) {
+      const cell = alive[rng.int(0, alive.length - 1)];
+      cx = cell % pool.width;
+      cy = Math.floor(cell / pool.width);
+    } else {
+      // The box: always for 'box', and for a grid with no living cell, which has no organism to aim at.
+      cx = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
+      cy = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
+    }
     const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));
     damageDisc(pool, s, cx, cy, r);
   }

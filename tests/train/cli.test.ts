@@ -385,6 +385,8 @@ describe('train CLI', () => {
     ['a disc', 'wiped', { damageRadius: [2, 2] }],
     // A straight cut of every alive cell, drawn for each damage.
     ['a cut', 'cut', { damageCut: 1, damageCutShare: [1, 1] }],
+    // The same disc, centred on one of the seed's living cells.
+    ['a disc on the organism', 'aimed', { damageRadius: [2, 2], damageAt: 'organism' }],
   ])(
     'adds a zero gradient for a batch whose seed %s wipes out (batch 2, 2 workers, damage 1)',
     async (_, name, damage) => {
@@ -529,6 +531,11 @@ describe('train CLI', () => {
         'a cut share range the wrong way round',
         () => ['--config', config('bad20', {}, { damage: 1, damageCut: 0.5, damageCutShare: [0.4, 0.1] })],
         /field training\.damageCutShare: expected \[min, max\] with min <= max, got \[0\.4, 0\.1\]/,
+      ],
+      [
+        'an unknown place for the damage discs',
+        () => ['--config', config('bad21', {}, { damage: 1, damageAt: 'centre' })],
+        /field training\.damageAt: expected one of box, organism, got "centre"/,
       ],
       [
         'unknown perturbation kind',

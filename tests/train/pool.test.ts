@@ -64,6 +64,34 @@ describe('damage by a straight cut', () => {
   });
 });
 
+describe('damage discs centred on the organism', () => {
+  /** Slots whose only living cells are a 3x3 block in the corner, far outside the 4x4 target box. */
+  function cornerPool(size: number): Pool {
+    const pool = createPool(size, 12, 12, 4, 2);
+    pool.state.fill(0);
+    for (let i = 0; i < size; i++)
+      for (let y = 0; y < 3; y++)
+        for (let x = 0; x < 3; x++) pool.state.fill(1, (i * 144 + y * 12 + x) * 4, (i * 144 + y * 12 + x + 1) * 4);
+    return pool;
+  }
+  const targets = [new Float32Array(144 * 4)];
+  // Radius 0.1-0.2 of the box's side (4): under one cell, so a disc erases at most the cell it is centred on.
+
+  it("'organism' centres each disc on a living cell, which it erases", () => {
+    const pool = cornerPool(8);
+    const plan = drawBatch(pool, new Rng(5), 4, targets, { ...damage(2), at: 'organism' }, 4, 4);
+    for (const s of plan.damaged) expect(aliveCells(pool, s)).toHaveLength(8);
+  });
+
+  it("'box' (the default) centres them in the target box, where this organism has no cell", () => {
+    for (const at of ['box', undefined] as const) {
+      const pool = cornerPool(8);
+      const plan = drawBatch(pool, new Rng(5), 4, targets, { ...damage(2), at }, 4, 4);
+      for (const s of plan.damaged) expect(aliveCells(pool, s)).toHaveLength(9);
+    }
+  });
+});
+
 describe('the sample pool with several bodies', () => {
   const W = 12,
     H = 12;
