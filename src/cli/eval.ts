@@ -2,8 +2,7 @@
  * `npm run eval -- GENOME --target PNG [--tile I] [flags]`: the preset quality measure (src/model/quality.ts)
  * as JSON on stdout: the loss against the target at each of --steps, per seed and their mean, grown from one
  * seed cell with the reference step; with --trials, the perturbation table too; with --regrowth, the regrowth
- * trial of every seed (src/model/regrowth-trial.ts). Thin: parse -> build ->
- * measure -> print.
+ * trial of every seed (src/model/regrowth-trial.ts). Thin: parse -> build -> measure -> print.
  *
  * Exit codes: 0 done (or --help); 2 a bad flag, genome or target; 1 anything else.
  */
