@@ -23,19 +23,23 @@ export function dormancyLine(bodies: NonNullable<ReportMetrics['bodies']>): stri
   );
 }
 
-/** The report's regrowth trial in words, with the command that runs it for other seeds. */
+/** The report's regrowth trial in words, then the same trial for every seed of the quality measure. */
 function regrowthLine(genomeFile: string, targetCommand: string, m: ReportMetrics): string {
   const r = m.regrowth;
   const back =
     r.stepsToWithin1_5x === null
       ? `not back within 1.5x of it in ${r.regrowSteps} steps`
       : `back within 1.5x of it in ${r.stepsToWithin1_5x} steps`;
+  const all = m.regrowthBySeed;
+  const perSeed = all.results.map((s) => (s.stepsToWithin1_5x === null ? 'never' : s.stepsToWithin1_5x)).join(' / ');
+  const worst = all.worstSteps === null ? 'not every seed back' : `worst ${all.worstSteps}`;
   return (
     `Regrowth: 30% of the organism (${r.erasedCells} cells) cut away from the right at step ${m.steps}`
     + ` (${r.width}x${r.height}, seed ${r.seed}): loss ${loss(r.lossBefore)}, ${loss(r.lossAfterDamage)} after the`
     + ` cut, ${back}; ${loss(r.lossAtEnd)} ${r.regrowSteps} steps after the cut, against ${loss(r.controlLossAtEnd)}`
-    + ` uncut. For seeds 0-2: \`npm run eval -- ${genomeFile} ${targetCommand} --size ${r.width}x${r.height}`
-    + ` --regrowth ${m.steps}\`.`
+    + ` uncut. On ${all.width}x${all.height} for seeds ${all.seeds.join(', ')}:`
+    + ` back in ${perSeed} of ${all.regrowSteps} steps (${worst});`
+    + ` \`npm run eval -- ${genomeFile} ${targetCommand} --size ${all.width}x${all.height} --regrowth ${all.at}\`.`
   );
 }
 

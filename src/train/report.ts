@@ -16,7 +16,7 @@ import type { Quality } from '../model/quality.ts';
 import type { SwitchResult } from '../model/switch-trial.ts';
 import type { DormantResult } from '../model/dormant-trial.ts';
 import { renderView } from '../model/views.ts';
-import { regrowthTrial, type RegrowthResult } from '../model/regrowth-trial.ts';
+import { regrowthTrial, regrowthTrials, type RegrowthResult, type RegrowthTrials } from '../model/regrowth-trial.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
 import { measureBodies, type BodyMeasure } from './report-bodies.ts';
 import { grow, recentre, summarise, type GrowthMeasure } from './report-measures.ts';
@@ -47,6 +47,8 @@ export interface ReportMetrics {
   expertsOver10Percent: number;
   /** On the training grid with the training seed; lossAtEnd vs controlLossAtEnd: damaged vs undamaged. */
   regrowth: RegrowthResult & { controlLossAtEnd: number; seed: number; width: number; height: number };
+  /** The same trial on the quality grid for each of its seeds: `npm run eval -- GENOME --target PNG --regrowth`. */
+  regrowthBySeed: RegrowthTrials & { width: number; height: number };
   tissueAgreement: number | null;
   /** The Growing-NCA measure: `npm run eval -- GENOME --target PNG` gives the same figures. */
   quality: Quality;
@@ -127,6 +129,18 @@ export function buildReport(
   const { qualityGrid } = options;
   const { bodies, switches, dormant } = measureBodies(genome, params, data, { width, height }, options);
   const quality = bodies[0].quality;
+  // One seed can hide a failure (the French flag's second flag showed with seeds 0 and 1, not the report's 2).
+  const qualityTarget = recentre(data, data.target, width, height, qualityGrid.width, qualityGrid.height);
+  const regrowthBySeed = {
+    ...regrowthTrials(genome, params, qualityTarget, {
+      ...qualityGrid,
+      seeds: quality.seeds,
+      at: options.steps,
+      regrowSteps: options.regrowSteps,
+      environment,
+    }),
+    ...qualityGrid,
+  };
   const trials = options.trialSizes.map((side) =>
     runTrials(genome, params, recentre(data, data.target, width, height, side, side), {
       width: side,
@@ -153,6 +167,7 @@ export function buildReport(
       : {}),
     expertsOver10Percent: sparse.typeShares.filter((s) => s >= 0.1).length,
     regrowth: { ...regrowth, controlLossAtEnd: rgbaLoss(control, data.target), seed, width, height },
+    regrowthBySeed,
     tissueAgreement,
   };
   return {

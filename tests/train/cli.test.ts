@@ -137,6 +137,14 @@ describe('train CLI', () => {
       `(${metrics.regrowth.erasedCells} cells) cut away from the right at step ${metrics.steps}`,
     );
     expect(markdown).toMatch(/`npm run eval -- \S+ --target \S+ --size 16x16 --regrowth \d+`/);
+    // And for every seed of the quality measure: on this grid, seed 0 is the report's own trial again.
+    const bySeed = metrics.regrowthBySeed;
+    expect(bySeed).toMatchObject({ width: 16, height: 16, seeds: [0, 1], at: metrics.steps });
+    expect(bySeed.results).toHaveLength(2);
+    const { stepsToWithin1_5x, lossBefore, lossAtEnd } = metrics.regrowth;
+    expect(bySeed.results[0]).toMatchObject({ stepsToWithin1_5x, lossBefore, lossAtEnd });
+    const steps = bySeed.results.map((r: { stepsToWithin1_5x: number | null }) => r.stepsToWithin1_5x ?? 'never');
+    expect(markdown).toContain(`On 16x16 for seeds 0, 1: back in ${steps.join(' / ')} of ${bySeed.regrowSteps} steps`);
     expect(readFileSync(join(dir, 'grow/grow.report/loss.svg'), 'utf8')).toMatch(/^<svg/);
   });
 
