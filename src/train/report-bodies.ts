@@ -7,11 +7,11 @@ import type { Genome } from '../model/genome.ts';
 import type { RegulationParams } from '../model/params.ts';
 import { DEFAULT_DORMANT, dormantExperts, runDormant, type DormantResult } from '../model/dormant-trial.ts';
 import { measureQuality, type Quality } from '../model/quality.ts';
-import { createSeededState } from '../model/state.ts';
+import { growFromSeed } from '../model/reference.ts';
 import { DEFAULT_SWITCH, runSwitch, type SwitchResult } from '../model/switch-trial.ts';
 import type { TrainingData } from './loop.ts';
 import type { ReportOptions } from './report.ts';
-import { grow, recentre, summarise, type GrowthMeasure } from './report-measures.ts';
+import { recentre, summarise, type GrowthMeasure } from './report-measures.ts';
 
 export interface BodyMeasure {
   environment: number;
@@ -33,13 +33,7 @@ export function measureBodies(
     recentre(data, b.target, width, height, qualityGrid.width, qualityGrid.height),
   );
   const bodies = data.bodies.map((body, i) => {
-    const grownBody = grow(
-      genome,
-      params,
-      createSeededState(genome, qualityGrid.width, qualityGrid.height, body.environment),
-      options.steps,
-      seed,
-    );
+    const grownBody = growFromSeed(genome, params, qualityGrid, body.environment, seed, options.steps);
     return {
       environment: body.environment,
       quality: measureQuality(genome, params, targets[i], {

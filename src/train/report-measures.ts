@@ -4,8 +4,6 @@
  */
 import type { Genome } from '../model/genome.ts';
 import { measure, type Metrics } from '../model/metrics.ts';
-import type { RegulationParams } from '../model/params.ts';
-import { referenceStep } from '../model/reference.ts';
 import type { CellState } from '../model/state.ts';
 import { padTarget, rgbaLoss } from '../model/target.ts';
 import type { TrainingData } from './loop.ts';
@@ -21,19 +19,6 @@ export interface GrowthMeasure {
   silentShare: number;
   meanPotency: number;
   activeParamFraction: number;
-}
-
-/** `steps` reference steps from `grid`. */
-export function grow(
-  genome: Genome,
-  params: RegulationParams,
-  grid: CellState,
-  steps: number,
-  seed: number,
-): CellState {
-  let g = grid;
-  for (let i = 0; i < steps; i++) g = referenceStep(genome, params, g, seed).grid;
-  return g;
 }
 
 export function summarise(genome: Genome, grid: CellState, target: Float32Array): GrowthMeasure {

@@ -8,7 +8,7 @@
 import { expertCount, type Genome } from '../model/genome.ts';
 import { cellType, isAliveCell } from '../model/metrics.ts';
 import { resolveParams, type RegulationParams } from '../model/params.ts';
-import { referenceStep } from '../model/reference.ts';
+import { growFromSeed, referenceStep, runReference } from '../model/reference.ts';
 import { createSeededState, type CellState } from '../model/state.ts';
 import { rgbaLoss } from '../model/target.ts';
 import { DEFAULT_TRIALS, runTrials, type TrialTable } from '../model/perturbation-trials.ts';
@@ -19,7 +19,7 @@ import { renderView } from '../model/views.ts';
 import { regrowthTrial, regrowthTrials, type RegrowthResult, type RegrowthTrials } from '../model/regrowth-trial.ts';
 import type { HistoryEntry, TrainingData } from './loop.ts';
 import { measureBodies, type BodyMeasure } from './report-bodies.ts';
-import { grow, recentre, summarise, type GrowthMeasure } from './report-measures.ts';
+import { recentre, summarise, type GrowthMeasure } from './report-measures.ts';
 
 export interface Picture {
   width: number;
@@ -106,13 +106,13 @@ export function buildReport(
   const denseParams = resolveParams({ ...params, topK: Math.max(params.topK, K), threshold: 0 }, K, 'report');
   const dense = summarise(
     genome,
-    grow(genome, denseParams, createSeededState(genome, width, height, environment), options.steps, seed),
+    growFromSeed(genome, denseParams, { width, height }, environment, seed, options.steps),
     data.target,
   );
 
   // Regrowth (regrowth-trial.ts); an undamaged twin run alongside tells what the organism does anyway.
   const regrowth = regrowthTrial(genome, params, grown, data.target, options.regrowSteps, seed);
-  const control = grow(genome, params, grown, options.regrowSteps, seed);
+  const control = runReference(genome, params, grown, seed, options.regrowSteps);
 
   let tissueAgreement: number | null = null;
   if (data.tissue) {
