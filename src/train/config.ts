@@ -10,7 +10,7 @@ import { SEED_MAX } from '../model/hash.ts';
 import { got, int, num, object, parseOrThrow, text } from '../model/schema-helpers.ts';
 import { MORPHOGEN_FIELDS } from '../model/morphogen-fields.ts';
 import { PERTURBATION_KINDS } from '../model/perturbation.ts';
-import { DAMAGE_CENTRES } from './pool.ts';
+import { DAMAGE_CENTRES, DAMAGE_PICKS } from './pool.ts';
 
 /**
  * Default grid cells x steps one backward tape holds: the rollout keeps every step's tensors for the backward
@@ -133,7 +133,7 @@ export const trainConfigSchema = object({
     /** The learning rate is multiplied by lrDecayFactor at each of these iterations. */
     lrDecayAt: z.array(int(1, 1_000_000)).default([]),
     lrDecayFactor: num(1e-6, 1).default(0.1),
-    /** Grids of each batch damaged (the best ones) by a random disc, for regeneration. */
+    /** Grids of each batch damaged (the best ones, or see damagePick) by a random disc, for regeneration. */
     damage: int(0, 256).default(0),
     /**
      * With several bodies: grids of each batch (grown ones, neither reseeded nor damaged) whose body changes
@@ -157,6 +157,13 @@ export const trainConfigSchema = object({
     damageAt: z
       .enum(DAMAGE_CENTRES, { error: (i) => `expected one of ${DAMAGE_CENTRES.join(', ')}, got ${got(i.input)}` })
       .default('box'),
+    /**
+     * Which grids of a batch are damaged: the best ('best', as Growing-NCA), or any but the one reseeded
+     * ('any'), so that organisms are wounded young as well as grown.
+     */
+    damagePick: z
+      .enum(DAMAGE_PICKS, { error: (i) => `expected one of ${DAMAGE_PICKS.join(', ')}, got ${got(i.input)}` })
+      .default('best'),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),

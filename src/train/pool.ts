@@ -121,7 +121,14 @@ export function damageCut(pool: Pool, i: number, angle: number, share: number): 
 export const DAMAGE_CENTRES = ['box', 'organism'] as const;
 export type DamageCentre = (typeof DAMAGE_CENTRES)[number];
 
-/** How a batch's best grids are damaged (config `training.damage*`). */
+/**
+ * Which grids of a batch are damaged: its best (lowest loss, as Growing-NCA picks them), or any but the one
+ * reseeded, so that young organisms are wounded too.
+ */
+export const DAMAGE_PICKS = ['best', 'any'] as const;
+export type DamagePick = (typeof DAMAGE_PICKS)[number];
+
+/** How a batch's grids are damaged (config `training.damage*`). */
 export interface Damage {
   /** Grids of each batch damaged. */
   grids: number;
@@ -133,6 +140,8 @@ export interface Damage {
   cutShare: readonly [number, number];
   /** Where a disc's centre falls ('box' if not given). */
   at?: DamageCentre;
+  /** Which grids are damaged ('best' if not given). */
+  pick?: DamagePick;
 }
 
 export interface BatchPlan {
@@ -161,10 +170,22 @@ function scarcestBody(pool: Pool, slot: number, rng: Rng): number {
   return scarcest[rng.int(0, scarcest.length - 1)];
 }
 
+/** The slots of a batch (worst first, the first just reseeded) that `damage` wounds. */
+function damagedSlots(slots: number[], damage: Damage, rng: Rng): number[] {
+  const grown = slots.slice(1);
+  if (damage.pick !== 'any') return grown.slice(grown.length - damage.grids);
+  // Best-first wounds only mature organisms: the French flag, never wounded young, cut at step 128 grew a
+  // second flag. Drawn in batch order so the plan reads like a best-first one.
+  return rng
+    .sample(grown.length, Math.min(damage.grids, grown.length))
+    .sort((a, b) => a - b)
+    .map((i) => grown[i]);
+}
+
 /**
  * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
- * several bodies, as the body with the fewest slots) and damages the `damage.grids` best, each with a random
- * disc centred inside the target box (targetW x targetH, centred) or on an alive cell (`damage.at`), or, at
+ * several bodies, as the body with the fewest slots) and damages the `damage.grids` best (or any but the
+ * reseeded one, `damage.pick`), each with a random disc centred inside the target box (targetW x targetH, centred) or on an alive cell (`damage.at`), or, at
  * the chance `damage.cut`, a straight cut at a random angle. All randomness from `rng`; with no cuts and
  * discs in the box it draws exactly what it drew before either existed, so older runs resume and replay
  * unchanged.
@@ -184,7 +205,7 @@ export function drawBatch(
   slots.sort((a, b) => losses.get(b)! - losses.get(a)! || a - b);
   writeSeed(pool, slots[0]);
   if (pool.bodyCount > 1) pool.bodies[slots[0]] = scarcestBody(pool, slots[0], rng);
-  const damaged = damage.grids > 0 ? slots.slice(batch - damage.grids) : [];
+  const damaged = damage.grids > 0 ? damagedSlots(slots, damage, rng) : [];
   const side = Math.min(targetW, targetH);
   const { radius: damageRadius, cut, cutShare } = damage;
   for (const s of damaged) {
@@ -207,8 +228,9 @@ export function drawBatch(
     const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));
     damageDisc(pool, s, cx, cy, r);
   }
-  // Remodelling: the next-best grids after the damaged ones change body (a random other one).
-  const remodelled = remodel > 0 ? slots.slice(1, batch - damaged.length).slice(-remodel) : [];
+  // Remodelling: the best grids neither reseeded nor damaged change body (a random other one).
+  const intact = slots.slice(1).filter((s) => !damaged.includes(s));
+  const remodelled = remodel > 0 ? intact.slice(-remodel) : [];
   for (const s of remodelled) pool.bodies[s] = (pool.bodies[s] + rng.int(1, pool.bodyCount - 1)) % pool.bodyCount;
   return { slots, seeded: 1, damaged, remodelled };
 }

@@ -395,6 +395,8 @@ describe('train CLI', () => {
     ['a cut', 'cut', { damageCut: 1, damageCutShare: [1, 1] }],
     // The same disc, centred on one of the seed's living cells.
     ['a disc on the organism', 'aimed', { damageRadius: [2, 2], damageAt: 'organism' }],
+    // The same disc on a grid drawn among all but the reseeded one.
+    ['a disc on any grid', 'anygrid', { damageRadius: [2, 2], damagePick: 'any' }],
   ])(
     'adds a zero gradient for a batch whose seed %s wipes out (batch 2, 2 workers, damage 1)',
     async (_, name, damage) => {
@@ -544,6 +546,11 @@ describe('train CLI', () => {
         'an unknown place for the damage discs',
         () => ['--config', config('bad21', {}, { damage: 1, damageAt: 'centre' })],
         /field training\.damageAt: expected one of box, organism, got "centre"/,
+      ],
+      [
+        'an unknown pick of the grids to damage',
+        () => ['--config', config('bad22', {}, { damage: 1, damagePick: 'young' })],
+        /field training\.damagePick: expected one of best, any, got "young"/,
       ],
       [
         'unknown perturbation kind',

@@ -92,6 +92,47 @@ describe('damage discs centred on the organism', () => {
   });
 });
 
+describe('which grids of a batch are damaged', () => {
+  const targets = [new Float32Array(144 * 4)];
+  const wound = { ...damage(2), radius: [0.5, 0.5] as const };
+  /** Eight grids whose losses against an empty target differ: grid i has i cells fewer than the 10x10 block. */
+  function rankedPool(): Pool {
+    const pool = blockPool(8);
+    for (let i = 0; i < 8; i++) pool.state.fill(0, (i * 144 + 10 * 12 + 1) * 4, (i * 144 + 10 * 12 + 1 + i) * 4);
+    return pool;
+  }
+
+  it("'best' (the default) wounds the two lowest-loss grids", () => {
+    for (const pick of ['best', undefined] as const) {
+      const plan = drawBatch(rankedPool(), new Rng(2), 8, targets, { ...wound, pick }, 10, 10);
+      expect(plan.slots.slice(1)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(plan.damaged).toEqual([6, 7]);
+    }
+  });
+
+  it("'any' wounds grids drawn among all but the reseeded one, worse ones too, and only those", () => {
+    const rng = new Rng(2);
+    const worse = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      const pool = rankedPool();
+      const plan = drawBatch(pool, rng, 8, targets, { ...wound, pick: 'any' }, 10, 10);
+      expect(plan.slots[0]).toBe(0);
+      expect(plan.damaged).toHaveLength(2);
+      expect(plan.damaged).not.toContain(0);
+      for (let s = 1; s < 8; s++) expect(aliveCells(pool, s).length < 100 - s).toBe(plan.damaged.includes(s));
+      for (const s of plan.damaged) if (s < 6) worse.add(s);
+    }
+    expect(worse.size).toBeGreaterThan(0);
+  });
+
+  it("with 'any', remodelling changes the body of the best grids neither reseeded nor damaged", () => {
+    const pool = createPool(12, 12, 12, 4, 2, 2);
+    const plan = drawBatch(pool, new Rng(4), 8, targets.concat(targets), { ...wound, pick: 'any' }, 10, 10, 2);
+    const intact = plan.slots.slice(1).filter((s) => !plan.damaged.includes(s));
+    expect(plan.remodelled).toEqual(intact.slice(-2));
+  });
+});
+
 describe('the sample pool with several bodies', () => {
   const W = 12,
     H = 12;
