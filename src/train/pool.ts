@@ -185,10 +185,10 @@ function damagedSlots(slots: number[], damage: Damage, rng: Rng): number[] {
 /**
  * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
  * several bodies, as the body with the fewest slots) and damages the `damage.grids` best (or any but the
- * reseeded one, `damage.pick`), each with a random disc centred inside the target box (targetW x targetH, centred) or on an alive cell (`damage.at`), or, at
- * the chance `damage.cut`, a straight cut at a random angle. All randomness from `rng`; with no cuts and
- * discs in the box it draws exactly what it drew before either existed, so older runs resume and replay
- * unchanged.
+ * reseeded one, `damage.pick`), each with a random disc centred inside the target box (targetW x targetH,
+ * centred) or on an alive cell (`damage.at`), or, at the chance `damage.cut`, a straight cut at a random
+ * angle. All randomness from `rng`; with no cuts, discs in the box and the best grids it draws exactly what
+ * it drew before any of these existed, so older runs resume and replay unchanged.
  */
 export function drawBatch(
   pool: Pool,
