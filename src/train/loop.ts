@@ -194,7 +194,7 @@ export async function trainLoop(
             config.perturb,
             rng,
             t.batch,
-            plan.damaged.length,
+            plan.damaged.map((slot) => plan.slots.indexOf(slot)),
             {
               experts: K,
               steps,

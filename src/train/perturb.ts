@@ -59,21 +59,23 @@ export function drawPerturbation(config: PerturbConfig, rng: Rng, c: PerturbCont
 }
 
 /**
- * Per slot of a batch (worst first; slot 0 reseeded, the last `damaged` damaged): the perturbation of the
- * `grids` best of the others, null for the rest. `drawableAt(i)`: the experts slot i's may take.
+ * Per position of a batch (worst first; position 0 reseeded, `damaged` the positions damaged): the
+ * perturbation of the `grids` best of the others, null for the rest. `drawableAt(i)`: the experts position
+ * i's may take.
  */
 export function drawBatchPerturbations(
   config: PerturbConfig,
   rng: Rng,
   batch: number,
-  damaged: number,
+  damaged: readonly number[],
   c: PerturbContext,
   drawableAt: (slot: number) => readonly number[] | undefined = () => undefined,
 ): (Perturbation | null)[] {
   const out: (Perturbation | null)[] = new Array(batch).fill(null);
-  const last = batch - damaged - 1;
-  for (let i = 0; i < config.grids && last - i >= 1; i++) {
-    out[last - i] = drawPerturbation(config, rng, { ...c, drawable: drawableAt(last - i) });
+  const intact = Array.from({ length: batch - 1 }, (_, i) => i + 1).filter((i) => !damaged.includes(i));
+  for (let i = 0; i < config.grids && i < intact.length; i++) {
+    const position = intact[intact.length - 1 - i];
+    out[position] = drawPerturbation(config, rng, { ...c, drawable: drawableAt(position) });
   }
   return out;
 }

@@ -17,7 +17,7 @@ describe('perturbations drawn for training', () => {
     const rng = new Rng(7);
     const seen = new Set<string>();
     for (let i = 0; i < 300; i++) {
-      const drawn = drawBatchPerturbations(config, rng, 8, 2, context);
+      const drawn = drawBatchPerturbations(config, rng, 8, [6, 7], context);
       expect(drawn.map((p) => p !== null)).toEqual([false, false, false, false, true, true, false, false]);
       for (const p of drawn) {
         if (!p) continue;
@@ -43,18 +43,21 @@ describe('perturbations drawn for training', () => {
     expect([...seen].sort()).toEqual(['force', 'knockout', 'regulation']);
   });
 
+  it('with damaged grids anywhere in the batch (damagePick "any"), perturbs the best of the others', () => {
+    const drawn = drawBatchPerturbations(config, new Rng(7), 8, [2, 7], context);
+    expect(drawn.map((p) => p !== null)).toEqual([false, false, false, false, false, true, true, false]);
+  });
+
   it('the same Rng state draws the same perturbations (a resumed run repeats them)', () => {
-    const a = drawBatchPerturbations(config, new Rng(99), 8, 1, context);
-    const b = drawBatchPerturbations(config, new Rng(99), 8, 1, context);
+    const a = drawBatchPerturbations(config, new Rng(99), 8, [7], context);
+    const b = drawBatchPerturbations(config, new Rng(99), 8, [7], context);
     expect(a).toEqual(b);
   });
 
   it('a small batch perturbs what it can spare: never the reseeded grid', () => {
-    expect(drawBatchPerturbations({ ...config, grids: 3 }, new Rng(1), 3, 1, context).map((p) => p !== null)).toEqual([
-      false,
-      true,
-      false,
-    ]);
+    expect(drawBatchPerturbations({ ...config, grids: 3 }, new Rng(1), 3, [2], context).map((p) => p !== null)).toEqual(
+      [false, true, false],
+    );
   });
 
   it("spares each body's silent experts: knockouts and forced discs draw only the others", () => {
@@ -71,7 +74,7 @@ describe('perturbations drawn for training', () => {
     const drawn = new Set<number>();
     for (let i = 0; i < 300; i++) {
       // Slots 4 and 5 (the perturbed ones here): body 0, then body 1.
-      const batch = drawBatchPerturbations(config, rng, 8, 2, experts, (slot) => drawable[slot === 4 ? 0 : 1]);
+      const batch = drawBatchPerturbations(config, rng, 8, [6, 7], experts, (slot) => drawable[slot === 4 ? 0 : 1]);
       for (const [slot, p] of batch.entries()) {
         if (!p || p.kind === 'regulation') continue;
         drawn.add(p.expert);
@@ -81,8 +84,8 @@ describe('perturbations drawn for training', () => {
     expect([...drawn].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // No silent experts named: every expert drawable, with the very draws of a run without bodies.
     expect(drawableExperts(8, [[], []])).toEqual([undefined, undefined]);
-    const plain = drawBatchPerturbations(config, new Rng(3), 8, 1, experts);
+    const plain = drawBatchPerturbations(config, new Rng(3), 8, [7], experts);
     const all = Array.from({ length: 8 }, (_, k) => k);
-    expect(drawBatchPerturbations(config, new Rng(3), 8, 1, experts, () => all)).toEqual(plain);
+    expect(drawBatchPerturbations(config, new Rng(3), 8, [7], experts, () => all)).toEqual(plain);
   });
 });
