@@ -13,6 +13,8 @@ export interface BatchLosses {
    * loss (the worst is reseeded, the best damaged and perturbed), so this runs above the pool's typical grid.
    */
   grown: number | null;
+  /** Mean final RGBA loss of the damaged grids: how far they regrew (null: none damaged). */
+  wounded: number | null;
   /** With several bodies: per body, the mean final RGBA loss of its grids in the batch (null: none drawn). */
   rgbaByBody?: (number | null)[];
 }
@@ -29,7 +31,8 @@ export function batchLosses(
 ): BatchLosses {
   const disturbed = new Set([...plan.slots.slice(0, plan.seeded), ...plan.damaged, ...plan.remodelled]);
   const grown = sampleLoss.filter((_, b) => !disturbed.has(plan.slots[b]) && !perturbations?.[b]);
-  const out: BatchLosses = { grown: mean(grown) };
+  const wounded = sampleLoss.filter((_, b) => plan.damaged.includes(plan.slots[b]));
+  const out: BatchLosses = { grown: mean(grown), wounded: mean(wounded) };
   if (bodies && bodyCount > 1)
     out.rgbaByBody = Array.from({ length: bodyCount }, (_, body) =>
       mean(sampleLoss.filter((_, b) => bodies[b] === body)),

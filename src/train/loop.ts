@@ -14,7 +14,7 @@ import { batchLosses, type BatchLosses } from './batch-losses.ts';
 import { isTrainable, type TrainConfig } from './config.ts';
 import type { ShardSetup } from './objective.ts';
 import { drawableExperts, drawBatchPerturbations } from './perturb.ts';
-import { createPool, drawBatch, type Pool } from './pool.ts';
+import { createPool, drawBatch, lateWounds, type Pool } from './pool.ts';
 import { Rng } from '../model/rng.ts';
 import type { ShardRunner } from './shards.ts';
 import { weightsFromGenome } from './weights.ts';
@@ -181,6 +181,7 @@ export async function trainLoop(
         cutShare: t.damageCutShare,
         at: t.damageAt,
         pick: t.damagePick,
+        late: t.damageLate,
       },
       data.targetWidth,
       data.targetHeight,
@@ -206,6 +207,7 @@ export async function trainLoop(
             (b) => drawable[pool.bodies[plan.slots[b]]],
           )
         : undefined;
+    const wounds = plan.late.length > 0 ? lateWounds(plan, steps) : undefined;
     state.rng = rng.state;
     const stateIn = new Float32Array(t.batch * cells * C);
     const marksIn = new Float32Array(t.batch * cells * K);
@@ -222,6 +224,7 @@ export async function trainLoop(
       steps,
       perturbations,
       bodies,
+      wounds,
     });
     const finite = Number.isFinite(result.loss) && result.grads.every((g) => g.every(Number.isFinite));
     if (finite) {

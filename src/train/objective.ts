@@ -22,6 +22,8 @@ import { tf } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
 import { concatFloat32 } from './concat.ts';
 import type { Perturbation } from '../model/perturbation.ts';
+import { inflictDueWounds } from './late-wounds.ts';
+import type { LateWound } from './wound.ts';
 import { gridPerturbations, makeFireMasks, stepTf, tfWeights, type GridTensors, type StepTrace } from './step.ts';
 
 export interface LossWeights {
@@ -85,6 +87,8 @@ export interface ShardInput {
   perturbations?: (Perturbation | null)[];
   /** Per grid: the body it grows (index into ShardSetup.targets); absent = the one target. */
   bodies?: number[];
+  /** Per grid: a wound inflicted during the rollout (training.damageLate), or null; absent = none. */
+  wounds?: (LateWound | null)[];
 }
 
 export interface ShardResult {
@@ -180,6 +184,7 @@ export function runShard(
           scale: (input.scale * count) / input.batch,
           perturbations: input.perturbations?.slice(start, start + count),
           bodies: input.bodies?.slice(start, start + count),
+          wounds: input.wounds?.slice(start, start + count),
         },
         wantGrads,
       ),
@@ -266,7 +271,10 @@ function runPass(setup: ShardSetup, weightValues: Float32Array[], input: ShardIn
         alpha: alpha0,
       };
       const trace: StepTrace = { marksSum: null, entropySum: null, active: 0 };
-      for (let t = 0; t < input.steps; t++) grids = stepTf(w, ctx, grids, t, trace);
+      for (let t = 0; t < input.steps; t++) {
+        if (input.wounds) grids = inflictDueWounds(grids, input.wounds, t, width, height);
+        grids = stepTf(w, ctx, grids, t, trace);
+      }
       // variableGrads frees the rollout's tensors when it returns: read the grown grids now.
       finalState = (grids.state.dataSync() as Float32Array).slice();
       finalMarks = (grids.marks.dataSync() as Float32Array).slice();

@@ -6,6 +6,7 @@
  */
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../model/state.ts';
 import type { Rng } from '../model/rng.ts';
+import { woundCells, type LateWound, type Wound } from './wound.ts';
 
 export interface Pool {
   size: number;
@@ -87,16 +88,16 @@ function eraseCell(pool: Pool, at: number): void {
   pool.marks.fill(1 / pool.experts, at * pool.experts, (at + 1) * pool.experts);
 }
 
+/** Inflicts `wound` on slot i now. */
+export function inflictWound(pool: Pool, i: number, wound: Wound): void {
+  const cells = pool.width * pool.height;
+  const alive = wound.kind === 'cut' ? aliveCells(pool, i) : [];
+  for (const cell of woundCells(wound, alive, pool.width, pool.height)) eraseCell(pool, i * cells + cell);
+}
+
 /** Erases a disc (state zero, marks uniform) of slot i; centre (cx, cy) and radius in cells. */
 export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius: number): void {
-  const { width, height } = pool;
-  const cells = width * height;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if ((x - cx) ** 2 + (y - cy) ** 2 >= radius * radius) continue;
-      eraseCell(pool, i * cells + y * width + x);
-    }
-  }
+  inflictWound(pool, i, { kind: 'disc', x: cx, y: cy, radius });
 }
 
 /**
@@ -105,16 +106,7 @@ export function damageDisc(pool: Pool, i: number, cx: number, cy: number, radius
  * and a user's Erase brush dragged across it do. A disc inside the box rarely takes a whole side.
  */
 export function damageCut(pool: Pool, i: number, angle: number, share: number): void {
-  const { width } = pool;
-  const cells = width * pool.height;
-  const dx = Math.cos(angle),
-    dy = Math.sin(angle);
-  const alive = aliveCells(pool, i).map((cell) => ({
-    cell,
-    along: (cell % width) * dx + Math.floor(cell / width) * dy,
-  }));
-  alive.sort((a, b) => b.along - a.along || a.cell - b.cell);
-  for (const { cell } of alive.slice(0, Math.round(alive.length * share))) eraseCell(pool, i * cells + cell);
+  inflictWound(pool, i, { kind: 'cut', angle, share });
 }
 
 /** Where a damage disc's centre is drawn: in the target box, or on an alive cell of the grid. */
@@ -142,6 +134,8 @@ export interface Damage {
   at?: DamageCentre;
   /** Which grids are damaged ('best' if not given). */
   pick?: DamagePick;
+  /** Wound the damaged grids this many steps ([min, max]) before their rollout ends instead of before it. */
+  late?: readonly [number, number];
 }
 
 export interface BatchPlan {
@@ -152,6 +146,8 @@ export interface BatchPlan {
   damaged: number[];
   /** Slots whose body changed this iteration. */
   remodelled: number[];
+  /** With late damage: the damaged slots' wounds, still to inflict `before` steps before the rollout ends. */
+  late: { slot: number; wound: Wound; before: number }[];
 }
 
 /**
@@ -183,12 +179,38 @@ function damagedSlots(slots: number[], damage: Damage, rng: Rng): number[] {
 }
 
 /**
+ * One damaged slot's wound: at the chance `damage.cut` a straight cut at a random angle, else a disc centred
+ * in the target box or on an alive cell (`damage.at`).
+ */
+function drawWound(pool: Pool, s: number, rng: Rng, damage: Damage, targetW: number, targetH: number): Wound {
+  const { radius, cut, cutShare } = damage;
+  if (cut > 0 && rng.next() < cut) {
+    const angle = rng.next() * 2 * Math.PI;
+    return { kind: 'cut', angle, share: cutShare[0] + rng.next() * (cutShare[1] - cutShare[0]) };
+  }
+  const alive = damage.at === 'organism' ? aliveCells(pool, s) : [];
+  let x: number, y: number;
+  if (alive.length > 0) {
+    const cell = alive[rng.int(0, alive.length - 1)];
+    x = cell % pool.width;
+    y = Math.floor(cell / pool.width);
+  } else {
+    // The box: always for 'box', and for a grid with no living cell, which has no organism to aim at.
+    x = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
+    y = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
+  }
+  const side = Math.min(targetW, targetH);
+  return { kind: 'disc', x, y, radius: side * (radius[0] + rng.next() * (radius[1] - radius[0])) };
+}
+
+/**
  * Draws a batch, sorts it by loss against each slot's own body (worst first), reseeds the worst (with
  * several bodies, as the body with the fewest slots) and damages the `damage.grids` best (or any but the
  * reseeded one, `damage.pick`), each with a random disc centred inside the target box (targetW x targetH,
  * centred) or on an alive cell (`damage.at`), or, at the chance `damage.cut`, a straight cut at a random
- * angle. All randomness from `rng`; with no cuts, discs in the box and the best grids it draws exactly what
- * it drew before any of these existed, so older runs resume and replay unchanged.
+ * angle; with `damage.late`, returns the wounds for the rollout to inflict instead. All randomness from
+ * `rng`; with no cuts, discs in the box, the best grids and no late damage it draws exactly what it drew
+ * before any of these existed, so older runs resume and replay unchanged.
  */
 export function drawBatch(
   pool: Pool,
@@ -206,31 +228,24 @@ export function drawBatch(
   writeSeed(pool, slots[0]);
   if (pool.bodyCount > 1) pool.bodies[slots[0]] = scarcestBody(pool, slots[0], rng);
   const damaged = damage.grids > 0 ? damagedSlots(slots, damage, rng) : [];
-  const side = Math.min(targetW, targetH);
-  const { radius: damageRadius, cut, cutShare } = damage;
+  const late: { slot: number; wound: Wound; before: number }[] = [];
   for (const s of damaged) {
-    if (cut > 0 && rng.next() < cut) {
-      const angle = rng.next() * 2 * Math.PI;
-      damageCut(pool, s, angle, cutShare[0] + rng.next() * (cutShare[1] - cutShare[0]));
-      continue;
-    }
-    const alive = damage.at === 'organism' ? aliveCells(pool, s) : [];
-    let cx: number, cy: number;
-    if (alive.length > 0) {
-      const cell = alive[rng.int(0, alive.length - 1)];
-      cx = cell % pool.width;
-      cy = Math.floor(cell / pool.width);
-    } else {
-      // The box: always for 'box', and for a grid with no living cell, which has no organism to aim at.
-      cx = Math.floor(pool.width / 2) + (rng.next() - 0.5) * targetW;
-      cy = Math.floor(pool.height / 2) + (rng.next() - 0.5) * targetH;
-    }
-    const r = side * (damageRadius[0] + rng.next() * (damageRadius[1] - damageRadius[0]));
-    damageDisc(pool, s, cx, cy, r);
+    const wound = drawWound(pool, s, rng, damage, targetW, targetH);
+    // Drawn after the wound, and only for late damage, so that runs without it replay unchanged.
+    if (damage.late) late.push({ slot: s, wound, before: rng.int(damage.late[0], damage.late[1]) });
+    else inflictWound(pool, s, wound);
   }
   // Remodelling: the best grids neither reseeded nor damaged change body (a random other one).
   const intact = slots.slice(1).filter((s) => !damaged.includes(s));
   const remodelled = remodel > 0 ? intact.slice(-remodel) : [];
   for (const s of remodelled) pool.bodies[s] = (pool.bodies[s] + rng.int(1, pool.bodyCount - 1)) % pool.bodyCount;
-  return { slots, seeded: 1, damaged, remodelled };
+  return { slots, seeded: 1, damaged, remodelled, late };
+}
+
+/** Per position of the batch: its late wound, due `before` steps before a rollout of `steps` ends, or null. */
+export function lateWounds(plan: BatchPlan, steps: number): (LateWound | null)[] {
+  return plan.slots.map((slot) => {
+    const late = plan.late.find((l) => l.slot === slot);
+    return late ? { wound: late.wound, at: Math.max(0, steps - late.before) } : null;
+  });
 }

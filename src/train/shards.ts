@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Perturbation } from '../model/perturbation.ts';
+import type { LateWound } from './wound.ts';
 import { initBackend, type BackendChoice } from './backend.ts';
 import { CELL_STEPS_PER_PASS } from './config.ts';
 import { concatFloat32 } from './concat.ts';
@@ -22,6 +23,8 @@ export interface BatchInput {
   perturbations?: (Perturbation | null)[];
   /** Per grid: the body it grows (index into ShardSetup.targets); absent = the one target. */
   bodies?: number[];
+  /** Per grid: a wound inflicted during the rollout, or null; absent = none. */
+  wounds?: (LateWound | null)[];
 }
 
 export interface BatchResult {
@@ -62,6 +65,7 @@ export function splitBatch(
       steps: input.steps,
       scale: count / input.batch,
       perturbations: input.perturbations?.slice(start, start + count),
+      wounds: input.wounds?.slice(start, start + count),
       bodies: input.bodies?.slice(start, start + count),
     });
     start += count;

@@ -4,13 +4,14 @@ import type { BatchPlan } from '../../src/train/pool.ts';
 
 describe('the log figures of a batch', () => {
   // Six grids, worst first: slot 9 reseeded, slot 2 damaged, slot 4 switched body; grid 3 perturbed.
-  const plan: BatchPlan = { slots: [9, 7, 5, 3, 4, 2], seeded: 1, damaged: [2], remodelled: [4] };
+  const plan: BatchPlan = { slots: [9, 7, 5, 3, 4, 2], seeded: 1, damaged: [2], remodelled: [4], late: [] };
   const sampleLoss = [0.9, 0.1, 0.2, 0.8, 0.7, 0.6];
   const knockout = { kind: 'knockout' as const, expert: 0, steps: 5 };
 
   it('grown: the mean over the grids that ran undisturbed from the pool', () => {
     const out = batchLosses(plan, sampleLoss, [null, null, null, knockout, null, null], undefined, 1);
     expect(out.grown).toBeCloseTo(0.15, 12);
+    expect(out.wounded).toBeCloseTo(0.6, 12);
     expect(out.rgbaByBody).toBeUndefined();
   });
 
@@ -22,7 +23,8 @@ describe('the log figures of a batch', () => {
   });
 
   it('grown is null when every grid was disturbed', () => {
-    const all: BatchPlan = { slots: [1, 2], seeded: 1, damaged: [2], remodelled: [] };
+    const all: BatchPlan = { slots: [1, 2], seeded: 1, damaged: [2], remodelled: [], late: [] };
     expect(batchLosses(all, [0.5, 0.4], undefined, undefined, 1).grown).toBeNull();
+    expect(batchLosses({ ...all, damaged: [] }, [0.5, 0.4], undefined, undefined, 1).wounded).toBeNull();
   });
 });

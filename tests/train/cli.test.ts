@@ -397,6 +397,8 @@ describe('train CLI', () => {
     ['a disc on the organism', 'aimed', { damageRadius: [2, 2], damageAt: 'organism' }],
     // The same disc on a grid drawn among all but the reseeded one.
     ['a disc on any grid', 'anygrid', { damageRadius: [2, 2], damagePick: 'any' }],
+    // The same disc, inflicted a few steps before the rollout ends (the loss asks for regrowth in those).
+    ['a late disc', 'late', { damageRadius: [2, 2], damageLate: [4, 12] }],
   ])(
     'adds a zero gradient for a batch whose seed %s wipes out (batch 2, 2 workers, damage 1)',
     async (_, name, damage) => {
@@ -551,6 +553,16 @@ describe('train CLI', () => {
         'an unknown pick of the grids to damage',
         () => ['--config', config('bad22', {}, { damage: 1, damagePick: 'young' })],
         /field training\.damagePick: expected one of best, any, got "young"/,
+      ],
+      [
+        'late wounds due before the shortest rollout begins',
+        () => ['--config', config('bad23', {}, { damage: 1, damageLate: [8, 13] })],
+        /field training\.damageLate: expected at most training\.stepsMin \(12\), got 13/,
+      ],
+      [
+        'late wounds with the range the wrong way round',
+        () => ['--config', config('bad24', {}, { damage: 1, damageLate: [9, 3] })],
+        /field training\.damageLate: expected \[min, max\] with min <= max, got \[9, 3\]/,
       ],
       [
         'unknown perturbation kind',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createPool, damageCut, drawBatch, type Damage, type Pool } from '../../src/train/pool.ts';
+import {
+  createPool,
+  damageCut,
+  drawBatch,
+  inflictWound,
+  lateWounds,
+  type Damage,
+  type Pool,
+} from '../../src/train/pool.ts';
 import { Rng } from '../../src/model/rng.ts';
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../../src/model/state.ts';
 
@@ -130,6 +138,40 @@ describe('which grids of a batch are damaged', () => {
     const plan = drawBatch(pool, new Rng(4), 8, targets.concat(targets), { ...wound, pick: 'any' }, 10, 10, 2);
     const intact = plan.slots.slice(1).filter((s) => !plan.damaged.includes(s));
     expect(plan.remodelled).toEqual(intact.slice(-2));
+  });
+});
+
+describe('late damage', () => {
+  const targets = [new Float32Array(144 * 4)];
+
+  it('leaves the pool whole and hands each damaged grid its wound, due its drawn steps before the end', () => {
+    const pool = blockPool(8);
+    const before = Float32Array.from(pool.state);
+    const plan = drawBatch(pool, new Rng(3), 4, targets, { ...damage(2, 0.5), late: [30, 48] }, 10, 10);
+    expect(plan.damaged).toHaveLength(2);
+    for (const s of plan.damaged) expect(aliveCells(pool, s)).toHaveLength(100);
+    const reseeded = plan.slots[0];
+    const slot = (state: Float32Array, s: number) => state.subarray(s * 576, (s + 1) * 576);
+    for (let s = 0; s < 8; s++) if (s !== reseeded) expect(slot(pool.state, s)).toEqual(slot(before, s));
+    expect(plan.late.map((l) => l.slot)).toEqual(plan.damaged);
+    for (const l of plan.late) expect(l.before >= 30 && l.before <= 48).toBe(true);
+    const wounds = lateWounds(plan, 64);
+    plan.slots.forEach((slot, b) => {
+      const late = plan.late.find((l) => l.slot === slot);
+      expect(wounds[b]).toEqual(late ? { wound: late.wound, at: 64 - late.before } : null);
+    });
+  });
+
+  it("draws a run's wound as a run without it does, and inflicts the same cells", () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const now = blockPool(8);
+      const later = blockPool(8);
+      const plan = drawBatch(now, new Rng(seed), 4, targets, damage(1, 0.5), 10, 10);
+      const latePlan = drawBatch(later, new Rng(seed), 4, targets, { ...damage(1, 0.5), late: [1, 1] }, 10, 10);
+      expect(latePlan.damaged).toEqual(plan.damaged);
+      for (const { slot, wound } of latePlan.late) inflictWound(later, slot, wound);
+      expect(later.state).toEqual(now.state);
+    }
   });
 });
 
