@@ -167,9 +167,10 @@ export const trainConfigSchema = object({
     /**
      * Wound the damaged grids this many steps before their rollout ends ([min, max], drawn per grid) instead
      * of before it begins: the loss at the end then asks them to regrow within that many steps, as the
-     * report's regrowth trial counts the steps (issue 9 asks for 50). Absent: before the rollout begins.
+     * report's regrowth trial counts the steps (issue 9 asks for 50). Absent or null: before the rollout
+     * begins (null, so that `--set training.damageLate=null` replays a stage trained before it).
      */
-    damageLate: z.tuple([int(1, 1000), int(1, 1000)]).optional(),
+    damageLate: z.tuple([int(1, 1000), int(1, 1000)]).nullable().optional(),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),

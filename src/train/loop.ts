@@ -181,7 +181,7 @@ export async function trainLoop(
         cutShare: t.damageCutShare,
         at: t.damageAt,
         pick: t.damagePick,
-        late: t.damageLate,
+        late: t.damageLate ?? undefined,
       },
       data.targetWidth,
       data.targetHeight,

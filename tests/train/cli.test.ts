@@ -194,7 +194,7 @@ describe('train CLI', () => {
   });
 
   it('a resumed run takes flags that change its recipe (--damage, --set, ...), recorded in the genome', async () => {
-    const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3 });
+    const file = config('recipe', {}, { iterations: 3, checkpointEvery: 3, damage: 1, damageLate: [2, 6] });
     expect((await train('--config', file, '--quiet', '--no-report')).code).toBe(0);
     const resumed = await train(
       '--resume',
@@ -209,6 +209,8 @@ describe('train CLI', () => {
       'loss.sparsity=0.25',
       '--set',
       'perturb.hold=[0.5, 0.75]',
+      '--set',
+      'training.damageLate=null',
       '--quiet',
     );
     expect(resumed.stderr).toBe('');
@@ -219,6 +221,7 @@ describe('train CLI', () => {
     expect(provenance.config.report.steps).toBe(7);
     expect(provenance.config.loss.sparsity).toBe(0.25);
     expect(provenance.config.perturb.hold).toEqual([0.5, 0.75]);
+    expect(provenance.config.training.damageLate).toBeNull();
     // What the checkpoint's weights and pool are made of cannot change.
     for (const setting of ['architecture.experts=[4, 4]', 'grid.width=20', 'training.seed=3']) {
       const refused = await train('--resume', join(dir, 'recipe/recipe.checkpoint.bin'), '--set', setting, '--quiet');
