@@ -170,7 +170,10 @@ export const trainConfigSchema = object({
      * report's regrowth trial counts the steps (issue 9 asks for 50). Absent or null: before the rollout
      * begins (null, so that `--set training.damageLate=null` replays a stage trained before it).
      */
-    damageLate: z.tuple([int(1, 1000), int(1, 1000)]).nullable().optional(),
+    damageLate: z
+      .tuple([int(1, 1000), int(1, 1000)])
+      .nullable()
+      .optional(),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),

@@ -80,7 +80,7 @@ describe('a wound inflicted during the rollout', () => {
     expect(late.sampleLoss).toEqual(woundedFirst.sampleLoss);
     expect([...late.state]).toEqual([...woundedFirst.state]);
     expect([...late.marks]).toEqual([...woundedFirst.marks]);
-    late.grads.forEach((g, j) => expect([...g]).toEqual([...woundedFirst.grads[j]]));
+    for (const [j, g] of late.grads.entries()) expect([...g]).toEqual([...woundedFirst.grads[j]]);
   });
 
   it('midway: takes cells from its grid only, and the gradient still reaches the weights', () => {
