@@ -138,6 +138,13 @@ export interface Damage {
   late?: readonly [number, number];
 }
 
+/** A damaged slot's wound, handed to the rollout to inflict `before` steps before it ends (training.damageLate). */
+export interface PendingWound {
+  slot: number;
+  wound: Wound;
+  before: number;
+}
+
 export interface BatchPlan {
   /** Pool slots of the batch, worst first. */
   slots: number[];
@@ -146,8 +153,8 @@ export interface BatchPlan {
   damaged: number[];
   /** Slots whose body changed this iteration. */
   remodelled: number[];
-  /** With late damage: the damaged slots' wounds, still to inflict `before` steps before the rollout ends. */
-  late: { slot: number; wound: Wound; before: number }[];
+  /** With late damage: the damaged slots' wounds, still to inflict. */
+  late: PendingWound[];
 }
 
 /**
@@ -228,7 +235,7 @@ export function drawBatch(
   writeSeed(pool, slots[0]);
   if (pool.bodyCount > 1) pool.bodies[slots[0]] = scarcestBody(pool, slots[0], rng);
   const damaged = damage.grids > 0 ? damagedSlots(slots, damage, rng) : [];
-  const late: { slot: number; wound: Wound; before: number }[] = [];
+  const late: PendingWound[] = [];
   for (const s of damaged) {
     const wound = drawWound(pool, s, rng, damage, targetW, targetH);
     // Drawn after the wound, and only for late damage, so that runs without it replay unchanged.

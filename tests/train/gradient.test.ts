@@ -8,6 +8,7 @@ import { runShard, type ShardInput, type ShardSetup } from '../../src/train/obje
 import { weightsFromGenome } from '../../src/train/weights.ts';
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../../src/model/state.ts';
 import { randomLivingState } from '../model/grids.ts';
+import { batchOf, NO_LOSS_WEIGHTS, shardSetup } from './shard-fixtures.ts';
 
 const ARCH: Architecture = {
   channels: 5,
@@ -19,22 +20,13 @@ const ARCH: Architecture = {
 const W = 9,
   H = 8;
 
-const NO_WEIGHTS = { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 };
-
 /** A setup that weighs one loss term against `target`: every expert expressed, every cell fires. */
 function oneTermSetup(target: Float32Array, shapes: number[][], weights: Partial<ShardSetup['weights']>): ShardSetup {
-  return {
-    arch: ARCH,
-    params: resolveParams({ topK: 3, fireRate: 1 }, 3, 'test'),
-    width: W,
-    height: H,
-    target,
-    tissue: null,
-    morphogens: new Float32Array(W * H),
-    weights: { ...NO_WEIGHTS, ...weights },
-    shapes,
-    denseAbove: 0.75,
-  };
+  const params = resolveParams({ topK: 3, fireRate: 1 }, 3, 'test');
+  return shardSetup(
+    { arch: ARCH, params, width: W, height: H, target, shapes },
+    { morphogens: new Float32Array(W * H), weights: { ...NO_LOSS_WEIGHTS, ...weights } },
+  );
 }
 
 beforeAll(async () => {
@@ -125,15 +117,7 @@ describe('gradients', () => {
       silentExperts: [[], [0, 2]],
     };
     const grids = [4, 5].map((s) => randomLivingState(genome, W, H, s));
-    const input: ShardInput = {
-      batch: 2,
-      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
-      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-      seeds: [4, 5],
-      steps: 2,
-      scale: 1,
-      bodies: [0, 1],
-    };
+    const input: ShardInput = { ...batchOf(grids, [4, 5], 2), bodies: [0, 1] };
     const result = runShard(setup, list.values, input, false);
     // By hand, from the grown grids: only the second grid (body 1) counts, experts 0 and 2.
     const cells = W * H;
@@ -174,27 +158,13 @@ describe('gradients', () => {
     const genome = randomGenome(ARCH, { seed: 12, outputScale: 0.5 });
     const list = weightsFromGenome(genome);
     const params = resolveParams({ topK: 2, fireRate: 0.6 }, 3, 'test');
-    const setup: ShardSetup = {
-      arch: ARCH,
-      params,
-      width: W,
-      height: H,
-      target: new Float32Array(W * H * 4).fill(0.3),
-      tissue: null,
-      morphogens: new Float32Array(W * H),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
-      shapes: list.shapes,
-      denseAbove: 0.75,
-    };
+    const target = new Float32Array(W * H * 4).fill(0.3);
+    const setup = shardSetup(
+      { arch: ARCH, params, width: W, height: H, target, shapes: list.shapes },
+      { morphogens: new Float32Array(W * H) },
+    );
     const grids = [1, 2, 3].map((s) => randomLivingState(genome, W, H, s));
-    const input: ShardInput = {
-      batch: 3,
-      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
-      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-      seeds: [1, 2, 3],
-      steps: 2,
-      scale: 0.5,
-    };
+    const input = batchOf(grids, [1, 2, 3], 2, 0.5);
     const one = runShard(setup, list.values, input);
     const three = runShard({ ...setup, cellStepsPerPass: W * H * 2 }, list.values, input);
     expect(three.loss).toBeCloseTo(one.loss, 6);

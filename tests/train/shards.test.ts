@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Architecture } from '../../src/model/genome.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
-import type { ShardSetup } from '../../src/train/objective.ts';
 import { startRunner } from '../../src/train/shards.ts';
 import { weightsFromGenome } from '../../src/train/weights.ts';
 import { randomLivingState } from '../model/grids.ts';
+import { batchOf, shardSetup } from './shard-fixtures.ts';
 
 const ARCH: Architecture = {
   channels: 6,
@@ -22,26 +22,16 @@ describe('worker threads', () => {
   it('2 worker threads = this thread: same loss, grown grids and gradients', async () => {
     const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.4 });
     const list = weightsFromGenome(genome);
-    const setup: ShardSetup = {
+    const setup = shardSetup({
       arch: ARCH,
       params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'),
       width: W,
       height: H,
       target: new Float32Array(W * H * 4).fill(0.2),
-      tissue: null,
-      morphogens: null,
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
       shapes: list.shapes,
-      denseAbove: 0.75,
-    };
+    });
     const grids = [1, 2, 3].map((s) => randomLivingState(genome, W, H, s));
-    const input = {
-      batch: 3,
-      state: Float32Array.from(grids.flatMap((g) => [...g.state])),
-      marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-      seeds: [7, 8, 9],
-      steps: 3,
-    };
+    const input = batchOf(grids, [7, 8, 9], 3);
     const here = await startRunner(1, setup, 'wasm', true);
     const threads = await startRunner(2, setup, 'wasm');
     try {
@@ -68,29 +58,24 @@ describe('worker threads', () => {
     const genome = randomGenome(arch, { seed: 6, outputScale: 0.5 });
     const list = weightsFromGenome(genome);
     const targets = [new Float32Array(W * H * 4).fill(0.2), new Float32Array(W * H * 4).fill(0.6)];
-    const setup: ShardSetup = {
-      arch,
-      params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'),
-      width: W,
-      height: H,
-      target: targets[0],
-      targets,
-      environments: [0, 1],
-      environmentChannels: [1],
-      tissue: null,
-      morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
-      weights: { loadBalance: 0, sparsity: 0, tissue: 0, silence: 0, outside: 0 },
-      shapes: list.shapes,
-      denseAbove: 0.75,
-    };
+    const setup = shardSetup(
+      {
+        arch,
+        params: resolveParams({ topK: 1, fireRate: 0.5 }, 2, 'test'),
+        width: W,
+        height: H,
+        target: targets[0],
+        shapes: list.shapes,
+      },
+      {
+        targets,
+        environments: [0, 1],
+        environmentChannels: [1],
+        morphogens: Float32Array.from({ length: W * H * 2 }, (_, i) => (i % 2 === 0 ? 0.5 : 0)),
+      },
+    );
     const grid = randomLivingState(genome, W, H, 5);
-    const input = {
-      batch: 2,
-      state: Float32Array.from([...grid.state, ...grid.state]),
-      marks: Float32Array.from([...grid.marks, ...grid.marks]),
-      seeds: [7, 7],
-      steps: 3,
-    };
+    const input = batchOf([grid, grid], [7, 7], 3);
     const runner = await startRunner(1, setup, 'wasm', true);
     try {
       const same = await runner.run(list.values, { ...input, bodies: [0, 0] });

@@ -5,11 +5,12 @@ import { resolveParams } from '../../src/model/params.ts';
 import { randomGenome } from '../../src/model/random-genome.ts';
 import { ALIVE_THRESHOLD, ALPHA_CHANNEL } from '../../src/model/state.ts';
 import { initBackend } from '../../src/train/backend.ts';
-import { runShard, type ShardInput, type ShardSetup } from '../../src/train/objective.ts';
+import { runShard } from '../../src/train/objective.ts';
 import { createPool, inflictWound } from '../../src/train/pool.ts';
 import { weightsFromGenome } from '../../src/train/weights.ts';
 import { woundCells, type Wound } from '../../src/train/wound.ts';
 import { randomLivingState } from '../model/grids.ts';
+import { batchOf, NO_LOSS_WEIGHTS, shardSetup } from './shard-fixtures.ts';
 
 const ARCH: Architecture = {
   channels: 6,
@@ -46,27 +47,19 @@ describe('the cells a wound takes', () => {
 describe('a wound inflicted during the rollout', () => {
   const genome = randomGenome(ARCH, { seed: 4, outputScale: 0.4 });
   const list = weightsFromGenome(genome);
-  const setup: ShardSetup = {
-    arch: ARCH,
-    params: resolveParams({ topK: 1, fireRate: 0.5 }, K, 'test'),
-    width: W,
-    height: H,
-    target: new Float32Array(W * H * 4).fill(0.2),
-    tissue: null,
-    morphogens: null,
-    weights: { loadBalance: 0, sparsity: 0.01, tissue: 0, silence: 0, outside: 0.1 },
-    shapes: list.shapes,
-    denseAbove: 0.75,
-  };
+  const setup = shardSetup(
+    {
+      arch: ARCH,
+      params: resolveParams({ topK: 1, fireRate: 0.5 }, K, 'test'),
+      width: W,
+      height: H,
+      target: new Float32Array(W * H * 4).fill(0.2),
+      shapes: list.shapes,
+    },
+    { weights: { ...NO_LOSS_WEIGHTS, sparsity: 0.01, outside: 0.1 } },
+  );
   const grids = [1, 2].map((s) => randomLivingState(genome, W, H, s));
-  const input: ShardInput = {
-    batch: 2,
-    state: Float32Array.from(grids.flatMap((g) => [...g.state])),
-    marks: Float32Array.from(grids.flatMap((g) => [...g.marks])),
-    seeds: [7, 8],
-    steps: 4,
-    scale: 1,
-  };
+  const input = batchOf(grids, [7, 8], 4);
   const cut: Wound = { kind: 'cut', angle: 0, share: 0.4 };
 
   it('before the first step: the run of the grids wounded in the pool first (loss, gradients, grown grids)', () => {
