@@ -206,7 +206,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const last = state.history[state.history.length - 1];
-  const genome = genomeWithWeights(initialGenome(config), state.weights);
+  const genome = genomeWithWeights(initialGenome(config), state.average?.weights ?? state.weights);
   genome.metadata = {
     name: config.name,
     description:
@@ -219,6 +219,9 @@ async function main(argv: string[]): Promise<void> {
       config: p.configJson,
       iterations: state.iteration,
       ...(options.from ? { from: options.from } : {}),
+      ...(state.average
+        ? { averaged: { from: state.iteration - state.average.count, snapshots: state.average.count } }
+        : {}),
       finalLoss: last?.loss ?? null,
       finalRgbaLoss: last?.rgba ?? null,
       date: new Date().toISOString(),

@@ -2,7 +2,8 @@
  * Checkpoints: everything a run needs to continue exactly where it stopped, in one binary file.
  * Layout: "EPICKPT1", uint32 header length, the header as UTF-8 JSON (config, iteration, RNG state, Adam
  * step, history, array lengths), zero padding to a multiple of 4, then float32 arrays: the weights, Adam's
- * m and v, the pool's states and marks. Little-endian.
+ * m and v, the pool's states and marks, and with a weight average (training.averageFrom) its weights.
+ * Little-endian.
  */
 import type { HistoryEntry, TrainerState } from './loop.ts';
 
@@ -16,6 +17,8 @@ interface Header {
   adamStep: number;
   history: HistoryEntry[];
   weights: number[];
+  /** Snapshots in the weight average; absent: none (and no arrays for it). */
+  averageCount?: number;
   pool: {
     size: number;
     width: number;
@@ -47,6 +50,7 @@ export function encodeCheckpoint(config: unknown, state: TrainerState, backend: 
     adamStep: state.adam.step,
     history: state.history,
     weights: state.weights.map((w) => w.length),
+    ...(state.average ? { averageCount: state.average.count } : {}),
     pool: {
       size: pool.size,
       width: pool.width,
@@ -61,6 +65,7 @@ export function encodeCheckpoint(config: unknown, state: TrainerState, backend: 
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerEnd = Math.ceil((12 + json.length) / 4) * 4;
   const arrays = [...state.weights, ...state.adam.m, ...state.adam.v, pool.state, pool.marks];
+  if (state.average) arrays.push(...state.average.weights);
   const floats = arrays.reduce((n, a) => n + a.length, 0);
   const bytes = new Uint8Array(headerEnd + floats * 4);
   bytes.set(new TextEncoder().encode(MAGIC), 0);
@@ -93,7 +98,9 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
   const headerEnd = Math.ceil((12 + length) / 4) * 4;
   const p = header.pool;
   const cells = p.size * p.width * p.height;
+  const averaged = (header.averageCount ?? 0) > 0;
   const sizes = [...header.weights, ...header.weights, ...header.weights, cells * p.channels, cells * p.experts];
+  if (averaged) sizes.push(...header.weights);
   const floats = sizes.reduce((n, s) => n + s, 0);
   if (bytes.length !== headerEnd + floats * 4)
     fail(`expected ${headerEnd + floats * 4} bytes for its arrays, got ${bytes.length}`);
@@ -111,6 +118,7 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
   const v = header.weights.map(take);
   const state = take(cells * p.channels);
   const marks = take(cells * p.experts);
+  const average = averaged ? { weights: header.weights.map(take), count: header.averageCount! } : undefined;
   return {
     config: header.config,
     backend: header.backend,
@@ -131,6 +139,7 @@ export function decodeCheckpoint(bytes: Uint8Array, file: string): Checkpoint {
       },
       rng: header.rng,
       history: header.history,
+      ...(average ? { average } : {}),
     },
   };
 }

@@ -174,6 +174,12 @@ export const trainConfigSchema = object({
       .tuple([int(1, 1000), int(1, 1000)])
       .nullable()
       .optional(),
+    /**
+     * The run's genome is the mean of the weights after every iteration past this one (src/train/
+     * weight-average.ts) instead of the last weights; training goes on with the live ones. Absent or null: the
+     * last weights.
+     */
+    averageFrom: int(0, 1_000_000).nullable().optional(),
     seed: int(0, SEED_MAX).default(0),
     workers: int(1, 64).default(2),
     checkpointEvery: int(1, 1_000_000).default(100),

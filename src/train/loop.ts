@@ -17,6 +17,7 @@ import { drawableExperts, drawBatchPerturbations } from './perturb.ts';
 import { createPool, drawBatch, lateWounds, type Pool } from './pool.ts';
 import { Rng } from '../model/rng.ts';
 import type { ShardRunner } from './shards.ts';
+import { addToAverage, type WeightAverage } from './weight-average.ts';
 import { weightsFromGenome } from './weights.ts';
 
 /** What the images give the run: the padded target, tissue labels and morphogen fields on the grid. */
@@ -62,6 +63,8 @@ export interface TrainerState {
   pool: Pool;
   rng: number;
   history: HistoryEntry[];
+  /** With training.averageFrom: the mean of the weights after each iteration past it (the run's genome). */
+  average?: WeightAverage;
 }
 
 export function architectureOf(config: TrainConfig): Architecture {
@@ -166,6 +169,9 @@ export async function trainLoop(
   // Frozen weights get no update at all (not even a zero-gradient Adam step): they stay bit for bit.
   const trainable = weightsFromGenome(initialGenome(config)).names.map((name) => isTrainable(name, t.train));
   const drawable = drawableExperts(K, config.bodies?.map((b) => b.silent) ?? []);
+  // An average that this config would not have made (averaging off, or begun before averageFrom) is dropped.
+  const averageStart = state.average ? state.iteration - state.average.count : 0;
+  if (t.averageFrom == null || averageStart < t.averageFrom) state.average = undefined;
   while (state.iteration < t.iterations && !hooks.shouldStop()) {
     const start = performance.now();
     const lr = learningRate(state.iteration, t.lr, t.lrDecayAt, t.lrDecayFactor);
@@ -238,6 +244,8 @@ export async function trainLoop(
     // A non-finite loss skips the update and leaves the pool as it was (the drawn grids are reseeded next time
     // they come up worst).
     state.iteration++;
+    if (t.averageFrom != null && state.iteration > t.averageFrom)
+      state.average = addToAverage(state.average, state.weights);
     const seconds = (performance.now() - start) / 1000;
     const previous = state.history[state.history.length - 1];
     const entry: HistoryEntry = {

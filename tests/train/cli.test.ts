@@ -231,6 +231,56 @@ describe('train CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
+  it('training.averageFrom: the genome is the mean of the weights after each iteration past it, resumed exactly', async () => {
+    const allWeights = (f: string) => {
+      const g = parseGenome(readFileSync(f, 'utf8'), f);
+      return [
+        ...g.experts.flatMap((e) => [...e.hidden.w, ...e.hidden.b, ...e.out.w, ...e.out.b]),
+        ...g.gate!.layers.flatMap((l) => [...l.w, ...l.b]),
+      ];
+    };
+    // The live weights after iterations 4, 5 and 6: one run, resumed exactly from its checkpoint twice.
+    const live = config('live', {}, { iterations: 4, checkpointEvery: 100 });
+    const liveGenome = join(dir, 'live/live.genome.json');
+    const liveCheckpoint = join(dir, 'live/live.checkpoint.bin');
+    expect((await train('--config', live, '--quiet', '--no-report')).code).toBe(0);
+    const snapshots = [allWeights(liveGenome)];
+    for (const n of ['5', '6']) {
+      expect((await train('--resume', liveCheckpoint, '--iterations', n, '--quiet', '--no-report')).code).toBe(0);
+      snapshots.push(allWeights(liveGenome));
+    }
+    const mean = snapshots[0].map((_, i) => (snapshots[0][i] + snapshots[1][i] + snapshots[2][i]) / 3);
+
+    const averaged = config('averaged', {}, { iterations: 6, checkpointEvery: 100, averageFrom: 3 });
+    const run = await train('--config', averaged, '--quiet', '--no-report');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const averagedGenome = join(dir, 'averaged/averaged.genome.json');
+    const got = allWeights(averagedGenome);
+    expect(got.every((v, i) => Math.abs(v - mean[i]) <= 1e-6 * (1 + Math.abs(mean[i])))).toBe(true);
+    expect(got.some((v, i) => Math.abs(v - snapshots[2][i]) > 1e-4)).toBe(true);
+    const provenance = JSON.parse(readFileSync(averagedGenome, 'utf8')).metadata.provenance;
+    expect(provenance.averaged).toEqual({ from: 3, snapshots: 3 });
+
+    // Stopped at 5 (the average of two snapshots in its checkpoint) and resumed to 6: the same genome.
+    const split = config('split', {}, { iterations: 5, checkpointEvery: 100, averageFrom: 3 });
+    expect((await train('--config', split, '--quiet', '--no-report')).code).toBe(0);
+    const splitCheckpoint = join(dir, 'split/split.checkpoint.bin');
+    expect((await train('--resume', splitCheckpoint, '--iterations', '6', '--quiet', '--no-report')).code).toBe(0);
+    expect(allWeights(join(dir, 'split/split.genome.json'))).toEqual(got);
+    // Averaging switched off on resuming: the last live weights.
+    const off = await train(
+      '--resume',
+      splitCheckpoint,
+      '--set',
+      'training.averageFrom=null',
+      '--quiet',
+      '--no-report',
+    );
+    expect(off.code).toBe(0);
+    expect(allWeights(join(dir, 'split/split.genome.json'))).toEqual(snapshots[2]);
+  });
+
   it("--from starts a run from a genome's weights, with a fresh optimiser and pool", async () => {
     const base = config('base', {}, { iterations: 4 });
     expect((await train('--config', base, '--quiet', '--no-report')).code).toBe(0);
