@@ -231,7 +231,7 @@ describe('train CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'recipe/recipe.report/metrics.json'), 'utf8')).steps).toBe(7);
   });
 
-  it('training.averageFrom: the genome is the mean of the weights after each iteration past it, resumed exactly', async () => {
+  it('training.averageFrom: the genome is the mean of the weights after each iteration past it', async () => {
     const allWeights = (f: string) => {
       const g = parseGenome(readFileSync(f, 'utf8'), f);
       return [
