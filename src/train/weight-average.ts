@@ -13,11 +13,11 @@ export interface WeightAverage {
 
 /** Adds the weights as they are now to the running mean (none yet: it starts with them). */
 export function addToAverage(average: WeightAverage | undefined, weights: readonly Float32Array[]): WeightAverage {
-  if (!average || average.count === 0) return { weights: weights.map((w) => w.slice()), count: 1 };
-  const count = average.count + 1;
+  if (!average) return { weights: weights.map((w) => w.slice()), count: 1 };
+  average.count++;
   average.weights.forEach((mean, j) => {
     const w = weights[j];
-    for (let i = 0; i < mean.length; i++) mean[i] += (w[i] - mean[i]) / count;
+    for (let i = 0; i < mean.length; i++) mean[i] += (w[i] - mean[i]) / average.count;
   });
-  return { weights: average.weights, count };
+  return average;
 }

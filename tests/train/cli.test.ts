@@ -13,6 +13,7 @@ import { randomGenome } from '../../src/model/random-genome.ts';
 import { resolveParams } from '../../src/model/params.ts';
 import { referenceStep } from '../../src/model/reference.ts';
 import { createSeededState } from '../../src/model/state.ts';
+import { weightsFromGenome } from '../../src/train/weights.ts';
 import { ROOT, TSX, runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'train-test-'));
@@ -232,13 +233,8 @@ describe('train CLI', () => {
   });
 
   it('training.averageFrom: the genome is the mean of the weights after each iteration past it', async () => {
-    const allWeights = (f: string) => {
-      const g = parseGenome(readFileSync(f, 'utf8'), f);
-      return [
-        ...g.experts.flatMap((e) => [...e.hidden.w, ...e.hidden.b, ...e.out.w, ...e.out.b]),
-        ...g.gate!.layers.flatMap((l) => [...l.w, ...l.b]),
-      ];
-    };
+    const allWeights = (f: string) =>
+      weightsFromGenome(parseGenome(readFileSync(f, 'utf8'), f)).values.flatMap((v) => [...v]);
     // The live weights after iterations 4, 5 and 6: one run, resumed exactly from its checkpoint twice.
     const live = config('live', {}, { iterations: 4, checkpointEvery: 100 });
     const liveGenome = join(dir, 'live/live.genome.json');
